@@ -1,0 +1,39 @@
+//! The command line: the commands and their options, and nothing else.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "explainer",
+    version,
+    about = "Build a single-page news explainer with a timeline from Markdown"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Build the page into the output folder (replaced whole, or left as it was on error)
+    Build(BuildArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// The explainer's folder, holding content/ (and optionally templates/ and static/)
+    #[arg(long, default_value = ".")]
+    pub root: PathBuf,
+    /// Where to write the page [default: ROOT/public]
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    /// The address the page will be published at, e.g. https://ORG.github.io/REPO/ [default: the
+    /// page's base_url, else relative links that also work opened from disk]
+    #[arg(long)]
+    pub base_url: Option<String>,
+    /// Include sections and events marked `draft: true`
+    #[arg(long)]
+    pub drafts: bool,
+}

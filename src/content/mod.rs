@@ -1,0 +1,214 @@
+//! Reading `content/` from disk into a typed, validated [`Site`].
+//!
+//! This is the first stage of the pipeline: walk the folder, split each file's front matter from its
+//! body, parse the front matter into the structs of [`model`], then check what needs several files at
+//! once ([`validate`]). It reports every problem it finds, not just the first. It does not render
+//! Markdown or know about templates.
+
+pub mod front_matter;
+pub mod model;
+pub mod validate;
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use serde::de::DeserializeOwned;
+use walkdir::WalkDir;
+
+use crate::diagnostics::Diagnostic;
+use front_matter::Split;
+use model::{EventMeta, PageMeta, SectionMeta};
+
+/// The name of the folder that holds one file per timeline event.
+pub const TIMELINE_DIR: &str = "timeline";
+/// The file that holds a folder's own front matter (the page, or the timeline section).
+pub const INDEX_FILE: &str = "_index.md";
+
+/// One content file: where it is, its text, and its parsed front matter.
+#[derive(Debug, Clone)]
+pub struct Document<M> {
+    /// Relative to the site root, e.g. `content/what-happened.md`.
+    pub path: PathBuf,
+    pub text: String,
+    pub split: Split,
+    pub meta: M,
+}
+
+impl<M> Document<M> {
+    pub fn body(&self) -> &str {
+        &self.text[self.split.body.clone()]
+    }
+
+    /// The file name without `.md`, the default id of a section or event.
+    pub fn stem(&self) -> String {
+        self.path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default()
+    }
+
+    /// A diagnostic pointing at a byte range of this file.
+    pub fn error_at(&self, range: Range<usize>, message: impl Into<String>) -> Diagnostic {
+        Diagnostic::error(&self.path, message).at(&self.text, range)
+    }
+
+    /// A diagnostic pointing at `needle` where it follows `key` in the front matter.
+    pub fn error_at_value(
+        &self,
+        key: &str,
+        needle: &str,
+        message: impl Into<String>,
+    ) -> Diagnostic {
+        self.error_at(
+            front_matter::locate(&self.text, &self.split, key, needle),
+            message,
+        )
+    }
+}
+
+/// Everything in `content/`, parsed and checked.
+#[derive(Debug, Clone)]
+pub struct Site {
+    pub page: Document<PageMeta>,
+    /// Sections in page order (by weight, then file name); the timeline is one of them.
+    pub sections: Vec<Document<SectionMeta>>,
+    /// Timeline events in date order.
+    pub events: Vec<Document<EventMeta>>,
+}
+
+/// Loads and validates `root/content`. Drafts are skipped unless `drafts` is set.
+pub fn load(root: &Path, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
+    let content_dir = root.join("content");
+    let mut problems = Vec::new();
+    let mut page = None;
+    let mut sections = Vec::new();
+    let mut events = Vec::new();
+
+    if !content_dir.is_dir() {
+        return Err(vec![
+            Diagnostic::error(
+                "content",
+                format!("no content folder in {}", root.display()),
+            )
+            .hint("run explainer from the explainer's folder, or pass --root DIR"),
+        ]);
+    }
+
+    let walker = WalkDir::new(&content_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map_or_else(|| content_dir.clone(), Path::to_path_buf);
+                problems.push(Diagnostic::error(
+                    relative(root, &path),
+                    format!("cannot read: {err}"),
+                ));
+                continue;
+            }
+        };
+        if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "md") {
+            continue;
+        }
+        let rel = relative(root, entry.path());
+        let inner = entry
+            .path()
+            .strip_prefix(&content_dir)
+            .unwrap_or(entry.path());
+        let parts: Vec<_> = inner.iter().map(|p| p.to_string_lossy()).collect();
+        let text = match read_text(entry.path()) {
+            Ok(text) => text,
+            Err(message) => {
+                problems.push(Diagnostic::error(&rel, message));
+                continue;
+            }
+        };
+        match parts.as_slice() {
+            [name] if name == INDEX_FILE => {
+                page = parse_document::<PageMeta>(rel, text, &mut problems);
+            }
+            [_] => sections.extend(parse_document::<SectionMeta>(rel, text, &mut problems)),
+            [dir, name] if dir == TIMELINE_DIR && name == INDEX_FILE => {
+                sections.extend(parse_document::<SectionMeta>(rel, text, &mut problems));
+            }
+            [dir, _] if dir == TIMELINE_DIR => {
+                events.extend(parse_document::<EventMeta>(rel, text, &mut problems));
+            }
+            _ => problems.push(
+                Diagnostic::error(&rel, "this file is in a folder explainer does not read")
+                    .hint("sections go directly in content/, timeline events in content/timeline/"),
+            ),
+        }
+    }
+
+    sections.retain(|s| drafts || !s.meta.draft);
+    events.retain(|e| drafts || !e.meta.draft);
+    sections.sort_by(|a, b| (a.meta.weight, &a.path).cmp(&(b.meta.weight, &b.path)));
+    events.sort_by(|a, b| (a.meta.date, &a.path).cmp(&(b.meta.date, &b.path)));
+
+    let Some(page) = page else {
+        if problems.is_empty() {
+            problems.push(
+                Diagnostic::error(
+                    Path::new("content").join(INDEX_FILE),
+                    "the page file is missing",
+                )
+                .hint("create content/_index.md with the page's title, standfirst and dates"),
+            );
+        }
+        return Err(problems);
+    };
+    let site = Site {
+        page,
+        sections,
+        events,
+    };
+    problems.extend(validate::validate(&site));
+    if problems.iter().any(Diagnostic::is_error) {
+        Err(problems)
+    } else {
+        Ok(site)
+    }
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+fn read_text(path: &Path) -> Result<String, String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read this file: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "this file is not UTF-8 text (bad byte at offset {}); save it as UTF-8",
+            e.utf8_error().valid_up_to()
+        )
+    })
+}
+
+fn parse_document<M: DeserializeOwned>(
+    path: PathBuf,
+    text: String,
+    problems: &mut Vec<Diagnostic>,
+) -> Option<Document<M>> {
+    let parsed = front_matter::split(&text)
+        .and_then(|split| front_matter::parse::<M>(&text, &split).map(|meta| (split, meta)));
+    match parsed {
+        Ok((split, meta)) => Some(Document {
+            path,
+            text,
+            split,
+            meta,
+        }),
+        Err(err) => {
+            let mut d = Diagnostic::error(&path, err.message).at(&text, err.range);
+            d.hint = err.hint;
+            problems.push(d);
+            None
+        }
+    }
+}

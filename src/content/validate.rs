@@ -1,0 +1,331 @@
+//! Checks that need more than one content file: ids are unique, every cited source exists, eras and
+//! events agree, dates are in order.
+//!
+//! Each problem points at the file, line and column where the editor must make the change. Citations
+//! inside Markdown text (`[@id]`) are checked where the Markdown is rendered, in `markdown`.
+
+use std::collections::{HashMap, HashSet};
+
+use super::model::{EventMeta, SectionMeta, SourceDef, SourceId};
+use super::{Document, Site, TIMELINE_DIR};
+use crate::diagnostics::{Diagnostic, did_you_mean};
+
+/// The kinds whose templates ship with explainer, and the data fields each one shows.
+const BUILT_IN_KINDS: [(&str, &[&str]); 5] = [
+    ("prose", &["quotes"]),
+    ("figures", &["figures", "quotes"]),
+    ("glossary", &["terms"]),
+    ("sources", &["sources"]),
+    ("timeline", &["eras"]),
+];
+
+impl Document<SectionMeta> {
+    /// The section's anchor id: its `id` field, else its file name (`timeline` for the timeline).
+    pub fn section_id(&self) -> String {
+        match &self.meta.id {
+            Some(id) => id.clone(),
+            None if self.is_timeline() => TIMELINE_DIR.to_string(),
+            None => crate::markdown::slugify(&self.stem()),
+        }
+    }
+
+    /// Whether this is `content/timeline/_index.md`.
+    pub fn is_timeline(&self) -> bool {
+        self.path
+            .parent()
+            .and_then(|p| p.file_name())
+            .is_some_and(|n| n == TIMELINE_DIR)
+    }
+
+    /// The template this section renders with: its `kind`, else `timeline` or `prose`.
+    pub fn kind(&self) -> &str {
+        match &self.meta.kind {
+            Some(kind) => kind,
+            None if self.is_timeline() => "timeline",
+            None => "prose",
+        }
+    }
+}
+
+impl Document<EventMeta> {
+    pub fn event_id(&self) -> String {
+        self.meta
+            .id
+            .clone()
+            .unwrap_or_else(|| crate::markdown::slugify(&self.stem()))
+    }
+}
+
+impl Site {
+    /// Every source in the order of the sources list(s), with the section that defines it.
+    pub fn sources(&self) -> impl Iterator<Item = (&Document<SectionMeta>, &SourceDef)> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.meta.sources.iter().map(move |src| (s, src)))
+    }
+
+    pub fn timeline(&self) -> Option<&Document<SectionMeta>> {
+        self.sections.iter().find(|s| s.is_timeline())
+    }
+}
+
+/// Runs every cross-file check and returns what it found.
+pub fn validate(site: &Site) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let known = check_sources(site, &mut out);
+    check_page(site, &mut out);
+    check_sections(site, &known, &mut out);
+    check_events(site, &known, &mut out);
+    out
+}
+
+fn is_anchor_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.starts_with(|c: char| c.is_ascii_alphanumeric())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+}
+
+/// Checks an id the editor wrote (ids made from file names are always valid).
+fn check_id<M>(doc: &Document<M>, key: &str, id: &str, out: &mut Vec<Diagnostic>) {
+    if !is_anchor_id(id) {
+        out.push(
+            doc.error_at_value(key, id, format!("`{id}` cannot be used as an id"))
+                .hint("use lower-case letters, digits and hyphens, like `us-troops-2021`"),
+        );
+    }
+}
+
+fn check_sources(site: &Site, out: &mut Vec<Diagnostic>) -> HashSet<SourceId> {
+    let mut seen: HashMap<&SourceId, &Document<SectionMeta>> = HashMap::new();
+    for (doc, source) in site.sources() {
+        let id = source.id.as_str();
+        check_id(doc, "id", id, out);
+        if let Some(first) = seen.insert(&source.id, doc) {
+            let nth = usize::from(std::ptr::eq(first, doc));
+            let range = super::front_matter::locate_nth(&doc.text, &doc.split, "id", id, nth);
+            out.push(
+                doc.error_at(range, format!("the source id `{id}` is used twice"))
+                    .hint(format!(
+                        "first defined in {}; give each source its own id",
+                        first.path.display()
+                    )),
+            );
+        }
+        if !(source.url.starts_with("https://") || source.url.starts_with("http://")) {
+            out.push(
+                doc.error_at_value(
+                    "url",
+                    &source.url,
+                    format!("`{}` is not a web address", source.url),
+                )
+                .hint("source URLs start with https:// (or http://)"),
+            );
+        }
+    }
+    seen.into_keys().cloned().collect()
+}
+
+/// Reports each cited id that no source defines, pointing at it after `key`.
+fn check_citations<'a, M>(
+    doc: &Document<M>,
+    key: &str,
+    cited: impl IntoIterator<Item = &'a SourceId>,
+    known: &HashSet<SourceId>,
+    out: &mut Vec<Diagnostic>,
+) {
+    for id in cited {
+        if !known.contains(id) {
+            out.push(unknown_source(doc, key, id.as_str(), known));
+        }
+    }
+}
+
+/// The error for a citation of a source id that does not exist.
+pub fn unknown_source<M>(
+    doc: &Document<M>,
+    key: &str,
+    id: &str,
+    known: &HashSet<SourceId>,
+) -> Diagnostic {
+    let hint = match did_you_mean(id, known.iter().map(SourceId::as_str)) {
+        Some(close) => format!("did you mean `{close}`?"),
+        None => "add the source to content/sources.md, or cite one of the ids defined there".into(),
+    };
+    doc.error_at_value(key, id, format!("unknown source `{id}`"))
+        .hint(hint)
+}
+
+fn check_page(site: &Site, out: &mut Vec<Diagnostic>) {
+    let page = &site.page;
+    if let Some(updated) = &page.meta.updated
+        && updated.is_before(&page.meta.published)
+    {
+        out.push(
+            page.error_at_value(
+                "updated",
+                &updated.iso(),
+                "the page is updated before it was published",
+            )
+            .hint("`updated` must be on or after `published`"),
+        );
+    }
+    if let Some(url) = &page.meta.base_url
+        && !(url.starts_with("https://") || url.starts_with("http://"))
+    {
+        out.push(
+            page.error_at_value("base_url", url, format!("`{url}` is not a web address"))
+                .hint("write the full address the page is published at, like https://example.github.io/iraq/"),
+        );
+    }
+}
+
+fn check_sections(site: &Site, known: &HashSet<SourceId>, out: &mut Vec<Diagnostic>) {
+    let mut ids: HashMap<String, &Document<SectionMeta>> = HashMap::new();
+    for doc in &site.sections {
+        let id = doc.section_id();
+        if let Some(own) = &doc.meta.id {
+            check_id(doc, "id", own, out);
+        }
+        if let Some(first) = ids.insert(id.clone(), doc) {
+            out.push(
+                doc.error_at_value("id", &id, format!("the section id `{id}` is used twice"))
+                    .hint(format!(
+                        "{} has the same id; set `id:` to something else",
+                        first.path.display()
+                    )),
+            );
+        }
+        let m = &doc.meta;
+        if let Some((_, allowed)) = BUILT_IN_KINDS.iter().find(|(k, _)| *k == doc.kind()) {
+            let present = [
+                ("quotes", !m.quotes.is_empty()),
+                ("figures", !m.figures.is_empty()),
+                ("terms", !m.terms.is_empty()),
+                ("sources", !m.sources.is_empty()),
+                ("eras", !m.eras.is_empty()),
+            ];
+            for (field, _) in present
+                .iter()
+                .filter(|(f, used)| *used && !allowed.contains(f))
+            {
+                let shown_by = BUILT_IN_KINDS
+                    .iter()
+                    .filter(|(_, fields)| fields.contains(field))
+                    .map(|(k, _)| format!("`{k}`"))
+                    .collect::<Vec<_>>()
+                    .join(" or ");
+                out.push(
+                    doc.error_at_value(
+                        field,
+                        field,
+                        format!("a `{}` section does not show `{field}`", doc.kind()),
+                    )
+                    .hint(format!("`{field}` belongs in a section of kind {shown_by}")),
+                );
+            }
+        }
+        for quote in &m.quotes {
+            check_citations(doc, "source", [&quote.source], known, out);
+        }
+        for figure in &m.figures {
+            if figure.sources.is_empty() {
+                out.push(
+                    doc.error_at_value("value", &figure.value, "this figure cites no source")
+                        .hint("add `sources: [id]` with the source of the number"),
+                );
+            }
+            check_citations(doc, "sources", &figure.sources, known, out);
+        }
+        for term in &m.terms {
+            check_citations(doc, "sources", &term.sources, known, out);
+        }
+        let mut era_ids = HashSet::new();
+        for era in &m.eras {
+            check_id(doc, "id", &era.id, out);
+            if !era_ids.insert(&era.id) {
+                out.push(doc.error_at_value(
+                    "id",
+                    &era.id,
+                    format!("the era id `{}` is used twice", era.id),
+                ));
+            }
+            if era.end < era.start {
+                out.push(
+                    doc.error_at_value(
+                        "end",
+                        &era.end.iso(),
+                        format!("the era `{}` ends before it starts", era.id),
+                    )
+                    .hint("`end` must be on or after `start`"),
+                );
+            }
+        }
+    }
+}
+
+fn check_events(site: &Site, known: &HashSet<SourceId>, out: &mut Vec<Diagnostic>) {
+    let timeline = site.timeline();
+    if timeline.is_none()
+        && let Some(first) = site.events.first()
+    {
+        out.push(
+            Diagnostic::error(
+                first.path.with_file_name(super::INDEX_FILE),
+                "the timeline folder has no _index.md",
+            )
+            .hint("create content/timeline/_index.md with the timeline's title and weight"),
+        );
+    }
+    let eras: Vec<&str> = timeline
+        .map(|t| t.meta.eras.iter().map(|e| e.id.as_str()).collect())
+        .unwrap_or_default();
+    let mut ids: HashMap<String, &Document<EventMeta>> = HashMap::new();
+    for doc in &site.events {
+        let id = doc.event_id();
+        if let Some(own) = &doc.meta.id {
+            check_id(doc, "id", own, out);
+        }
+        if let Some(first) = ids.insert(id.clone(), doc) {
+            out.push(
+                doc.error_at_value("id", &id, format!("the event id `{id}` is used twice"))
+                    .hint(format!(
+                        "{} has the same id; give this event its own `id:`",
+                        first.path.display()
+                    )),
+            );
+        }
+        let m = &doc.meta;
+        if m.sources.is_empty() {
+            out.push(
+                doc.error_at_value("title", &m.title, "this event cites no source")
+                    .hint("add `sources: [id]` naming where the event is reported"),
+            );
+        }
+        check_citations(doc, "sources", &m.sources, known, out);
+        if let Some(end) = m.end_date
+            && end < m.date
+        {
+            out.push(
+                doc.error_at_value("end_date", &end.iso(), "the event ends before it starts")
+                    .hint("`end_date` must be on or after `date`"),
+            );
+        }
+        if let Some(era) = &m.era
+            && !eras.contains(&era.as_str())
+        {
+            let hint = match did_you_mean(era, eras.iter().copied()) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None if eras.is_empty() => {
+                    "define eras in content/timeline/_index.md, or remove `era:`".into()
+                }
+                None => format!("the eras are {}", eras.join(", ")),
+            };
+            out.push(
+                doc.error_at_value("era", era, format!("unknown era `{era}`"))
+                    .hint(hint),
+            );
+        }
+    }
+}

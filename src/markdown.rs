@@ -1,0 +1,459 @@
+//! Markdown to HTML with pulldown-cmark, plus the few things an explainer needs on top: numbered
+//! source citations written `[@id]`, heading ids, footnotes whose ids cannot clash between sections,
+//! and a check that a body's headings sit below its section's own heading.
+//!
+//! Problems are returned as byte ranges of the Markdown text given; the caller knows which file that
+//! text came from and turns them into diagnostics. This module does not know about files or templates.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::diagnostics::did_you_mean;
+use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+
+/// Source ids and the number each is shown with (its place in the sources list).
+#[derive(Debug, Default, Clone)]
+pub struct Citations {
+    numbers: HashMap<String, usize>,
+}
+
+impl Citations {
+    pub fn new<'a>(ids_in_order: impl IntoIterator<Item = &'a str>) -> Citations {
+        let numbers = ids_in_order
+            .into_iter()
+            .enumerate()
+            .map(|(i, id)| (id.to_string(), i + 1))
+            .collect();
+        Citations { numbers }
+    }
+
+    pub fn number(&self, id: &str) -> Option<usize> {
+        self.numbers.get(id).copied()
+    }
+
+    /// The HTML for a group of citations, e.g. `<sup class="cite">…1…, …4…</sup>`. Unknown ids are
+    /// skipped (they are reported as errors elsewhere).
+    pub fn html<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> String {
+        let links: Vec<String> = ids
+            .into_iter()
+            .filter_map(|id| {
+                let n = self.number(id)?;
+                Some(format!(
+                    "<a href=\"#source-{id}\"><span class=\"visually-hidden\">source </span>{n}</a>"
+                ))
+            })
+            .collect();
+        if links.is_empty() {
+            String::new()
+        } else {
+            format!("<sup class=\"cite\">{}</sup>", links.join(", "))
+        }
+    }
+}
+
+/// A problem in the Markdown, at a byte range of the text that was rendered.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub range: Range<usize>,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+/// Rendered HTML, the source ids it cites (in order, repeats kept) and any problems.
+#[derive(Debug, Default, Clone)]
+pub struct Rendered {
+    pub html: String,
+    pub cited: Vec<String>,
+    pub problems: Vec<Problem>,
+}
+
+/// How to render one piece of Markdown.
+pub struct Settings<'a> {
+    pub citations: &'a Citations,
+    /// Prepended to generated heading and footnote ids, so that two sections never share an id.
+    pub id_prefix: &'a str,
+    /// The smallest heading level allowed in this text (3 in a section under its `h2`).
+    pub min_heading: u8,
+}
+
+fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Turns heading text into an id: lower case, words joined by hyphens.
+pub fn slugify(text: &str) -> String {
+    let mut slug = String::with_capacity(text.len());
+    for c in text.chars().flat_map(char::to_lowercase) {
+        if c.is_alphanumeric() {
+            slug.push(c);
+        } else if !slug.is_empty() && !slug.ends_with('-') {
+            slug.push('-');
+        }
+    }
+    slug.trim_end_matches('-').to_string()
+}
+
+/// Renders a block of Markdown (a section or event body).
+pub fn render(text: &str, settings: &Settings) -> Rendered {
+    Renderer::new(text, settings).run()
+}
+
+/// Renders a one-paragraph string from front matter (a key point, a label) without its `<p>`.
+pub fn render_inline(text: &str, citations: &Citations) -> Rendered {
+    let settings = Settings {
+        citations,
+        id_prefix: "",
+        min_heading: 6,
+    };
+    let mut rendered = render(text, &settings);
+    let html = rendered.html.trim_end();
+    if let Some(inner) = html
+        .strip_prefix("<p>")
+        .and_then(|h| h.strip_suffix("</p>"))
+        && !inner.contains("<p>")
+    {
+        rendered.html = inner.to_string();
+    }
+    rendered
+}
+
+struct Renderer<'t, 's> {
+    text: &'t str,
+    settings: &'s Settings<'s>,
+    /// Where events go: the page, or an open heading or footnote definition being collected.
+    stack: Vec<Vec<Event<'t>>>,
+    pending: Option<(String, Range<usize>)>,
+    code_depth: usize,
+    heading_ids: HashMap<String, usize>,
+    footnote_order: Vec<String>,
+    footnotes: HashMap<String, Vec<Event<'t>>>,
+    out: Rendered,
+}
+
+impl<'t, 's> Renderer<'t, 's> {
+    fn new(text: &'t str, settings: &'s Settings<'s>) -> Self {
+        Renderer {
+            text,
+            settings,
+            stack: vec![Vec::new()],
+            pending: None,
+            code_depth: 0,
+            heading_ids: HashMap::new(),
+            footnote_order: Vec::new(),
+            footnotes: HashMap::new(),
+            out: Rendered::default(),
+        }
+    }
+
+    fn push(&mut self, event: Event<'t>) {
+        if let Some(top) = self.stack.last_mut() {
+            top.push(event);
+        }
+    }
+
+    fn run(mut self) -> Rendered {
+        let text = self.text;
+        for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+            if let Event::Text(t) = &event
+                && self.code_depth == 0
+            {
+                match &mut self.pending {
+                    Some((buf, r)) => {
+                        buf.push_str(t);
+                        r.end = range.end;
+                    }
+                    None => self.pending = Some((t.to_string(), range)),
+                }
+                continue;
+            }
+            self.flush_text();
+            self.event(event, range);
+        }
+        self.flush_text();
+        let mut events = self.stack.pop().unwrap_or_default();
+        self.append_footnotes(&mut events);
+        html::push_html(&mut self.out.html, events.into_iter());
+        self.out
+    }
+
+    fn event(&mut self, event: Event<'t>, range: Range<usize>) {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => {
+                self.code_depth += 1;
+                self.push(event);
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                self.code_depth = self.code_depth.saturating_sub(1);
+                self.push(event);
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                let min = self.settings.min_heading;
+                if (level as u8) < min {
+                    let hashes = "#".repeat(usize::from(min));
+                    self.out.problems.push(Problem {
+                        range: range.start..range.start + level as usize,
+                        message: format!("a level-{} heading inside this text", level as u8),
+                        hint: Some(format!(
+                            "the title above this text is a bigger heading; start headings here with `{hashes} `"
+                        )),
+                    });
+                }
+                self.push(event);
+                self.stack.push(Vec::new());
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let inner = self.stack.pop().unwrap_or_default();
+                self.close_heading(inner, event);
+            }
+            Event::FootnoteReference(label) => {
+                let n = match self.footnote_order.iter().position(|l| **l == *label) {
+                    Some(i) => i + 1,
+                    None => {
+                        self.footnote_order.push(label.to_string());
+                        self.footnote_order.len()
+                    }
+                };
+                let id = self.footnote_id(&label);
+                self.push(Event::InlineHtml(CowStr::from(format!(
+                    "<sup class=\"footnote-ref\"><a href=\"#{id}\" id=\"{id}-ref\">{n}</a></sup>"
+                ))));
+            }
+            Event::Start(Tag::FootnoteDefinition(_)) => self.stack.push(Vec::new()),
+            Event::End(TagEnd::FootnoteDefinition) => {
+                let inner = self.stack.pop().unwrap_or_default();
+                // The label is not on the end tag; find the matching start in the source range.
+                let label = self.text[range]
+                    .strip_prefix("[^")
+                    .and_then(|rest| rest.split(']').next())
+                    .unwrap_or_default()
+                    .to_string();
+                self.footnotes.insert(label, inner);
+            }
+            other => self.push(other),
+        }
+    }
+
+    fn footnote_id(&self, label: &str) -> String {
+        let prefix = self.settings.id_prefix;
+        let label = slugify(label);
+        if prefix.is_empty() {
+            format!("fn-{label}")
+        } else {
+            format!("{prefix}-fn-{label}")
+        }
+    }
+
+    /// Gives the heading an id (its own `{#id}`, or one made from its text) and emits it.
+    fn close_heading(&mut self, inner: Vec<Event<'t>>, end: Event<'t>) {
+        let Some(top) = self.stack.last_mut() else {
+            return;
+        };
+        let Some(Event::Start(Tag::Heading { id, .. })) = top.last_mut() else {
+            return;
+        };
+        if id.is_none() {
+            let words: String = inner
+                .iter()
+                .filter_map(|e| match e {
+                    Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                    _ => None,
+                })
+                .collect();
+            let mut slug = slugify(&words);
+            if !self.settings.id_prefix.is_empty() {
+                slug = format!("{}-{slug}", self.settings.id_prefix);
+            }
+            let seen = self.heading_ids.entry(slug.clone()).or_insert(0);
+            *seen += 1;
+            if *seen > 1 {
+                slug = format!("{slug}-{seen}");
+            }
+            *id = Some(CowStr::from(slug));
+        }
+        top.extend(inner);
+        top.push(end);
+    }
+
+    /// Emits collected text, turning `[@id]` and `[@a; @b]` into citation links.
+    fn flush_text(&mut self) {
+        let Some((buf, range)) = self.pending.take() else {
+            return;
+        };
+        let mut rest = buf.as_str();
+        while let Some((before, ids, after)) = next_citation(rest) {
+            // A citation mark sits against the word it supports: "troops[1]", not "troops [1]".
+            let before = before.trim_end();
+            if !before.is_empty() {
+                self.push(Event::Text(CowStr::from(before.to_string())));
+            }
+            for id in &ids {
+                if self.settings.citations.number(id).is_none() {
+                    let needle = format!("@{id}");
+                    let at = self.text[range.clone()]
+                        .find(&needle)
+                        .map_or(range.start, |i| range.start + i + 1);
+                    let hint = match did_you_mean(
+                        id,
+                        self.settings.citations.numbers.keys().map(String::as_str),
+                    ) {
+                        Some(close) => format!("did you mean `{close}`?"),
+                        None => {
+                            "cite a source by the `id` it has in content/sources.md".to_string()
+                        }
+                    };
+                    self.out.problems.push(Problem {
+                        range: at..at + id.len(),
+                        message: format!("unknown source `{id}`"),
+                        hint: Some(hint),
+                    });
+                }
+                self.out.cited.push(id.clone());
+            }
+            let html = self.settings.citations.html(ids.iter().map(String::as_str));
+            self.push(Event::InlineHtml(CowStr::from(html)));
+            rest = after;
+        }
+        if !rest.is_empty() {
+            self.push(Event::Text(CowStr::from(rest.to_string())));
+        }
+    }
+
+    fn append_footnotes(&mut self, events: &mut Vec<Event<'t>>) {
+        let mut labels = self.footnote_order.clone();
+        let mut unreferenced: Vec<String> = self
+            .footnotes
+            .keys()
+            .filter(|l| !labels.contains(l))
+            .cloned()
+            .collect();
+        unreferenced.sort();
+        labels.extend(unreferenced);
+        let present: Vec<&String> = labels
+            .iter()
+            .filter(|l| self.footnotes.contains_key(*l))
+            .collect();
+        if present.is_empty() {
+            return;
+        }
+        events.push(Event::Html(CowStr::from("<ol class=\"footnotes\">\n")));
+        for (i, label) in present.into_iter().enumerate() {
+            let id = self.footnote_id(label);
+            events.push(Event::Html(CowStr::from(format!("<li id=\"{id}\">"))));
+            events.extend(self.footnotes.remove(label).unwrap_or_default());
+            if self.footnote_order.contains(label) {
+                events.push(Event::Html(CowStr::from(format!(
+                    "<a class=\"footnote-back\" href=\"#{id}-ref\">Back<span class=\"visually-hidden\"> to note {}</span></a>",
+                    i + 1
+                ))));
+            }
+            events.push(Event::Html(CowStr::from("</li>\n")));
+        }
+        events.push(Event::Html(CowStr::from("</ol>\n")));
+    }
+}
+
+/// Finds the next `[@id]` or `[@a; @b]` in `text`: the text before it, the ids, the text after it.
+fn next_citation(text: &str) -> Option<(&str, Vec<String>, &str)> {
+    let mut from = 0;
+    while let Some(i) = text[from..].find("[@") {
+        let start = from + i;
+        if let Some(len) = text[start..].find(']') {
+            let inner = &text[start + 1..start + len];
+            let ids: Option<Vec<String>> = inner
+                .split(';')
+                .map(|part| {
+                    let id = part.trim().strip_prefix('@')?;
+                    let valid = !id.is_empty()
+                        && id
+                            .chars()
+                            .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.');
+                    valid.then(|| id.to_string())
+                })
+                .collect();
+            if let Some(ids) = ids {
+                return Some((&text[..start], ids, &text[start + len + 1..]));
+            }
+        }
+        from = start + 2;
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn settings(citations: &Citations) -> Settings<'_> {
+        Settings {
+            citations,
+            id_prefix: "why",
+            min_heading: 3,
+        }
+    }
+
+    #[test]
+    fn turns_citations_into_numbered_links() {
+        let c = Citations::new(["ap", "reuters"]);
+        let r = render("Troops stay [@reuters; @ap].", &settings(&c));
+        assert_eq!(
+            r.html,
+            "<p>Troops stay<sup class=\"cite\"><a href=\"#source-reuters\"><span class=\"visually-hidden\">source </span>2</a>, <a href=\"#source-ap\"><span class=\"visually-hidden\">source </span>1</a></sup>.</p>\n"
+        );
+        assert_eq!(r.cited, ["reuters", "ap"]);
+        assert!(r.problems.is_empty());
+    }
+
+    #[test]
+    fn reports_unknown_citations_where_they_are() {
+        let c = Citations::new(["ap"]);
+        let text = "First line.\n\nSecond [@reutres] line.";
+        let r = render(text, &settings(&c));
+        assert_eq!(r.problems.len(), 1);
+        assert_eq!(&text[r.problems[0].range.clone()], "reutres");
+    }
+
+    #[test]
+    fn leaves_citations_in_code_alone() {
+        let c = Citations::new(["ap"]);
+        let r = render("`[@ap]` and\n\n    [@ap]\n", &settings(&c));
+        assert!(!r.html.contains("cite"), "{}", r.html);
+    }
+
+    #[test]
+    fn gives_headings_prefixed_unique_ids_and_checks_levels() {
+        let c = Citations::default();
+        let r = render(
+            "### The deal\n\n### The deal\n\n## Too big\n",
+            &settings(&c),
+        );
+        assert!(r.html.contains("<h3 id=\"why-the-deal\">"), "{}", r.html);
+        assert!(r.html.contains("<h3 id=\"why-the-deal-2\">"), "{}", r.html);
+        assert_eq!(r.problems.len(), 1);
+        assert_eq!(r.problems[0].message, "a level-2 heading inside this text");
+    }
+
+    #[test]
+    fn renders_footnotes_with_section_scoped_ids() {
+        let c = Citations::default();
+        let r = render("Said so.[^a]\n\n[^a]: In an interview.\n", &settings(&c));
+        assert!(
+            r.html
+                .contains("href=\"#why-fn-a\" id=\"why-fn-a-ref\">1</a>"),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("<li id=\"why-fn-a\">"), "{}", r.html);
+        assert!(r.html.contains("In an interview."), "{}", r.html);
+    }
+
+    #[test]
+    fn inline_rendering_drops_the_paragraph_and_smartens_quotes() {
+        let c = Citations::default();
+        let r = render_inline("It's \"done\"", &c);
+        assert_eq!(r.html, "It’s “done”");
+    }
+}

@@ -1,0 +1,163 @@
+//! Loading the Tera templates: the defaults built into the binary, overridden file by file by the
+//! site's own `templates/` folder, and turning Tera's errors into diagnostics at the template's line.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use tera::{Context, ErrorKind, Tera};
+use walkdir::WalkDir;
+
+use crate::diagnostics::{Diagnostic, Location, did_you_mean};
+use crate::embedded;
+
+/// The parsed templates, and the text of each so errors can show the offending line.
+pub struct Templates {
+    tera: Tera,
+    files: HashMap<String, (PathBuf, String)>,
+}
+
+impl Templates {
+    /// Parses the built-in templates overlaid with `root/templates`. Every template is parsed once.
+    pub fn load(root: &Path) -> Result<Templates, Vec<Diagnostic>> {
+        let mut files: HashMap<String, (PathBuf, String)> = HashMap::new();
+        for (name, bytes) in embedded::files_under("templates") {
+            let text = String::from_utf8_lossy(bytes).into_owned();
+            files.insert(name.to_string(), (Path::new("templates").join(name), text));
+        }
+        let mut problems = Vec::new();
+        let dir = root.join("templates");
+        if dir.is_dir() {
+            for entry in WalkDir::new(&dir).sort_by_file_name() {
+                let entry = match entry {
+                    Ok(entry) => entry,
+                    Err(err) => {
+                        problems.push(Diagnostic::error(
+                            "templates",
+                            format!("cannot read: {err}"),
+                        ));
+                        continue;
+                    }
+                };
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let rel = entry
+                    .path()
+                    .strip_prefix(root)
+                    .unwrap_or(entry.path())
+                    .to_path_buf();
+                let name = entry
+                    .path()
+                    .strip_prefix(&dir)
+                    .unwrap_or(entry.path())
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                match std::fs::read_to_string(entry.path()) {
+                    Ok(text) => {
+                        files.insert(name, (rel, text));
+                    }
+                    Err(err) => problems.push(Diagnostic::error(
+                        rel,
+                        format!("cannot read this template: {err}"),
+                    )),
+                }
+            }
+        }
+        if !problems.is_empty() {
+            return Err(problems);
+        }
+        // Tera escapes HTML in `.html` and `.xml` templates by default; content HTML is marked `safe`.
+        let mut tera = Tera::new();
+        let mut templates = Templates {
+            tera: Tera::new(),
+            files,
+        };
+        let sources = templates
+            .files
+            .iter()
+            .map(|(name, (_, text))| (name.as_str(), text.as_str()));
+        match tera.add_raw_templates(sources) {
+            Ok(()) => {
+                templates.tera = tera;
+                Ok(templates)
+            }
+            Err(err) => Err(vec![templates.diagnostic(&err, "templates")]),
+        }
+    }
+
+    pub fn contains(&self, name: &str) -> bool {
+        self.tera.contains_template(name)
+    }
+
+    /// The section kinds there are templates for (`templates/sections/<kind>.html`).
+    pub fn section_kinds(&self) -> Vec<&str> {
+        let mut kinds: Vec<&str> = self
+            .files
+            .keys()
+            .filter_map(|n| n.strip_prefix("sections/")?.strip_suffix(".html"))
+            .collect();
+        kinds.sort_unstable();
+        kinds
+    }
+
+    /// Suggests a kind for a misspelt one.
+    pub fn closest_kind(&self, kind: &str) -> Option<&str> {
+        did_you_mean(kind, self.section_kinds())
+    }
+
+    pub fn render(&self, name: &str, context: &Context) -> Result<String, Box<Diagnostic>> {
+        self.tera
+            .render(name, context)
+            .map_err(|err| Box::new(self.diagnostic(&err, name)))
+    }
+
+    /// Places a Tera error at its template, line and column.
+    fn diagnostic(&self, err: &tera::Error, template: &str) -> Diagnostic {
+        let path_of = |name: &str| {
+            self.files
+                .get(name)
+                .map_or_else(|| Path::new("templates").join(name), |(p, _)| p.clone())
+        };
+        let mut message = match err.kind() {
+            ErrorKind::SyntaxError(report) | ErrorKind::RenderingError(report) => {
+                let name = report.filename();
+                let span = report.span();
+                let mut d = Diagnostic::error(path_of(name), report.message().to_string());
+                if let Some((_, text)) = self.files.get(name) {
+                    let width = if span.start_line == span.end_line {
+                        span.end_col.saturating_sub(span.start_col)
+                    } else {
+                        1
+                    };
+                    d = d.at_location(Location::from_line_column(
+                        text,
+                        span.start_line,
+                        span.start_col + 1,
+                        width,
+                    ));
+                }
+                let hint = if matches!(err.kind(), ErrorKind::SyntaxError(_)) {
+                    "check the tag syntax: `{{ value }}` shows a value, `{% tag %}` is logic, each block needs its end tag"
+                } else {
+                    "the template uses something the page does not provide; see ARCHITECTURE.md for the variables"
+                };
+                return d.hint(hint);
+            }
+            ErrorKind::TemplateNotFound(name) => format!("the template `{name}` does not exist"),
+            ErrorKind::MissingParent { current, parent } => {
+                return Diagnostic::error(
+                    path_of(current),
+                    format!("extends `{parent}`, which does not exist"),
+                );
+            }
+            _ => err.to_string(),
+        };
+        let mut source = std::error::Error::source(err);
+        while let Some(cause) = source {
+            message.push_str(": ");
+            message.push_str(&cause.to_string());
+            source = cause.source();
+        }
+        Diagnostic::error(path_of(template), message)
+    }
+}

@@ -1,0 +1,355 @@
+//! What the templates see: plain serialisable views of the page, its sections and the timeline, with
+//! Markdown already rendered to HTML and citations already numbered.
+//!
+//! Building the views is where Markdown problems (an unknown `[@id]`, a heading at the wrong level)
+//! are found, so every function here records diagnostics against the file the text came from.
+
+use serde::Serialize;
+
+use crate::content::model::{EventMeta, PageMeta, SectionMeta, SourceId};
+use crate::content::{Document, Site, front_matter};
+use crate::dates::{PartialDate, Timestamp};
+use crate::diagnostics::Diagnostic;
+use crate::markdown::{self, Citations, Problem, Settings};
+
+/// A date as `<time datetime="{iso}">{human}</time>` needs it.
+#[derive(Debug, Clone, Serialize)]
+pub struct TimeView {
+    pub iso: String,
+    pub human: String,
+}
+
+impl From<PartialDate> for TimeView {
+    fn from(d: PartialDate) -> TimeView {
+        TimeView {
+            iso: d.iso(),
+            human: d.human(),
+        }
+    }
+}
+
+impl From<&Timestamp> for TimeView {
+    fn from(t: &Timestamp) -> TimeView {
+        TimeView {
+            iso: t.iso(),
+            human: t.human(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct PageView {
+    pub title: String,
+    pub label: String,
+    pub standfirst: String,
+    pub description: String,
+    pub authors: Vec<AuthorView>,
+    pub dateline: Option<String>,
+    pub published: TimeView,
+    pub updated: Option<TimeView>,
+    pub language: String,
+    pub site_name: Option<String>,
+    pub key_points: Vec<String>,
+    pub intro: String,
+    pub corrections: Vec<CorrectionView>,
+    pub corrections_policy: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct AuthorView {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct CorrectionView {
+    pub date: TimeView,
+    pub html: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SectionView {
+    pub id: String,
+    pub title: String,
+    pub kind: String,
+    pub html: String,
+    pub quotes: Vec<QuoteView>,
+    pub figures: Vec<FigureView>,
+    pub terms: Vec<TermView>,
+    pub sources: Vec<SourceView>,
+    pub events: Vec<EventView>,
+    pub eras: Vec<EraView>,
+}
+
+#[derive(Debug, Serialize)]
+pub struct QuoteView {
+    pub text: String,
+    pub speaker: String,
+    pub role: String,
+    pub occasion: String,
+    pub date: TimeView,
+    pub cite_url: Option<String>,
+    pub cites: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct FigureView {
+    pub value: String,
+    pub label: String,
+    pub cites: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct TermView {
+    pub term: String,
+    pub definition: String,
+    pub cites: String,
+}
+
+#[derive(Debug, Serialize)]
+pub struct SourceView {
+    pub id: String,
+    pub number: usize,
+    pub outlet: String,
+    pub author: Option<String>,
+    pub title: String,
+    pub date: TimeView,
+    pub url: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct EraView {
+    pub id: String,
+    pub title: String,
+    pub start: TimeView,
+    pub end: TimeView,
+}
+
+#[derive(Debug, Serialize)]
+pub struct EventView {
+    pub id: String,
+    pub date: TimeView,
+    pub end_date: Option<TimeView>,
+    /// The date as shown: the editor's `display_date`, or the human form of the date (and end date).
+    pub display_date: String,
+    pub title: String,
+    pub html: String,
+    /// Set on the first event of each era, where the era's heading goes.
+    pub era_start: Option<EraView>,
+    pub era: Option<String>,
+    /// Dated after the page was published: labelled so readers know it was added later.
+    pub after_publication: bool,
+    pub cites: String,
+    pub source_count: usize,
+}
+
+/// Builds views while collecting Markdown problems as diagnostics.
+pub struct ViewBuilder<'a> {
+    pub citations: &'a Citations,
+    pub problems: Vec<Diagnostic>,
+    /// Every source id cited anywhere, for the "never cited" check.
+    pub cited: Vec<String>,
+}
+
+impl<'a> ViewBuilder<'a> {
+    pub fn new(citations: &'a Citations) -> Self {
+        ViewBuilder {
+            citations,
+            problems: Vec::new(),
+            cited: Vec::new(),
+        }
+    }
+
+    fn cites(&mut self, ids: &[SourceId]) -> String {
+        self.cited.extend(ids.iter().map(|id| id.0.clone()));
+        self.citations.html(ids.iter().map(SourceId::as_str))
+    }
+
+    /// Renders a Markdown body, placing problems in the file.
+    fn body<M>(&mut self, doc: &Document<M>, id_prefix: &str, min_heading: u8) -> String {
+        let settings = Settings {
+            citations: self.citations,
+            id_prefix,
+            min_heading,
+        };
+        let rendered = markdown::render(doc.body(), &settings);
+        let offset = doc.split.body.start;
+        for p in rendered.problems {
+            let range = p.range.start + offset..p.range.end + offset;
+            self.problems.push(markdown_problem(doc, range, p));
+        }
+        self.cited.extend(rendered.cited);
+        rendered.html
+    }
+
+    /// Renders a one-line Markdown value of the front matter field `key`.
+    fn inline<M>(&mut self, doc: &Document<M>, key: &str, text: &str) -> String {
+        let rendered = markdown::render_inline(text, self.citations);
+        for p in rendered.problems {
+            let needle = &text[p.range.clone()];
+            let range = front_matter::locate(&doc.text, &doc.split, key, needle);
+            self.problems.push(markdown_problem(doc, range, p));
+        }
+        self.cited.extend(rendered.cited);
+        rendered.html
+    }
+
+    pub fn page(&mut self, doc: &Document<PageMeta>) -> PageView {
+        let m = &doc.meta;
+        PageView {
+            title: m.title.clone(),
+            label: m.label.clone(),
+            standfirst: self.inline(doc, "standfirst", &m.standfirst),
+            description: m.description.clone(),
+            authors: m
+                .authors
+                .iter()
+                .map(|a| AuthorView {
+                    name: a.name.clone(),
+                    url: a.url.clone(),
+                })
+                .collect(),
+            dateline: m.dateline.clone(),
+            published: TimeView::from(&m.published),
+            updated: m.updated.as_ref().map(TimeView::from),
+            language: m.language.clone(),
+            site_name: m.site_name.clone(),
+            key_points: m
+                .key_points
+                .iter()
+                .map(|k| self.inline(doc, "key_points", k))
+                .collect(),
+            intro: self.body(doc, "intro", 2),
+            corrections: m
+                .corrections
+                .iter()
+                .map(|c| CorrectionView {
+                    date: c.date.into(),
+                    html: self.inline(doc, "text", &c.text),
+                })
+                .collect(),
+            corrections_policy: m.corrections_policy.clone(),
+        }
+    }
+
+    pub fn section(&mut self, site: &Site, doc: &Document<SectionMeta>) -> SectionView {
+        let m = &doc.meta;
+        let id = doc.section_id();
+        let source_url = |id: &SourceId| {
+            site.sources()
+                .find(|(_, s)| s.id == *id)
+                .map(|(_, s)| s.url.clone())
+        };
+        let eras: Vec<EraView> = m
+            .eras
+            .iter()
+            .map(|e| EraView {
+                id: e.id.clone(),
+                title: e.title.clone(),
+                start: e.start.into(),
+                end: e.end.into(),
+            })
+            .collect();
+        let events = if doc.is_timeline() {
+            self.events(site, &eras)
+        } else {
+            Vec::new()
+        };
+        SectionView {
+            html: self.body(doc, &id, 3),
+            title: m.title.clone(),
+            kind: doc.kind().to_string(),
+            quotes: m
+                .quotes
+                .iter()
+                .map(|q| QuoteView {
+                    text: q.text.clone(),
+                    speaker: q.speaker.clone(),
+                    role: q.role.clone(),
+                    occasion: q.occasion.clone(),
+                    date: q.date.into(),
+                    cite_url: source_url(&q.source),
+                    cites: self.cites(std::slice::from_ref(&q.source)),
+                })
+                .collect(),
+            figures: m
+                .figures
+                .iter()
+                .map(|f| FigureView {
+                    value: f.value.clone(),
+                    label: self.inline(doc, "label", &f.label),
+                    cites: self.cites(&f.sources),
+                })
+                .collect(),
+            terms: m
+                .terms
+                .iter()
+                .map(|t| TermView {
+                    term: t.term.clone(),
+                    definition: self.inline(doc, "definition", &t.definition),
+                    cites: self.cites(&t.sources),
+                })
+                .collect(),
+            sources: m
+                .sources
+                .iter()
+                .map(|s| SourceView {
+                    id: s.id.0.clone(),
+                    number: self.citations.number(s.id.as_str()).unwrap_or_default(),
+                    outlet: s.outlet.clone(),
+                    author: s.author.clone(),
+                    title: s.title.clone(),
+                    date: s.date.into(),
+                    url: s.url.clone(),
+                })
+                .collect(),
+            events,
+            eras,
+            id,
+        }
+    }
+
+    fn events(&mut self, site: &Site, eras: &[EraView]) -> Vec<EventView> {
+        let published = site.page.meta.published.date().earliest();
+        let mut current_era: Option<&str> = None;
+        site.events
+            .iter()
+            .map(|doc| {
+                let m: &EventMeta = &doc.meta;
+                let era = m.era.as_deref();
+                let era_start = if era.is_some() && era != current_era {
+                    eras.iter().find(|e| Some(e.id.as_str()) == era).cloned()
+                } else {
+                    None
+                };
+                current_era = era;
+                let id = doc.event_id();
+                let display_date = m.display_date.clone().unwrap_or_else(|| match m.end_date {
+                    Some(end) => format!("{} – {}", m.date.human(), end.human()),
+                    None => m.date.human(),
+                });
+                EventView {
+                    html: self.body(doc, &id, 4),
+                    date: m.date.into(),
+                    end_date: m.end_date.map(TimeView::from),
+                    display_date,
+                    title: m.title.clone(),
+                    era_start,
+                    era: m.era.clone(),
+                    after_publication: m.date.earliest() > published,
+                    cites: self.cites(&m.sources),
+                    source_count: m.sources.len(),
+                    id,
+                }
+            })
+            .collect()
+    }
+}
+
+fn markdown_problem<M>(doc: &Document<M>, range: std::ops::Range<usize>, p: Problem) -> Diagnostic {
+    let d = doc.error_at(range, p.message);
+    match p.hint {
+        Some(hint) => d.hint(hint),
+        None => d,
+    }
+}
