@@ -80,10 +80,37 @@ fn explain(text: &str, split: &Split, err: &serde_yaml::Error) -> FrontMatterErr
     let offset = err.location().map_or(split.yaml.start, |loc| {
         split.yaml.start + char_to_byte(&text[split.yaml.clone()], loc.index())
     });
-    let token = token_at(text, offset);
-    let (message, hint) = reword(&message, &text[line_range(text, offset)]);
+    let line = line_range(text, offset);
+    let (message, mut hint) = reword(&message, &text[line.clone()]);
+    if let Some(tab) = text[line.clone()].find('\t') {
+        let at = line.start + tab;
+        return FrontMatterError {
+            range: at..at + 1,
+            message,
+            hint,
+        };
+    }
+    // A field that is present but not lined up with its neighbours is read as part of another value,
+    // and serde reports it missing. Point at the stray line instead of the item.
+    if let Some(field) = message
+        .split("missing field `")
+        .nth(1)
+        .and_then(|r| r.split('`').next())
+        && let Some(key) = find_key(&text[line.start..split.yaml.end], field)
+    {
+        let at = line.start + key.start;
+        hint = Some(format!(
+            "there is a `{field}:` here, but it is not lined up with the fields around it, so it is not \
+             read as part of them; indent it with the same number of spaces"
+        ));
+        return FrontMatterError {
+            range: at..at + field.len(),
+            message,
+            hint,
+        };
+    }
     FrontMatterError {
-        range: offset..offset + token.max(1),
+        range: offset..offset + token_at(text, offset).max(1),
         message,
         hint,
     }
@@ -120,7 +147,11 @@ fn reword(message: &str, line: &str) -> (String, Option<String>) {
         Some((path, detail)) if !path.contains(' ') => (Some(path), detail),
         _ => (None, message),
     };
-    let prefix = path.map(|p| format!("in `{p}`: ")).unwrap_or_default();
+    // The caret already shows a top-level field; name only nested ones (`quotes[0].date`).
+    let prefix = path
+        .filter(|p| p.contains(['.', '[']))
+        .map(|p| format!("in `{p}`: "))
+        .unwrap_or_default();
     if let Some(rest) = detail.strip_prefix("unknown field `") {
         let field = rest.split('`').next().unwrap_or_default();
         let expected = backticked(rest.split_once("expected").map_or("", |(_, e)| e));
@@ -178,8 +209,17 @@ fn reword(message: &str, line: &str) -> (String, Option<String>) {
             Some("each field may appear only once".into()),
         );
     }
-    if detail.starts_with("invalid type") {
-        let hint = if detail.contains("expected i64") || detail.contains("integer") {
+    if let Some(rest) = detail.strip_prefix("invalid type: ") {
+        let (got, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another kind of value"));
+        let field = path.map_or_else(|| "this field".to_string(), |p| format!("`{p}`"));
+        let message = format!(
+            "{field} should be {}, not {}",
+            plain_kind(expected),
+            plain_kind(got)
+        );
+        let hint = if expected.contains("i64") || expected.contains("integer") {
             "this must be a whole number without quotes, like 20"
         } else if detail.contains("expected a sequence") {
             "this must be a list: write [a, b], or put each item on its own line starting with `- `"
@@ -190,9 +230,36 @@ fn reword(message: &str, line: &str) -> (String, Option<String>) {
         } else {
             "check the kind of value this field takes in docs/content-model.md"
         };
-        return (format!("{prefix}{detail}"), Some(hint.into()));
+        return (message, Some(hint.into()));
     }
     (format!("{prefix}{detail}"), None)
+}
+
+/// serde's names for kinds of value, in an editor's words: `string "ten"` is "the text \"ten\"".
+fn plain_kind(kind: &str) -> String {
+    let kind = kind.trim();
+    if let Some(text) = kind.strip_prefix("string ") {
+        return format!("the text {text}");
+    }
+    if let Some(n) = kind
+        .strip_prefix("integer ")
+        .or_else(|| kind.strip_prefix("floating point "))
+    {
+        return format!("the number {}", n.trim_matches('`'));
+    }
+    if let Some(b) = kind.strip_prefix("boolean ") {
+        return format!("`{}`", b.trim_matches('`'));
+    }
+    match kind {
+        "i64" | "u64" | "i32" | "u32" | "u8" | "integer" => "a whole number".into(),
+        "a sequence" | "sequence" => "a list".into(),
+        "map" | "a map" => "a group of fields".into(),
+        "a boolean" => "true or false".into(),
+        "a string" => "text".into(),
+        "unit value" => "empty".into(),
+        other if other.starts_with("struct ") => "a group of fields".into(),
+        other => other.to_string(),
+    }
 }
 
 /// The names between backticks in serde's "expected one of `a`, `b`".

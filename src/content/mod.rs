@@ -168,6 +168,10 @@ pub fn load(root: &Path, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
         sections,
         events,
     };
+    // Cross-file checks need every file: with one missing, they would report false problems.
+    if problems.iter().any(Diagnostic::is_error) {
+        return Err(problems);
+    }
     problems.extend(validate::validate(&site));
     if problems.iter().any(Diagnostic::is_error) {
         Err(problems)

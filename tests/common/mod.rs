@@ -1,0 +1,135 @@
+//! One helper to drive fixture sites, in the style of mdBook's test suite: copy a fixture into a
+//! temporary folder, change files, run the real `explainer` binary, look at its output.
+
+#![allow(dead_code)]
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use walkdir::WalkDir;
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+pub fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A site in a temporary folder, deleted when dropped.
+pub struct TestSite {
+    _dir: tempfile::TempDir,
+    pub root: PathBuf,
+}
+
+/// What one run of the binary did.
+pub struct Run {
+    pub code: Option<i32>,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+fn copy_tree(from: &Path, to: &Path) {
+    for entry in WalkDir::new(from) {
+        let entry = entry.expect("walk fixture");
+        let rel = entry.path().strip_prefix(from).expect("under fixture");
+        let dest = to.join(rel);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&dest).expect("create fixture folder");
+        } else {
+            fs::copy(entry.path(), &dest).expect("copy fixture file");
+        }
+    }
+}
+
+impl TestSite {
+    /// A copy of `tests/fixtures/<name>`.
+    pub fn fixture(name: &str) -> TestSite {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("site");
+        copy_tree(&fixtures().join(name), &root);
+        TestSite { _dir: dir, root }
+    }
+
+    /// A copy of the repository's own explainer (content, templates, static).
+    pub fn bundled() -> TestSite {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path().join("site");
+        for part in ["content", "templates", "static"] {
+            copy_tree(&repo_root().join(part), &root.join(part));
+        }
+        TestSite { _dir: dir, root }
+    }
+
+    /// Copies the files of `tests/fixtures/<path>` over this site, replacing those with the same name.
+    pub fn overlay(self, path: &str) -> TestSite {
+        copy_tree(&fixtures().join(path), &self.root);
+        self
+    }
+
+    pub fn write(&self, rel: &str, text: &str) {
+        let path = self.root.join(rel);
+        fs::create_dir_all(path.parent().expect("has parent")).expect("create folder");
+        fs::write(path, text).expect("write file");
+    }
+
+    pub fn output(&self) -> PathBuf {
+        self.root.join("public")
+    }
+
+    pub fn read_output(&self, rel: &str) -> String {
+        fs::read_to_string(self.output().join(rel)).expect("read output file")
+    }
+
+    /// Runs `explainer build --root ROOT` with more arguments.
+    pub fn build(&self, args: &[&str]) -> Run {
+        let out = Command::new(env!("CARGO_BIN_EXE_explainer"))
+            .arg("build")
+            .arg("--root")
+            .arg(&self.root)
+            .args(args)
+            .output()
+            .expect("run explainer");
+        let clean = |bytes: &[u8]| {
+            String::from_utf8_lossy(bytes).replace(&self.root.display().to_string(), "[ROOT]")
+        };
+        Run {
+            code: out.status.code(),
+            stdout: clean(&out.stdout),
+            stderr: clean(&out.stderr),
+        }
+    }
+
+    /// Every file under the output folder with its bytes, to prove a failed build changed nothing.
+    pub fn output_snapshot(&self) -> BTreeMap<PathBuf, Vec<u8>> {
+        let mut files = BTreeMap::new();
+        let out = self.output();
+        if !out.exists() {
+            return files;
+        }
+        for entry in WalkDir::new(&out) {
+            let entry = entry.expect("walk output");
+            if entry.file_type().is_file() {
+                let rel = entry
+                    .path()
+                    .strip_prefix(&out)
+                    .expect("under output")
+                    .to_path_buf();
+                files.insert(rel, fs::read(entry.path()).expect("read output"));
+            }
+        }
+        files
+    }
+}
+
+/// Parses HTML for structural assertions.
+pub fn html(text: &str) -> scraper::Html {
+    scraper::Html::parse_document(text)
+}
+
+pub fn select<'a>(doc: &'a scraper::Html, css: &str) -> Vec<scraper::ElementRef<'a>> {
+    let selector = scraper::Selector::parse(css).expect("valid selector");
+    doc.select(&selector).collect()
+}
