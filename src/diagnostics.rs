@@ -176,7 +176,13 @@ pub fn did_you_mean<'a>(
         .into_iter()
         .map(|candidate| (strsim::jaro_winkler(word, candidate), candidate))
         .filter(|(score, _)| *score > 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
+        // Highest score wins; ties go to the fewest edits, then to the alphabetically first, so the
+        // answer never depends on the order candidates came in.
+        .max_by(|a, b| {
+            a.0.total_cmp(&b.0)
+                .then_with(|| strsim::levenshtein(word, b.1).cmp(&strsim::levenshtein(word, a.1)))
+                .then_with(|| b.1.cmp(a.1))
+        })
         .map(|(_, candidate)| candidate)
 }
 
@@ -210,5 +216,16 @@ mod tests {
         let fields = ["title", "weight", "kind"];
         assert_eq!(did_you_mean("wieght", fields), Some("weight"));
         assert_eq!(did_you_mean("colour", fields), None);
+    }
+
+    #[test]
+    fn ties_are_broken_the_same_way_whatever_the_order() {
+        let a = did_you_mean("wire-three", ["wire-two", "wire-one"]);
+        let b = did_you_mean("wire-three", ["wire-one", "wire-two"]);
+        assert_eq!(a, b);
+        assert_eq!(
+            did_you_mean("wire-tow", ["wire-one", "wire-two"]),
+            Some("wire-two")
+        );
     }
 }

@@ -1,0 +1,75 @@
+//! The built pages pass the W3C Nu HTML checker (npm `vnu-jar`) with zero errors and zero warnings,
+//! and the stylesheet passes its CSS checker.
+//!
+//! Needs Java and `npm ci --ignore-scripts` (README's test command runs it).
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use common::TestSite;
+
+fn vnu_jar() -> PathBuf {
+    let jar = common::repo_root().join("node_modules/vnu-jar/build/dist/vnu.jar");
+    assert!(
+        jar.is_file(),
+        "{} is missing: run `npm ci --ignore-scripts` first (README, Run the tests)",
+        jar.display()
+    );
+    jar
+}
+
+/// Runs the checker with warnings treated as errors; returns its report on failure.
+fn check(args: &[&str], files: &[&Path]) -> Result<(), String> {
+    let out = Command::new("java")
+        .arg("-jar")
+        .arg(vnu_jar())
+        .arg("--Werror")
+        .args(args)
+        .args(files)
+        .output()
+        .expect("run java (is a JRE installed?)");
+    if out.status.success() {
+        Ok(())
+    } else {
+        Err(String::from_utf8_lossy(&out.stderr).into_owned())
+    }
+}
+
+#[test]
+fn bundled_explainer_is_valid_html_with_no_warnings() {
+    let site = TestSite::bundled();
+    let plain = site.build(&[]);
+    assert_eq!(plain.code, Some(0), "{}", plain.stderr);
+    let index = site.output().join("index.html");
+    check(&[], &[&index]).unwrap_or_else(|report| panic!("Nu checker:\n{report}"));
+    check(&["--css"], &[&site.output().join("style.css")])
+        .unwrap_or_else(|report| panic!("CSS checker:\n{report}"));
+
+    let sub_path = site.build(&["--base-url", "https://example.github.io/iraq-explainer/"]);
+    assert_eq!(sub_path.code, Some(0), "{}", sub_path.stderr);
+    check(&[], &[&index]).unwrap_or_else(|report| panic!("Nu checker (sub-path build):\n{report}"));
+}
+
+#[test]
+fn fixture_with_footnotes_and_headings_is_valid_html() {
+    let site = TestSite::fixture("basic");
+    assert_eq!(site.build(&[]).code, Some(0));
+    check(&[], &[&site.output().join("index.html")])
+        .unwrap_or_else(|report| panic!("Nu checker:\n{report}"));
+}
+
+/// The checker itself must be able to fail, or the tests above prove nothing.
+#[test]
+fn the_checker_rejects_invalid_markup() {
+    let dir = tempfile::tempdir().unwrap();
+    let bad = dir.path().join("bad.html");
+    std::fs::write(
+        &bad,
+        "<!doctype html><html lang=en><title>x</title><ol><div>not a list item</div></ol>",
+    )
+    .unwrap();
+    let report = check(&[], &[&bad]).expect_err("invalid HTML must be reported");
+    assert!(report.contains("error"), "{report}");
+}
