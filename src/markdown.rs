@@ -97,6 +97,25 @@ pub fn slugify(text: &str) -> String {
     slug.trim_end_matches('-').to_string()
 }
 
+/// Plain text with typographic punctuation (curly quotes and apostrophes, dashes, ellipses), for
+/// titles that are shown as text rather than HTML. Markdown syntax in `text` is not interpreted.
+pub fn smarten(text: &str) -> String {
+    let escaped: String = text
+        .chars()
+        .flat_map(|c| {
+            let escape = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '!' | '&' | '|' | '~');
+            escape.then_some('\\').into_iter().chain(std::iter::once(c))
+        })
+        .collect();
+    Parser::new_ext(&escaped, Options::ENABLE_SMART_PUNCTUATION)
+        .filter_map(|event| match event {
+            Event::Text(t) => Some(t.into_string()),
+            Event::SoftBreak | Event::HardBreak => Some(" ".to_string()),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Renders a block of Markdown (a section or event body).
 pub fn render(text: &str, settings: &Settings) -> Rendered {
     Renderer::new(text, settings).run()
@@ -285,8 +304,15 @@ impl<'t, 's> Renderer<'t, 's> {
         };
         let mut rest = buf.as_str();
         while let Some((before, ids, after)) = next_citation(rest) {
-            // A citation mark sits against the word it supports: "troops[1]", not "troops [1]".
+            // A citation mark sits against the word it supports: "troops[1]", not "troops [1]",
+            // even when the editor put it at the start of a new line.
             let before = before.trim_end();
+            if before.is_empty()
+                && let Some(top) = self.stack.last_mut()
+                && matches!(top.last(), Some(Event::SoftBreak))
+            {
+                top.pop();
+            }
             if !before.is_empty() {
                 self.push(Event::Text(CowStr::from(before.to_string())));
             }
@@ -448,6 +474,19 @@ mod tests {
         );
         assert!(r.html.contains("<li id=\"why-fn-a\">"), "{}", r.html);
         assert!(r.html.contains("In an interview."), "{}", r.html);
+    }
+
+    #[test]
+    fn citations_on_a_new_line_still_sit_against_the_word() {
+        let c = Citations::new(["ap"]);
+        let r = render("Named in October 2014\n[@ap].", &settings(&c));
+        assert!(r.html.contains("2014<sup"), "{}", r.html);
+    }
+
+    #[test]
+    fn smartens_titles_as_plain_text() {
+        assert_eq!(smarten("What doesn't change -- \"yet\"..."), "What doesn’t change – “yet”…");
+        assert_eq!(smarten("1 * 2 <b> [x]"), "1 * 2 <b> [x]");
     }
 
     #[test]

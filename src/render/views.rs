@@ -197,7 +197,7 @@ impl<'a> ViewBuilder<'a> {
     pub fn page(&mut self, doc: &Document<PageMeta>) -> PageView {
         let m = &doc.meta;
         PageView {
-            title: m.title.clone(),
+            title: markdown::smarten(&m.title),
             label: m.label.clone(),
             standfirst: self.inline(doc, "standfirst", &m.standfirst),
             description: m.description.clone(),
@@ -245,7 +245,7 @@ impl<'a> ViewBuilder<'a> {
             .iter()
             .map(|e| EraView {
                 id: e.id.clone(),
-                title: e.title.clone(),
+                title: markdown::smarten(&e.title),
                 start: e.start.into(),
                 end: e.end.into(),
             })
@@ -257,7 +257,7 @@ impl<'a> ViewBuilder<'a> {
         };
         SectionView {
             html: self.body(doc, &id, 3),
-            title: m.title.clone(),
+            title: markdown::smarten(&m.title),
             kind: doc.kind().to_string(),
             quotes: m
                 .quotes
@@ -285,7 +285,7 @@ impl<'a> ViewBuilder<'a> {
                 .terms
                 .iter()
                 .map(|t| TermView {
-                    term: t.term.clone(),
+                    term: markdown::smarten(&t.term),
                     definition: self.inline(doc, "definition", &t.definition),
                     cites: self.cites(&t.sources),
                 })
@@ -333,7 +333,7 @@ impl<'a> ViewBuilder<'a> {
                     date: m.date.into(),
                     end_date: m.end_date.map(TimeView::from),
                     display_date,
-                    title: m.title.clone(),
+                    title: markdown::smarten(&m.title),
                     era_start,
                     era: m.era.clone(),
                     after_publication: m.date.earliest() > published,

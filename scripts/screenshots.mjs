@@ -1,0 +1,41 @@
+// Takes the README's screenshots of the built page (public/index.html) in Debian's Chromium:
+// the top of the page and a full-page image at desktop and phone widths, into docs/screenshots/.
+// Usage: cargo run --release -- build && node scripts/screenshots.mjs
+import { chromium } from "playwright-core";
+import { pathToFileURL } from "node:url";
+import { resolve } from "node:path";
+import { mkdirSync } from "node:fs";
+
+const page_url = pathToFileURL(resolve("public/index.html")).href;
+const out = resolve("docs/screenshots");
+mkdirSync(out, { recursive: true });
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
+  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+});
+const sizes = [
+  { name: "desktop", width: 1280, height: 800 },
+  { name: "mobile", width: 390, height: 844 },
+  { name: "narrow", width: 320, height: 640 },
+];
+for (const size of sizes) {
+  for (const scheme of ["light", "dark"]) {
+    const context = await browser.newContext({
+      viewport: { width: size.width, height: size.height },
+      colorScheme: scheme,
+      deviceScaleFactor: 1,
+    });
+    const page = await context.newPage();
+    await page.goto(page_url);
+    const suffix = scheme === "light" ? "" : "-dark";
+    await page.screenshot({ path: `${out}/${size.name}${suffix}.png` });
+    if (scheme === "light") {
+      await page.screenshot({ path: `${out}/${size.name}-full.png`, fullPage: true });
+    }
+    await context.close();
+  }
+}
+await browser.close();
+console.log(`screenshots written to ${out}`);
