@@ -36,4 +36,7 @@ pub struct BuildArgs {
     /// Include sections and events marked `draft: true`
     #[arg(long)]
     pub drafts: bool,
+    /// Open the built page in the default web browser
+    #[arg(long)]
+    pub open: bool,
 }

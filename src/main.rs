@@ -1,7 +1,8 @@
 //! The `explainer` binary: parses the command line, runs the command, reports, sets the exit code.
 
 use std::io::Write;
-use std::process::ExitCode;
+use std::path::Path;
+use std::process::{self, ExitCode};
 use std::time::Instant;
 
 use clap::Parser;
@@ -13,6 +14,25 @@ fn report(diagnostics: &[Diagnostic]) {
     let mut err = std::io::stderr().lock();
     for d in diagnostics {
         let _ = writeln!(err, "{d}");
+    }
+}
+
+/// Opens a built file with the desktop's default handler, or says where it is when there is none
+/// (a server, a container, CI).
+fn open_in_browser(path: &Path) {
+    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    let opener = if cfg!(target_os = "macos") {
+        process::Command::new("open").arg(&path).status()
+    } else if cfg!(windows) {
+        process::Command::new("cmd").args(["/C", "start", ""]).arg(&path).status()
+    } else {
+        process::Command::new("xdg-open")
+            .arg(&path)
+            .stderr(process::Stdio::null())
+            .status()
+    };
+    if !opener.is_ok_and(|status| status.success()) {
+        println!("Open file://{} in a web browser to see the page", path.display());
     }
 }
 
@@ -38,6 +58,9 @@ fn main() -> ExitCode {
                         options.output.display(),
                         started.elapsed().as_millis()
                     );
+                    if args.open {
+                        open_in_browser(&options.output.join("index.html"));
+                    }
                     ExitCode::SUCCESS
                 }
                 Err(BuildError::Content(problems)) => {
