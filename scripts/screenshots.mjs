@@ -1,5 +1,5 @@
 // Takes the README's screenshots of the built page (public/index.html) in Debian's Chromium:
-// the top of the page and a full-page image at desktop and phone widths, into docs/screenshots/.
+// the top of the page at desktop, phone and 320 px widths, light and dark, into docs/screenshots/.
 // Usage: cargo run --release -- build && node scripts/screenshots.mjs
 import { chromium } from "playwright-core";
 import { pathToFileURL } from "node:url";
@@ -31,9 +31,6 @@ for (const size of sizes) {
     await page.goto(page_url);
     const suffix = scheme === "light" ? "" : "-dark";
     await page.screenshot({ path: `${out}/${size.name}${suffix}.png` });
-    if (scheme === "light") {
-      await page.screenshot({ path: `${out}/${size.name}-full.png`, fullPage: true });
-    }
     await context.close();
   }
 }
