@@ -24,7 +24,10 @@ fn open_in_browser(path: &Path) {
     let opener = if cfg!(target_os = "macos") {
         process::Command::new("open").arg(&path).status()
     } else if cfg!(windows) {
-        process::Command::new("cmd").args(["/C", "start", ""]).arg(&path).status()
+        process::Command::new("cmd")
+            .args(["/C", "start", ""])
+            .arg(&path)
+            .status()
     } else {
         process::Command::new("xdg-open")
             .arg(&path)
@@ -32,7 +35,10 @@ fn open_in_browser(path: &Path) {
             .status()
     };
     if !opener.is_ok_and(|status| status.success()) {
-        println!("Open file://{} in a web browser to see the page", path.display());
+        println!(
+            "Open file://{} in a web browser to see the page",
+            path.display()
+        );
     }
 }
 

@@ -103,7 +103,10 @@ pub fn smarten(text: &str) -> String {
     let escaped: String = text
         .chars()
         .flat_map(|c| {
-            let escape = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '!' | '&' | '|' | '~');
+            let escape = matches!(
+                c,
+                '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '#' | '!' | '&' | '|' | '~'
+            );
             escape.then_some('\\').into_iter().chain(std::iter::once(c))
         })
         .collect();
@@ -485,7 +488,10 @@ mod tests {
 
     #[test]
     fn smartens_titles_as_plain_text() {
-        assert_eq!(smarten("What doesn't change -- \"yet\"..."), "What doesn’t change – “yet”…");
+        assert_eq!(
+            smarten("What doesn't change -- \"yet\"..."),
+            "What doesn’t change – “yet”…"
+        );
         assert_eq!(smarten("1 * 2 <b> [x]"), "1 * 2 <b> [x]");
     }
 
