@@ -5,6 +5,7 @@
 //! [`render::render`] turns it into HTML through the Tera templates; [`output`] adds the static files
 //! and writes the folder atomically. [`build`] wires the three together for the `build` command.
 
+pub mod browser;
 pub mod cli;
 pub mod content;
 pub mod dates;
@@ -13,6 +14,7 @@ pub mod embedded;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod serve;
 
 use std::path::{Path, PathBuf};
 

@@ -1,12 +1,11 @@
 //! The `explainer` binary: parses the command line, runs the command, reports, sets the exit code.
 
 use std::io::Write;
-use std::path::Path;
-use std::process::{self, ExitCode};
+use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Parser;
-use explainer::cli::{Cli, Command};
+use explainer::cli::{Cli, Command, ServeArgs};
 use explainer::diagnostics::Diagnostic;
 use explainer::{BuildError, BuildOptions};
 
@@ -14,31 +13,6 @@ fn report(diagnostics: &[Diagnostic]) {
     let mut err = std::io::stderr().lock();
     for d in diagnostics {
         let _ = writeln!(err, "{d}");
-    }
-}
-
-/// Opens a built file with the desktop's default handler, or says where it is when there is none
-/// (a server, a container, CI).
-fn open_in_browser(path: &Path) {
-    let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
-    let opener = if cfg!(target_os = "macos") {
-        process::Command::new("open").arg(&path).status()
-    } else if cfg!(windows) {
-        process::Command::new("cmd")
-            .args(["/C", "start", ""])
-            .arg(&path)
-            .status()
-    } else {
-        process::Command::new("xdg-open")
-            .arg(&path)
-            .stderr(process::Stdio::null())
-            .status()
-    };
-    if !opener.is_ok_and(|status| status.success()) {
-        println!(
-            "Open file://{} in a web browser to see the page",
-            path.display()
-        );
     }
 }
 
@@ -65,7 +39,9 @@ fn main() -> ExitCode {
                         started.elapsed().as_millis()
                     );
                     if args.open {
-                        open_in_browser(&options.output.join("index.html"));
+                        let page = options.output.join("index.html");
+                        let page = std::fs::canonicalize(&page).unwrap_or(page);
+                        explainer::browser::open(&page.display().to_string());
                     }
                     ExitCode::SUCCESS
                 }
@@ -84,6 +60,38 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             }
+        }
+        Command::Serve(args) => serve(args),
+    }
+}
+
+fn serve(args: ServeArgs) -> ExitCode {
+    let _ = ctrlc::set_handler(|| {
+        println!("\nStopped.");
+        std::process::exit(0);
+    });
+    let open = args.open;
+    let options = explainer::serve::ServeOptions {
+        port: args.port.unwrap_or(1111),
+        port_explicit: args.port.is_some(),
+        root: args.root,
+        bind: args.bind,
+        base_url: args.base_url,
+        drafts: args.drafts,
+    };
+    let folders = explainer::serve::watched_folders(&options.root).join(", ");
+    let result = explainer::serve::serve(options, |running| {
+        println!("Serving the explainer at {}", running.url);
+        println!("Watching {folders} for changes. Press Ctrl-C to stop.");
+        if open {
+            explainer::browser::open(&running.url);
+        }
+    });
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("error: {message}");
+            ExitCode::FAILURE
         }
     }
 }

@@ -1,0 +1,186 @@
+//! Live reload: the script injected into served pages, the error overlay, and the hub that pushes
+//! Server-Sent Events to every open page.
+//!
+//! Only `serve` uses this module; `build` output never contains the script. The server sends
+//! `reload` after a new build is in memory (never before), `css` when only stylesheets changed, and
+//! `build-error` with the diagnostics when a build fails, so the page shows them over the last good
+//! version.
+
+use std::sync::Mutex;
+use std::sync::mpsc::{Receiver, Sender, channel};
+
+/// The URL path of the event stream. Outside any base path, so it never clashes with the site.
+pub const EVENTS_PATH: &str = "/__explainer/events";
+
+const CLIENT: &str = r#"(() => {
+  const overlayId = "explainer-build-error";
+  const showError = (text) => {
+    let box = document.getElementById(overlayId);
+    if (!box) {
+      box = document.createElement("div");
+      box.id = overlayId;
+      box.setAttribute("role", "alert");
+      box.style.cssText = "position:fixed;inset:auto 1rem 1rem 1rem;max-height:70vh;overflow:auto;z-index:2147483647;background:#1b1b1b;color:#fff;border:3px solid #e0533d;border-radius:6px;padding:1rem;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace;box-shadow:0 8px 32px rgba(0,0,0,.4)";
+      document.body.appendChild(box);
+    }
+    box.textContent = "";
+    const title = document.createElement("strong");
+    title.textContent = "The page could not be rebuilt. It shows the last good version until you fix this:";
+    const pre = document.createElement("pre");
+    pre.style.cssText = "white-space:pre-wrap;margin:.75rem 0 0";
+    pre.textContent = text;
+    box.append(title, pre);
+  };
+  const swapStyles = async () => {
+    const response = await fetch(location.href, { cache: "no-store" });
+    const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
+    const old = [...document.querySelectorAll('link[rel="stylesheet"]')];
+    for (const link of fresh.querySelectorAll('link[rel="stylesheet"]')) {
+      const next = document.createElement("link");
+      next.rel = "stylesheet";
+      next.href = link.href + (link.href.includes("?") ? "&" : "?") + "reload=" + Date.now();
+      await new Promise((done) => { next.onload = next.onerror = done; document.head.appendChild(next); });
+    }
+    old.forEach((link) => link.remove());
+  };
+  const events = new EventSource("/__explainer/events");
+  events.addEventListener("reload", () => location.reload());
+  events.addEventListener("css", () => { swapStyles().catch(() => location.reload()); });
+  events.addEventListener("build-error", (e) => showError(JSON.parse(e.data)));
+})();"#;
+
+/// Adds the live-reload script, and the error overlay when `error` is set, before `</body>`.
+pub fn inject(html: &str, error: Option<&str>) -> String {
+    let mut extra = String::new();
+    if let Some(text) = error {
+        extra.push_str(&overlay(text));
+    }
+    extra.push_str("<script>");
+    extra.push_str(CLIENT);
+    extra.push_str("</script>\n");
+    match html.rfind("</body>") {
+        Some(at) => format!("{}{extra}{}", &html[..at], &html[at..]),
+        None => format!("{html}{extra}"),
+    }
+}
+
+/// The overlay as HTML, for pages loaded while the build is broken.
+fn overlay(text: &str) -> String {
+    format!(
+        "<div id=\"explainer-build-error\" role=\"alert\" style=\"position:fixed;inset:auto 1rem 1rem 1rem;\
+max-height:70vh;overflow:auto;z-index:2147483647;background:#1b1b1b;color:#fff;border:3px solid #e0533d;\
+border-radius:6px;padding:1rem;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace\">\
+<strong>The page could not be rebuilt. It shows the last good version until you fix this:</strong>\
+<pre style=\"white-space:pre-wrap;margin:.75rem 0 0\">{}</pre></div>\n",
+        escape(text)
+    )
+}
+
+/// Escapes text for HTML element content and attribute values.
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// A page for when no build has ever succeeded: only the overlay.
+pub fn error_page(text: &str) -> String {
+    inject(
+        "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build error</title></head><body>\
+<p>explainer has not built this page yet.</p></body></html>",
+        Some(text),
+    )
+}
+
+/// One Server-Sent Event.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Event {
+    Reload,
+    Css,
+    BuildError(String),
+}
+
+impl Event {
+    /// The bytes on the wire: `event:` and one `data:` line (JSON keeps it on one line).
+    pub fn encode(&self) -> String {
+        match self {
+            Event::Reload => "event: reload\ndata: {}\n\n".to_string(),
+            Event::Css => "event: css\ndata: {}\n\n".to_string(),
+            Event::BuildError(text) => {
+                let data = serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string());
+                format!("event: build-error\ndata: {data}\n\n")
+            }
+        }
+    }
+}
+
+/// Every open page's event channel.
+#[derive(Default)]
+pub struct Hub {
+    clients: Mutex<Vec<Sender<Event>>>,
+}
+
+impl Hub {
+    pub fn subscribe(&self) -> Receiver<Event> {
+        let (tx, rx) = channel();
+        if let Ok(mut clients) = self.clients.lock() {
+            clients.push(tx);
+        }
+        rx
+    }
+
+    /// Sends to every page still listening and forgets the ones that went away.
+    pub fn broadcast(&self, event: &Event) {
+        if let Ok(mut clients) = self.clients.lock() {
+            clients.retain(|tx| tx.send(event.clone()).is_ok());
+        }
+    }
+
+    pub fn clients(&self) -> usize {
+        self.clients.lock().map_or(0, |c| c.len())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn injects_before_the_body_closes() {
+        let page = inject("<html><body><p>Hi</p></body></html>", None);
+        assert!(page.contains("<p>Hi</p><script>"));
+        assert!(page.ends_with("</script>\n</body></html>"));
+        assert!(!page.contains("explainer-build-error\" role"));
+    }
+
+    #[test]
+    fn the_overlay_escapes_the_message() {
+        let page = inject("<body></body>", Some("content/a.md:2:1: error: <b>bad</b>"));
+        assert!(page.contains("content/a.md:2:1: error: &lt;b&gt;bad&lt;/b&gt;"));
+    }
+
+    #[test]
+    fn events_are_single_data_lines() {
+        let e = Event::BuildError("a\nb \"c\"".into()).encode();
+        assert_eq!(e, "event: build-error\ndata: \"a\\nb \\\"c\\\"\"\n\n");
+    }
+
+    #[test]
+    fn the_hub_drops_pages_that_went_away() {
+        let hub = Hub::default();
+        let kept = hub.subscribe();
+        drop(hub.subscribe());
+        hub.broadcast(&Event::Reload);
+        assert_eq!(hub.clients(), 1);
+        assert_eq!(kept.recv().ok(), Some(Event::Reload));
+    }
+}

@@ -1,0 +1,407 @@
+//! `explainer serve`: build into memory, serve over HTTP, rebuild on every save, reload open pages.
+//!
+//! One thread accepts requests and hands each to its own thread; one thread watches the sources and
+//! rebuilds. The built site lives behind an `RwLock<Arc<Snapshot>>`: a rebuild prepares a whole new
+//! snapshot and swaps it in, and only then tells open pages to reload, so no page ever sees a
+//! half-finished build. A failed build keeps the last good snapshot and adds the error to it.
+//! Nothing is written to disk.
+
+pub mod http;
+pub mod live;
+pub mod watch;
+
+use std::io::{self, Write};
+use std::net::{IpAddr, SocketAddr};
+use std::path::{Path, PathBuf};
+use std::sync::mpsc::RecvTimeoutError;
+use std::sync::{Arc, RwLock};
+use std::thread;
+use std::time::{Duration, Instant};
+
+use tiny_http::{Header, Method, Request, Response, Server};
+
+use crate::diagnostics::Diagnostic;
+use crate::output::Output;
+use crate::render::Paths;
+use http::Resolved;
+use live::{Event, Hub};
+
+/// What `explainer serve` was asked to do.
+#[derive(Debug, Clone)]
+pub struct ServeOptions {
+    pub root: PathBuf,
+    pub bind: IpAddr,
+    /// The port asked for; 0 lets the system choose.
+    pub port: u16,
+    /// Whether the port was chosen by the user: then a busy port is an error, not a reason to move on.
+    pub port_explicit: bool,
+    pub base_url: Option<String>,
+    pub drafts: bool,
+}
+
+/// How long the sources must be quiet before a rebuild starts.
+const QUIET: Duration = Duration::from_millis(15);
+/// How many ports after the default to try when it is busy.
+const PORT_TRIES: u16 = 20;
+
+/// The built site as pages see it at one moment.
+#[derive(Default)]
+struct Snapshot {
+    /// The last good build, if there has been one.
+    output: Option<Arc<Output>>,
+    /// The current build error, rendered, if the last build failed.
+    error: Option<String>,
+}
+
+struct Shared {
+    options: ServeOptions,
+    /// `/` or the base URL's path, like `/iraq-explainer/`.
+    mount: String,
+    snapshot: RwLock<Arc<Snapshot>>,
+    hub: Hub,
+}
+
+impl Shared {
+    fn current(&self) -> Arc<Snapshot> {
+        self.snapshot
+            .read()
+            .map_or_else(|e| Arc::clone(&e.into_inner()), |s| Arc::clone(&s))
+    }
+
+    fn replace(&self, next: Snapshot) {
+        let next = Arc::new(next);
+        match self.snapshot.write() {
+            Ok(mut guard) => *guard = next,
+            Err(poisoned) => *poisoned.into_inner() = next,
+        }
+    }
+
+    /// Builds into memory and swaps the result in. Returns the diagnostics of a failed build.
+    fn rebuild(&self) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+        let o = &self.options;
+        match crate::render_site(&o.root, o.base_url.as_deref(), o.drafts) {
+            Ok(built) => {
+                self.replace(Snapshot {
+                    output: Some(Arc::new(built.output)),
+                    error: None,
+                });
+                Ok(built.warnings)
+            }
+            Err(problems) => {
+                let text: String = problems
+                    .iter()
+                    .map(ToString::to_string)
+                    .collect::<Vec<_>>()
+                    .join("\n");
+                let output = self.current().output.clone();
+                self.replace(Snapshot {
+                    output,
+                    error: Some(text),
+                });
+                Err(problems)
+            }
+        }
+    }
+}
+
+/// A running server: its address and the URL to open.
+pub struct Running {
+    pub address: SocketAddr,
+    pub url: String,
+}
+
+fn bind(options: &ServeOptions) -> Result<Server, String> {
+    let tries = if options.port_explicit || options.port == 0 {
+        1
+    } else {
+        PORT_TRIES
+    };
+    let mut last = String::new();
+    for offset in 0..tries {
+        let port = options.port.saturating_add(offset);
+        match Server::http(SocketAddr::new(options.bind, port)) {
+            Ok(server) => return Ok(server),
+            Err(err) => {
+                let in_use = err
+                    .downcast_ref::<io::Error>()
+                    .is_some_and(|e| e.kind() == io::ErrorKind::AddrInUse);
+                if !in_use {
+                    return Err(format!("cannot listen on {}:{port}: {err}", options.bind));
+                }
+                last = format!("port {port} on {} is already in use", options.bind);
+            }
+        }
+    }
+    if options.port_explicit {
+        Err(format!(
+            "{last}; choose another with --port, or --port 0 for any free port"
+        ))
+    } else {
+        Err(format!(
+            "{last}, and so are the next {} ports; choose one with --port",
+            PORT_TRIES - 1
+        ))
+    }
+}
+
+/// Builds, starts listening and watching, and returns once the server is ready. `on_ready` runs with
+/// the URL before requests are served; the function then serves until the process ends.
+pub fn serve(options: ServeOptions, on_ready: impl FnOnce(&Running)) -> Result<(), String> {
+    let mount = Paths::new(options.base_url.as_deref()).root;
+    let mount = if mount.is_empty() {
+        "/".to_string()
+    } else {
+        mount
+    };
+    let server = bind(&options)?;
+    let address = server
+        .server_addr()
+        .to_ip()
+        .ok_or_else(|| "the server is not listening on an IP address".to_string())?;
+    let host = match address.ip() {
+        IpAddr::V6(ip) => format!("[{ip}]"),
+        IpAddr::V4(ip) => ip.to_string(),
+    };
+    let url = format!("http://{host}:{}{mount}", address.port());
+
+    let shared = Arc::new(Shared {
+        options,
+        mount,
+        snapshot: RwLock::new(Arc::new(Snapshot::default())),
+        hub: Hub::default(),
+    });
+    let started = Instant::now();
+    match shared.rebuild() {
+        Ok(warnings) => {
+            report(&warnings);
+            println!("Built the page in {} ms", started.elapsed().as_millis());
+        }
+        Err(problems) => {
+            report(&problems);
+            println!("The page does not build yet; fix the problems above and save.");
+        }
+    }
+
+    let mut watcher = watch::Watcher::new(&shared.options.root).map_err(|e| {
+        format!(
+            "cannot watch {} for changes: {e}",
+            shared.options.root.display()
+        )
+    })?;
+    let rebuilder = Arc::clone(&shared);
+    thread::spawn(move || {
+        while let Some(changed) = watcher.next_batch(QUIET) {
+            rebuild_after(&rebuilder, &changed);
+        }
+    });
+
+    on_ready(&Running { address, url });
+    for request in server.incoming_requests() {
+        let shared = Arc::clone(&shared);
+        thread::spawn(move || handle(request, &shared));
+    }
+    Ok(())
+}
+
+fn report(diagnostics: &[Diagnostic]) {
+    let mut err = io::stderr().lock();
+    for d in diagnostics {
+        let _ = writeln!(err, "{d}");
+    }
+}
+
+/// Rebuilds after `changed` and tells open pages what to do.
+fn rebuild_after(shared: &Shared, changed: &[PathBuf]) {
+    let started = Instant::now();
+    let was_broken = shared.current().error.is_some();
+    let what = describe(&shared.options.root, changed);
+    match shared.rebuild() {
+        Ok(warnings) => {
+            report(&warnings);
+            let css_only = !was_broken
+                && changed
+                    .iter()
+                    .all(|p| p.starts_with("static") && p.extension().is_some_and(|e| e == "css"));
+            let event = if css_only { Event::Css } else { Event::Reload };
+            shared.hub.broadcast(&event);
+            println!(
+                "Rebuilt in {} ms after {what}; {} open page{} {}",
+                started.elapsed().as_millis(),
+                shared.hub.clients(),
+                if shared.hub.clients() == 1 { "" } else { "s" },
+                if css_only { "restyled" } else { "reloaded" }
+            );
+        }
+        Err(problems) => {
+            report(&problems);
+            if let Some(text) = shared.current().error.clone() {
+                shared.hub.broadcast(&Event::BuildError(text));
+            }
+            println!(
+                "Build failed after {what}; still serving the last good page, with the error shown over it"
+            );
+        }
+    }
+}
+
+/// "a change to content/a.md": files that still exist first, so an editor's temporary file (already
+/// renamed away) is not what the message names.
+fn describe(root: &Path, changed: &[PathBuf]) -> String {
+    let (present, gone): (Vec<&PathBuf>, Vec<&PathBuf>) =
+        changed.iter().partition(|p| root.join(p).exists());
+    let names: Vec<String> = present
+        .into_iter()
+        .chain(gone)
+        .map(|p| crate::diagnostics::display_path(p))
+        .collect();
+    match names.as_slice() {
+        [one] => format!("a change to {one}"),
+        [first, rest @ ..] => format!("changes to {first} and {} more", rest.len()),
+        [] => "a change".to_string(),
+    }
+}
+
+fn header(name: &str, value: &str) -> Option<Header> {
+    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
+}
+
+fn respond(
+    request: Request,
+    status: u16,
+    content_type: &str,
+    body: Vec<u8>,
+    extra: Option<Header>,
+) {
+    let mut response = Response::from_data(body).with_status_code(status);
+    for h in [
+        header("Content-Type", content_type),
+        header("Cache-Control", "no-store"),
+        header("X-Content-Type-Options", "nosniff"),
+        extra,
+    ]
+    .into_iter()
+    .flatten()
+    {
+        response.add_header(h);
+    }
+    // The client may have gone away; there is nobody to tell.
+    let _ = request.respond(response);
+}
+
+fn handle(request: Request, shared: &Shared) {
+    let url = request.url().to_string();
+    if url.split('?').next() == Some(live::EVENTS_PATH) {
+        stream_events(request, shared);
+        return;
+    }
+    if !matches!(request.method(), Method::Get | Method::Head) {
+        respond(
+            request,
+            405,
+            "text/plain; charset=utf-8",
+            b"Method not allowed\n".to_vec(),
+            header("Allow", "GET, HEAD"),
+        );
+        return;
+    }
+    let snapshot = shared.current();
+    let error = snapshot.error.as_deref();
+    let Some(output) = &snapshot.output else {
+        let page = live::error_page(error.unwrap_or("The page is being built."));
+        respond(
+            request,
+            503,
+            "text/html; charset=utf-8",
+            page.into_bytes(),
+            None,
+        );
+        return;
+    };
+    let page = |path: &str| -> Vec<u8> {
+        let bytes = output.get(path).unwrap_or_default();
+        if path.ends_with(".html") {
+            live::inject(&String::from_utf8_lossy(bytes), error).into_bytes()
+        } else {
+            bytes.to_vec()
+        }
+    };
+    match http::resolve(&url, &shared.mount, |p| output.get(p).is_some()) {
+        Resolved::File(path) => respond(request, 200, http::content_type(&path), page(&path), None),
+        Resolved::Redirect(location) => {
+            respond(
+                request,
+                301,
+                "text/plain; charset=utf-8",
+                Vec::new(),
+                header("Location", &location),
+            );
+        }
+        Resolved::NotFound if output.get("404.html").is_some() => {
+            respond(
+                request,
+                404,
+                "text/html; charset=utf-8",
+                page("404.html"),
+                None,
+            );
+        }
+        Resolved::NotFound => {
+            let body = format!(
+                "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>\
+<body><h1>Not found</h1><p>Nothing here. The page is at <a href=\"{0}\">{0}</a>.</p></body></html>",
+                shared.mount
+            );
+            respond(
+                request,
+                404,
+                "text/html; charset=utf-8",
+                live::inject(&body, error).into_bytes(),
+                None,
+            );
+        }
+        Resolved::BadRequest => respond(
+            request,
+            400,
+            "text/plain; charset=utf-8",
+            b"Bad request\n".to_vec(),
+            None,
+        ),
+    }
+}
+
+/// Holds the connection open and writes each event as it comes, with a heartbeat so closed pages
+/// are noticed.
+fn stream_events(request: Request, shared: &Shared) {
+    let events = shared.hub.subscribe();
+    let pending = shared.current().error.clone();
+    let mut out = request.into_writer();
+    let mut send = |text: &str| out.write_all(text.as_bytes()).and_then(|()| out.flush());
+    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n";
+    if send(head).is_err() {
+        return;
+    }
+    if let Some(text) = pending
+        && send(&Event::BuildError(text).encode()).is_err()
+    {
+        return;
+    }
+    loop {
+        let written = match events.recv_timeout(Duration::from_secs(15)) {
+            Ok(event) => send(&event.encode()),
+            Err(RecvTimeoutError::Timeout) => send(": still here\n\n"),
+            Err(RecvTimeoutError::Disconnected) => return,
+        };
+        if written.is_err() {
+            return;
+        }
+    }
+}
+
+/// The sources a root has, for the start-up message.
+pub fn watched_folders(root: &Path) -> Vec<String> {
+    watch::SOURCES
+        .iter()
+        .filter(|d| root.join(d).is_dir())
+        .map(|d| format!("{d}/"))
+        .collect()
+}

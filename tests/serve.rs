@@ -1,0 +1,411 @@
+//! `explainer serve` over real HTTP: edits reach the page, a broken save shows the error over the
+//! last good page and clears when fixed, live-reload events come after the new build, paths that try
+//! to leave the site are refused, and the server behaves like GitHub Pages under a sub-path.
+
+mod common;
+
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+use common::TestSite;
+
+/// A running `explainer serve`, stopped when dropped.
+struct Server {
+    child: Child,
+    /// `http://127.0.0.1:PORT/...`, as the server printed it.
+    url: String,
+    port: u16,
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn serve(site: &TestSite, args: &[&str]) -> Server {
+    let child = Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .arg("serve")
+        .arg("--root")
+        .arg(&site.root)
+        .args(["--port", "0"])
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("start explainer serve");
+    // From here on the guard stops the server, whatever happens.
+    let mut server = Server {
+        child,
+        url: String::new(),
+        port: 0,
+    };
+    let stdout = server.child.stdout.take().expect("stdout");
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stdout).lines().map_while(Result::ok) {
+            if tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while server.url.is_empty() {
+        let left = deadline.saturating_duration_since(Instant::now());
+        let line = rx.recv_timeout(left).expect("serve prints its URL");
+        if let Some(url) = line.strip_prefix("Serving the explainer at ") {
+            server.url = url.to_string();
+        }
+    }
+    server.port = server.url["http://".len()..]
+        .split(['/', ':'])
+        .nth(1)
+        .and_then(|p| p.parse().ok())
+        .expect("port in URL");
+    // Keep draining stdout so the server never blocks on a full pipe.
+    std::thread::spawn(move || while rx.recv().is_ok() {});
+    server
+}
+
+/// One HTTP response: status, headers (lower-case names) and body.
+struct Reply {
+    status: u16,
+    headers: Vec<(String, String)>,
+    body: String,
+}
+
+impl Reply {
+    fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// Sends `GET target` exactly as given (no client-side normalisation of `..` or `%2e`).
+fn get(port: u16, target: &str) -> Reply {
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+    stream
+        .set_read_timeout(Some(Duration::from_secs(5)))
+        .unwrap();
+    write!(
+        stream,
+        "GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+    )
+    .unwrap();
+    let mut raw = Vec::new();
+    stream.read_to_end(&mut raw).expect("read response");
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").expect("a complete response");
+    let mut lines = head.lines();
+    let status = lines
+        .next()
+        .and_then(|l| l.split(' ').nth(1))
+        .and_then(|s| s.parse().ok())
+        .expect("status");
+    let headers = lines
+        .filter_map(|l| l.split_once(':'))
+        .map(|(n, v)| (n.trim().to_ascii_lowercase(), v.trim().to_string()))
+        .collect();
+    let body = if text
+        .to_ascii_lowercase()
+        .contains("transfer-encoding: chunked")
+    {
+        dechunk(body)
+    } else {
+        body.to_string()
+    };
+    Reply {
+        status,
+        headers,
+        body,
+    }
+}
+
+fn dechunk(body: &str) -> String {
+    let mut out = String::new();
+    let mut rest = body;
+    while let Some((size, after)) = rest.split_once("\r\n") {
+        let size = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if size == 0 {
+            break;
+        }
+        out.push_str(&after[..size]);
+        rest = &after[size + 2..];
+    }
+    out
+}
+
+fn path_of(server: &Server) -> String {
+    let after_host = &server.url["http://".len()..];
+    after_host[after_host.find('/').unwrap()..].to_string()
+}
+
+/// Polls the page until `pred` holds for its body, or fails after a few seconds.
+fn wait_for_page(server: &Server, what: &str, pred: impl Fn(&str) -> bool) -> String {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let reply = get(server.port, &path_of(server));
+        if pred(&reply.body) {
+            return reply.body;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "timed out waiting for {what}; page was:\n{}",
+            reply.body
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+/// Reads Server-Sent Events from the live-reload stream, one whole event at a time.
+struct Events {
+    lines: mpsc::Receiver<String>,
+}
+
+impl Events {
+    fn connect(port: u16) -> Events {
+        let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
+        write!(
+            stream,
+            "GET /__explainer/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+        )
+        .unwrap();
+        let (tx, lines) = mpsc::channel();
+        std::thread::spawn(move || {
+            for line in BufReader::new(stream).lines().map_while(Result::ok) {
+                if tx.send(line).is_err() {
+                    break;
+                }
+            }
+        });
+        let events = Events { lines };
+        // The response head and the `retry:` line come first.
+        while !events.line().starts_with("retry:") {}
+        events
+    }
+
+    fn line(&self) -> String {
+        self.lines
+            .recv_timeout(Duration::from_secs(10))
+            .expect("the event stream stays open")
+    }
+
+    /// The next event's name and data (comments such as heartbeats are skipped).
+    fn next(&self) -> (String, String) {
+        let (mut name, mut data) = (String::new(), String::new());
+        loop {
+            let line = self.line();
+            if line.is_empty() {
+                if !name.is_empty() {
+                    return (name, data);
+                }
+            } else if let Some(n) = line.strip_prefix("event: ") {
+                name = n.to_string();
+            } else if let Some(d) = line.strip_prefix("data: ") {
+                data = d.to_string();
+            }
+        }
+    }
+}
+
+const GOOD: &str = "---\ntitle: What happened\nweight: 10\n---\nThe first version of the text.\n";
+
+#[test]
+fn edits_reach_the_page_and_a_broken_save_shows_the_error_until_fixed() {
+    let site = TestSite::fixture("basic");
+    site.write("content/what-happened.md", GOOD);
+    let server = serve(&site, &[]);
+    let first = get(server.port, "/");
+    assert_eq!(first.status, 200);
+    assert!(first.body.contains("The first version of the text."));
+    assert!(
+        first.body.contains("/__explainer/events"),
+        "the live-reload script is injected when serving"
+    );
+
+    site.write(
+        "content/what-happened.md",
+        &GOOD.replace("first version", "second version"),
+    );
+    wait_for_page(&server, "the edit", |page| {
+        page.contains("The second version of the text.")
+    });
+
+    site.write(
+        "content/what-happened.md",
+        "---\ntitle: What happened\nwieght: 10\n---\nThird.\n",
+    );
+    let broken = wait_for_page(&server, "the error overlay", |page| {
+        page.contains("explainer-build-error\" role")
+    });
+    assert!(
+        broken.contains("content/what-happened.md:3:1: error: unknown field `wieght`"),
+        "{broken}"
+    );
+    assert!(broken.contains("did you mean `weight`?"));
+    assert!(
+        broken.contains("3 | wieght: 10"),
+        "the offending line is shown"
+    );
+    assert!(
+        broken.contains("The second version of the text."),
+        "the last good page stays underneath"
+    );
+
+    site.write(
+        "content/what-happened.md",
+        &GOOD.replace("first version", "fixed version"),
+    );
+    let fixed = wait_for_page(&server, "the fix", |page| {
+        page.contains("The fixed version of the text.")
+    });
+    assert!(
+        !fixed.contains("explainer-build-error\" role"),
+        "fixing the file removes the overlay"
+    );
+}
+
+#[test]
+fn pages_are_told_to_reload_only_once_the_new_build_is_served() {
+    let site = TestSite::fixture("basic");
+    site.write("content/what-happened.md", GOOD);
+    let server = serve(&site, &[]);
+    let events = Events::connect(server.port);
+
+    site.write(
+        "content/what-happened.md",
+        &GOOD.replace("first version", "newer version"),
+    );
+    assert_eq!(events.next().0, "reload");
+    // The moment the event arrives, the new text must already be what the server sends.
+    assert!(
+        get(server.port, "/")
+            .body
+            .contains("The newer version of the text.")
+    );
+
+    site.write(
+        "content/what-happened.md",
+        "---\ntitle: What happened\nweight: [\n---\n",
+    );
+    let (name, data) = events.next();
+    assert_eq!(name, "build-error");
+    assert!(data.starts_with("\"content/what-happened.md:3:"), "{data}");
+
+    site.write("content/what-happened.md", GOOD);
+    assert_eq!(events.next().0, "reload");
+}
+
+#[test]
+fn a_stylesheet_change_restyles_without_a_reload() {
+    let site = TestSite::fixture("basic");
+    site.write("static/style.css", "body { color: black; }\n");
+    let server = serve(&site, &[]);
+    let events = Events::connect(server.port);
+    site.write("static/style.css", "body { color: navy; }\n");
+    assert_eq!(events.next().0, "css");
+    assert!(get(server.port, "/style.css").body.contains("navy"));
+}
+
+#[test]
+fn paths_out_of_the_site_are_refused() {
+    let site = TestSite::fixture("basic");
+    site.write("static/notes.txt", "inside the site");
+    #[cfg(unix)]
+    std::os::unix::fs::symlink("/etc/passwd", site.root.join("static/passwd")).unwrap();
+    let server = serve(&site, &[]);
+    assert_eq!(get(server.port, "/notes.txt").status, 200);
+    for target in [
+        "/../Cargo.toml",
+        "/../../etc/passwd",
+        "/%2e%2e/%2e%2e/etc/passwd",
+        "/%2E%2E%2F%2E%2E%2Fetc%2Fpasswd",
+        "/..%2f..%2fetc%2fpasswd",
+        "/static/..%5c..%5cetc%5cpasswd",
+        "/..\\..\\etc\\passwd",
+        "//etc/passwd",
+        "/%00",
+        "/C:/Windows/win.ini",
+        "/content/_index.md",
+        "/passwd",
+        "/etc/passwd",
+    ] {
+        let reply = get(server.port, target);
+        assert!(
+            matches!(reply.status, 400 | 404),
+            "{target} answered {}",
+            reply.status
+        );
+        assert!(!reply.body.contains("root:"), "{target} leaked a file");
+    }
+}
+
+#[test]
+fn serves_under_the_base_path_like_github_pages() {
+    let site = TestSite::fixture("basic");
+    let server = serve(
+        &site,
+        &["--base-url", "https://example.github.io/iraq-explainer/"],
+    );
+    assert!(server.url.ends_with("/iraq-explainer/"), "{}", server.url);
+    let page = get(server.port, "/iraq-explainer/");
+    assert_eq!(page.status, 200);
+    assert_eq!(
+        page.header("content-type"),
+        Some("text/html; charset=utf-8")
+    );
+    assert!(page.body.contains("href=\"/iraq-explainer/style.css\""));
+    let css = get(server.port, "/iraq-explainer/style.css");
+    assert_eq!(
+        (css.status, css.header("content-type")),
+        (200, Some("text/css; charset=utf-8"))
+    );
+    let bare = get(server.port, "/iraq-explainer");
+    assert_eq!(
+        (bare.status, bare.header("location")),
+        (301, Some("/iraq-explainer/"))
+    );
+    assert_eq!(
+        get(server.port, "/").status,
+        404,
+        "nothing outside the base path"
+    );
+    assert_eq!(get(server.port, "/style.css").status, 404);
+    let missing = get(server.port, "/iraq-explainer/no-such-page");
+    assert_eq!(missing.status, 404);
+    assert!(missing.body.contains("Not found"));
+}
+
+#[test]
+fn a_port_in_use_is_a_clear_error() {
+    let taken = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let port = taken.local_addr().unwrap().port().to_string();
+    let site = TestSite::fixture("basic");
+    let out = Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .args(["serve", "--port", &port, "--root"])
+        .arg(&site.root)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(&format!(
+            "port {port} on 127.0.0.1 is already in use; choose another with --port"
+        )),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn the_build_command_never_injects_the_reload_script() {
+    let site = TestSite::fixture("basic");
+    assert_eq!(site.build(&[]).code, Some(0));
+    assert!(!site.read_output("index.html").contains("__explainer"));
+}
