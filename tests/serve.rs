@@ -409,3 +409,44 @@ fn the_build_command_never_injects_the_reload_script() {
     assert_eq!(site.build(&[]).code, Some(0));
     assert!(!site.read_output("index.html").contains("__explainer"));
 }
+
+#[test]
+fn a_save_by_rename_is_seen_like_any_other() {
+    let site = TestSite::fixture("basic");
+    site.write("content/what-happened.md", GOOD);
+    let server = serve(&site, &[]);
+    // What many editors do: write the new text to a scratch file, then rename it over the original.
+    let scratch = site.root.join("content/.what-happened.md.swp");
+    std::fs::write(
+        &scratch,
+        GOOD.replace("first version", "renamed-in version"),
+    )
+    .unwrap();
+    std::fs::rename(&scratch, site.root.join("content/what-happened.md")).unwrap();
+    wait_for_page(&server, "the renamed file", |page| {
+        page.contains("The renamed-in version of the text.")
+    });
+}
+
+#[test]
+fn a_folder_without_an_index_is_not_listed() {
+    let site = TestSite::fixture("basic");
+    site.write("static/images/photo.txt", "not a listing");
+    let server = serve(&site, &[]);
+    assert_eq!(get(server.port, "/images/photo.txt").status, 200);
+    let folder = get(server.port, "/images/");
+    assert_eq!(folder.status, 404);
+    assert!(!folder.body.contains("photo.txt"), "no directory listing");
+}
+
+#[cfg(unix)]
+#[test]
+fn ctrl_c_stops_the_server_cleanly() {
+    let site = TestSite::fixture("basic");
+    let mut server = serve(&site, &[]);
+    let pid = server.child.id().to_string();
+    let sent = Command::new("kill").args(["-INT", &pid]).status().unwrap();
+    assert!(sent.success());
+    let status = server.child.wait().unwrap();
+    assert_eq!(status.code(), Some(0), "Ctrl-C is a normal way to stop");
+}
