@@ -148,7 +148,10 @@ struct Renderer<'t, 's> {
     settings: &'s Settings<'s>,
     /// Where events go: the page, or an open heading or footnote definition being collected.
     stack: Vec<Vec<Event<'t>>>,
-    pending: Option<(String, Range<usize>)>,
+    /// Adjacent text events, kept as pulldown-cmark gave them (usually borrowed from the source) until
+    /// it is known whether they hold a citation; only then are they joined.
+    pending: Vec<CowStr<'t>>,
+    pending_range: Range<usize>,
     code_depth: usize,
     heading_ids: HashMap<String, usize>,
     footnote_order: Vec<String>,
@@ -162,7 +165,8 @@ impl<'t, 's> Renderer<'t, 's> {
             text,
             settings,
             stack: vec![Vec::new()],
-            pending: None,
+            pending: Vec::new(),
+            pending_range: 0..0,
             code_depth: 0,
             heading_ids: HashMap::new(),
             footnote_order: Vec::new(),
@@ -180,15 +184,14 @@ impl<'t, 's> Renderer<'t, 's> {
     fn run(mut self) -> Rendered {
         let text = self.text;
         for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
-            if let Event::Text(t) = &event
-                && self.code_depth == 0
-            {
-                match &mut self.pending {
-                    Some((buf, r)) => {
-                        buf.push_str(t);
-                        r.end = range.end;
-                    }
-                    None => self.pending = Some((t.to_string(), range)),
+            if matches!(event, Event::Text(_)) && self.code_depth == 0 {
+                if self.pending.is_empty() {
+                    self.pending_range = range;
+                } else {
+                    self.pending_range.end = range.end;
+                }
+                if let Event::Text(t) = event {
+                    self.pending.push(t);
                 }
                 continue;
             }
@@ -198,6 +201,7 @@ impl<'t, 's> Renderer<'t, 's> {
         self.flush_text();
         let mut events = self.stack.pop().unwrap_or_default();
         self.append_footnotes(&mut events);
+        self.out.html.reserve(text.len() + text.len() / 2);
         html::push_html(&mut self.out.html, events.into_iter());
         self.out
     }
@@ -302,9 +306,19 @@ impl<'t, 's> Renderer<'t, 's> {
 
     /// Emits collected text, turning `[@id]` and `[@a; @b]` into citation links.
     fn flush_text(&mut self) {
-        let Some((buf, range)) = self.pending.take() else {
+        if self.pending.is_empty() {
             return;
-        };
+        }
+        // Most text holds no citation: pass it on as it is, without copying.
+        if !self.pending.iter().any(|t| t.contains('@')) {
+            let pieces = std::mem::take(&mut self.pending);
+            for piece in pieces {
+                self.push(Event::Text(piece));
+            }
+            return;
+        }
+        let buf: String = self.pending.drain(..).map(|t| t.into_string()).collect();
+        let range = self.pending_range.clone();
         let mut rest = buf.as_str();
         while let Some((before, ids, after)) = next_citation(rest) {
             // A citation mark sits against the word it supports: "troops[1]", not "troops [1]",

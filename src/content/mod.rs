@@ -12,6 +12,7 @@ pub mod validate;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
@@ -94,13 +95,21 @@ pub fn load(root: &Path, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
         ]);
     }
 
+    // Walk first (cheap, in order), then read and parse the files on every core.
+    let mut files = Vec::new();
     let walker = WalkDir::new(&content_dir)
         .sort_by_file_name()
         .into_iter()
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
-        let entry = match entry {
-            Ok(entry) => entry,
+        match entry {
+            Ok(entry)
+                if entry.file_type().is_file()
+                    && entry.path().extension().is_some_and(|e| e == "md") =>
+            {
+                files.push(entry.into_path());
+            }
+            Ok(_) => {}
             Err(err) => {
                 let path = err
                     .path()
@@ -109,40 +118,19 @@ pub fn load(root: &Path, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
                     relative(root, &path),
                     format!("cannot read: {err}"),
                 ));
-                continue;
             }
-        };
-        if !entry.file_type().is_file() || entry.path().extension().is_none_or(|e| e != "md") {
-            continue;
         }
-        let rel = relative(root, entry.path());
-        let inner = entry
-            .path()
-            .strip_prefix(&content_dir)
-            .unwrap_or(entry.path());
-        let parts: Vec<_> = inner.iter().map(|p| p.to_string_lossy()).collect();
-        let text = match read_text(entry.path()) {
-            Ok(text) => text,
-            Err(message) => {
-                problems.push(Diagnostic::error(&rel, message));
-                continue;
-            }
-        };
-        match parts.as_slice() {
-            [name] if name == INDEX_FILE => {
-                page = parse_document::<PageMeta>(rel, text, &mut problems);
-            }
-            [_] => sections.extend(parse_document::<SectionMeta>(rel, text, &mut problems)),
-            [dir, name] if dir == TIMELINE_DIR && name == INDEX_FILE => {
-                sections.extend(parse_document::<SectionMeta>(rel, text, &mut problems));
-            }
-            [dir, _] if dir == TIMELINE_DIR => {
-                events.extend(parse_document::<EventMeta>(rel, text, &mut problems));
-            }
-            _ => problems.push(
-                Diagnostic::error(&rel, "this file is in a folder explainer does not read")
-                    .hint("sections go directly in content/, timeline events in content/timeline/"),
-            ),
+    }
+    let parsed: Vec<Parsed> = files
+        .par_iter()
+        .map(|path| read_and_parse(root, &content_dir, path))
+        .collect();
+    for file in parsed {
+        match file {
+            Parsed::Page(doc) => page = Some(doc),
+            Parsed::Section(doc) => sections.push(doc),
+            Parsed::Event(doc) => events.push(doc),
+            Parsed::Failed(problem) => problems.push(problem),
         }
     }
 
@@ -194,15 +182,45 @@ fn read_text(path: &Path) -> Result<String, String> {
     })
 }
 
+/// One content file after reading and parsing, by the role its place in `content/` gives it.
+enum Parsed {
+    Page(Document<PageMeta>),
+    Section(Document<SectionMeta>),
+    Event(Document<EventMeta>),
+    Failed(Diagnostic),
+}
+
+fn read_and_parse(root: &Path, content_dir: &Path, path: &Path) -> Parsed {
+    let rel = relative(root, path);
+    let inner = path.strip_prefix(content_dir).unwrap_or(path);
+    let parts: Vec<_> = inner.iter().map(|p| p.to_string_lossy()).collect();
+    let text = match read_text(path) {
+        Ok(text) => text,
+        Err(message) => return Parsed::Failed(Diagnostic::error(&rel, message)),
+    };
+    let parsed = match parts.as_slice() {
+        [name] if name == INDEX_FILE => parse_document(rel, text).map(Parsed::Page),
+        [_] => parse_document(rel, text).map(Parsed::Section),
+        [dir, name] if dir == TIMELINE_DIR && name == INDEX_FILE => {
+            parse_document(rel, text).map(Parsed::Section)
+        }
+        [dir, _] if dir == TIMELINE_DIR => parse_document(rel, text).map(Parsed::Event),
+        _ => Err(
+            Diagnostic::error(&rel, "this file is in a folder explainer does not read")
+                .hint("sections go directly in content/, timeline events in content/timeline/"),
+        ),
+    };
+    parsed.unwrap_or_else(Parsed::Failed)
+}
+
 fn parse_document<M: DeserializeOwned>(
     path: PathBuf,
     text: String,
-    problems: &mut Vec<Diagnostic>,
-) -> Option<Document<M>> {
+) -> Result<Document<M>, Diagnostic> {
     let parsed = front_matter::split(&text)
         .and_then(|split| front_matter::parse::<M>(&text, &split).map(|meta| (split, meta)));
     match parsed {
-        Ok((split, meta)) => Some(Document {
+        Ok((split, meta)) => Ok(Document {
             path,
             text,
             split,
@@ -211,8 +229,7 @@ fn parse_document<M: DeserializeOwned>(
         Err(err) => {
             let mut d = Diagnostic::error(&path, err.message).at(&text, err.range);
             d.hint = err.hint;
-            problems.push(d);
-            None
+            Err(d)
         }
     }
 }

@@ -7,6 +7,9 @@
 pub mod templates;
 pub mod views;
 
+use std::collections::HashSet;
+
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
@@ -14,7 +17,7 @@ use crate::content::Site;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Citations;
 pub use templates::Templates;
-use views::{SectionView, ViewBuilder};
+use views::ViewBuilder;
 
 /// Where the page will live, which decides how every link and asset URL is written.
 #[derive(Debug, Clone, Serialize)]
@@ -51,14 +54,25 @@ impl Paths {
     }
 }
 
-/// A section after its own template has run, as `index.html` sees it.
+/// A section as `index.html` sees it (its markup is placed by `{{ sections_html | safe }}`).
 #[derive(Debug, Serialize)]
-struct RenderedSection {
+struct SectionEntry {
     id: String,
     title: String,
     kind: String,
-    html: String,
 }
+
+/// What rendering one section produced.
+struct SectionResult {
+    entry: SectionEntry,
+    html: String,
+    problems: Vec<Diagnostic>,
+    cited: Vec<String>,
+}
+
+/// Where the sections' HTML goes in the rendered `index.html`. The sections are spliced in after
+/// Tera has run, so their markup (most of the page) is not copied through the template context.
+const SECTIONS_MARKER: &str = "<!--explainer:sections-->";
 
 /// Renders the page. Returns the HTML of `index.html` and any warnings, or every error found.
 pub fn render(
@@ -69,15 +83,25 @@ pub fn render(
     let citations = Citations::new(site.sources().map(|(_, s)| s.id.as_str()));
     let mut views = ViewBuilder::new(&citations);
     let page = views.page(&site.page);
-    let sections: Vec<SectionView> = site
-        .sections
-        .iter()
-        .map(|doc| views.section(site, doc))
-        .collect();
-    let mut problems = std::mem::take(&mut views.problems);
+    // Serialised once; cloning a context shares its values.
+    let mut base = Context::new();
+    base.insert("page", &page);
+    base.insert("paths", paths);
 
+    let results: Vec<SectionResult> = site
+        .sections
+        .par_iter()
+        .map(|doc| render_section(site, doc, templates, &citations, &base))
+        .collect();
+
+    let mut problems = views.problems;
+    let mut cited: HashSet<String> = views.cited.into_iter().collect();
+    for result in &results {
+        problems.extend(result.problems.iter().cloned());
+        cited.extend(result.cited.iter().cloned());
+    }
     for (doc, source) in site.sources() {
-        if !views.cited.contains(&source.id.0) {
+        if !cited.contains(&source.id.0) {
             let id = source.id.as_str();
             problems.push(
                 Diagnostic::warning(&doc.path, format!("the source `{id}` is never cited"))
@@ -89,61 +113,95 @@ pub fn render(
             );
         }
     }
-
-    let mut rendered = Vec::with_capacity(sections.len());
-    for (doc, section) in site.sections.iter().zip(sections) {
-        let template = format!("sections/{}.html", section.kind);
-        if !templates.contains(&template) {
-            let kind = section.kind.as_str();
-            let hint = match templates.closest_kind(kind) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => format!(
-                    "the kinds are {}; a new kind needs a template templates/{template}",
-                    templates.section_kinds().join(", ")
-                ),
-            };
-            problems.push(
-                doc.error_at_value(
-                    "kind",
-                    kind,
-                    format!("no template for the section kind `{kind}`"),
-                )
-                .hint(hint),
-            );
-            continue;
-        }
-        let mut context = Context::new();
-        context.insert("section", &section);
-        context.insert("page", &page);
-        context.insert("paths", paths);
-        match templates.render(&template, &context) {
-            Ok(html) => rendered.push(RenderedSection {
-                id: section.id,
-                title: section.title,
-                kind: section.kind,
-                html,
-            }),
-            Err(d) => problems.push(*d),
-        }
-    }
     if problems.iter().any(Diagnostic::is_error) {
         return Err(problems);
     }
 
-    let mut context = Context::new();
-    context.insert("page", &page);
-    context.insert("sections", &rendered);
-    context.insert("paths", paths);
+    let (entries, sections): (Vec<SectionEntry>, Vec<String>) =
+        results.into_iter().map(|r| (r.entry, r.html)).unzip();
+    let mut context = base;
+    context.insert("sections", &entries);
+    context.insert("sections_html", SECTIONS_MARKER);
     context.insert(
         "generator",
         concat!("explainer ", env!("CARGO_PKG_VERSION")),
     );
-    match templates.render("index.html", &context) {
-        Ok(html) => Ok((html, problems)),
+    let shell = match templates.render("index.html", &context) {
+        Ok(html) => html,
         Err(d) => {
             problems.push(*d);
-            Err(problems)
+            return Err(problems);
         }
+    };
+    let Some((before, after)) = shell.split_once(SECTIONS_MARKER) else {
+        problems.push(
+            Diagnostic::error(
+                "templates/index.html",
+                "the page template does not place the sections",
+            )
+            .hint("put `{{ sections_html | safe }}` where the sections go"),
+        );
+        return Err(problems);
+    };
+    let size = before.len() + after.len() + sections.iter().map(String::len).sum::<usize>();
+    let mut html = String::with_capacity(size);
+    html.push_str(before);
+    for section in &sections {
+        html.push_str(section);
+    }
+    html.push_str(after);
+    Ok((html, problems))
+}
+
+/// Builds one section's view and runs its template. Independent of every other section, so the
+/// sections of a page are rendered in parallel.
+fn render_section(
+    site: &Site,
+    doc: &crate::content::Document<crate::content::model::SectionMeta>,
+    templates: &Templates,
+    citations: &Citations,
+    base: &Context,
+) -> SectionResult {
+    let mut views = ViewBuilder::new(citations);
+    let section = views.section(site, doc);
+    let mut problems = views.problems;
+    let entry = SectionEntry {
+        id: section.id.clone(),
+        title: section.title.clone(),
+        kind: section.kind.clone(),
+    };
+    let template = format!("sections/{}.html", section.kind);
+    let mut html = String::new();
+    if templates.contains(&template) {
+        let mut context = base.clone();
+        context.insert("section", &section);
+        match templates.render(&template, &context) {
+            Ok(rendered) => html = rendered,
+            Err(d) => problems.push(*d),
+        }
+    } else {
+        let kind = section.kind.as_str();
+        let hint = match templates.closest_kind(kind) {
+            Some(close) => format!("did you mean `{close}`?"),
+            None => format!(
+                "the kinds are {}; a new kind needs a template templates/{template}",
+                templates.section_kinds().join(", ")
+            ),
+        };
+        problems.push(
+            doc.error_at_value(
+                "kind",
+                kind,
+                format!("no template for the section kind `{kind}`"),
+            )
+            .hint(hint),
+        );
+    }
+    SectionResult {
+        entry,
+        html,
+        problems,
+        cited: views.cited,
     }
 }
 

@@ -1,0 +1,253 @@
+//! Writes a synthetic explainer for benchmarks: N prose sections of about 1.5 KB of Markdown each, M
+//! timeline events, a sources list they cite, and the built-in templates and static files.
+//!
+//! `cargo run --release --example synth -- --sections N --events M --out DIR`
+//!
+//! The text is made from a fixed vocabulary by a seeded generator, so the same arguments always
+//! write the same files.
+
+use std::fmt::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+const WORDS: &[&str] = &[
+    "the",
+    "government",
+    "agreement",
+    "troops",
+    "mission",
+    "training",
+    "advisers",
+    "officials",
+    "said",
+    "would",
+    "coalition",
+    "forces",
+    "security",
+    "talks",
+    "statement",
+    "withdrawal",
+    "combat",
+    "role",
+    "country",
+    "year",
+    "ministry",
+    "parliament",
+    "election",
+    "attack",
+    "militia",
+    "bases",
+    "capital",
+    "province",
+    "border",
+    "announced",
+    "expected",
+    "reported",
+    "according",
+    "previous",
+    "remaining",
+    "military",
+    "political",
+    "support",
+    "intelligence",
+    "strategic",
+    "dialogue",
+    "deadline",
+    "after",
+    "before",
+    "during",
+    "while",
+];
+
+const SOURCES: usize = 40;
+
+/// A small deterministic generator (64-bit linear congruential), enough to vary the prose.
+struct Words(u64);
+
+impl Words {
+    fn next(&mut self) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (self.0 >> 33) as usize
+    }
+
+    fn sentence(&mut self) -> String {
+        let len = 10 + self.next() % 12;
+        let mut s = String::new();
+        for i in 0..len {
+            let word = WORDS[self.next() % WORDS.len()];
+            if i == 0 {
+                let mut chars = word.chars();
+                if let Some(first) = chars.next() {
+                    s.extend(first.to_uppercase());
+                    s.push_str(chars.as_str());
+                }
+            } else {
+                s.push(' ');
+                s.push_str(word);
+            }
+        }
+        s
+    }
+
+    /// About `bytes` of paragraphs, each sentence citing a source.
+    fn prose(&mut self, bytes: usize) -> String {
+        let mut text = String::new();
+        while text.len() < bytes {
+            for _ in 0..3 {
+                let source = self.next() % SOURCES;
+                let _ = write!(text, "{} [@source-{source:03}]. ", self.sentence());
+            }
+            text.push_str("\n\n");
+        }
+        text
+    }
+}
+
+struct Args {
+    sections: usize,
+    events: usize,
+    out: PathBuf,
+}
+
+fn parse_args() -> Result<Args, String> {
+    let mut args = std::env::args().skip(1);
+    let (mut sections, mut events, mut out) = (10, 20, None);
+    while let Some(flag) = args.next() {
+        let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
+        match flag.as_str() {
+            "--sections" => {
+                sections = value
+                    .parse()
+                    .map_err(|_| format!("--sections {value}: not a number"))?
+            }
+            "--events" => {
+                events = value
+                    .parse()
+                    .map_err(|_| format!("--events {value}: not a number"))?
+            }
+            "--out" => out = Some(PathBuf::from(value)),
+            _ => return Err(format!("unknown option {flag}")),
+        }
+    }
+    let out = out.ok_or("--out DIR is required")?;
+    Ok(Args {
+        sections,
+        events,
+        out,
+    })
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    }
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
+
+fn generate(args: &Args) -> Result<(), String> {
+    let content = args.out.join("content");
+    let mut words = Words(0x5eed);
+    write(
+        &content.join("_index.md"),
+        &format!(
+            "---\ntitle: \"A synthetic explainer with {} sections\"\nstandfirst: \"{} [@source-000].\"\n\
+description: A generated explainer for benchmarks.\nauthors:\n  - name: Benchmark Desk\ndateline: BAGHDAD\n\
+published: 2021-07-27T09:00:00-04:00\nkey_points:\n  - \"{} [@source-001].\"\n  - \"{} [@source-002].\"\n  - \"{} [@source-003].\"\n---\n",
+            args.sections,
+            words.sentence(),
+            words.sentence(),
+            words.sentence(),
+            words.sentence()
+        ),
+    )?;
+    for i in 0..args.sections {
+        let title = words
+            .sentence()
+            .split(' ')
+            .take(4)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let body = words.prose(1100);
+        write(
+            &content.join(format!("section-{i:05}.md")),
+            &format!(
+                "---\ntitle: \"{title}\"\nweight: {}\n---\n{body}",
+                (i + 1) * 10
+            ),
+        )?;
+    }
+    if args.events > 0 {
+        write(
+            &content.join("timeline/_index.md"),
+            &format!(
+                "---\ntitle: Timeline\nweight: {}\n---\nWhat happened, in order.\n",
+                (args.sections + 1) * 10
+            ),
+        )?;
+    }
+    for i in 0..args.events {
+        let (year, month, day) = (2003 + (i / 336) % 20, 1 + (i / 28) % 12, 1 + i % 28);
+        let title = words
+            .sentence()
+            .split(' ')
+            .take(6)
+            .collect::<Vec<_>>()
+            .join(" ");
+        let source = words.next() % SOURCES;
+        write(
+            &content.join(format!(
+                "timeline/{year}-{month:02}-{day:02}-event-{i:05}.md"
+            )),
+            &format!(
+                "---\ndate: {year}-{month:02}-{day:02}\ntitle: \"{title}\"\nsources: [source-{source:03}]\nid: event-{i:05}\n---\n{}\n",
+                words.prose(200)
+            ),
+        )?;
+    }
+    let mut sources = format!(
+        "---\ntitle: Sources\nweight: {}\nkind: sources\nsources:\n",
+        (args.sections + 2) * 10
+    );
+    for i in 0..SOURCES {
+        let _ = write!(
+            sources,
+            "  - id: source-{i:03}\n    outlet: Wire {i}\n    title: \"Report number {i}\"\n    date: 2021-07-{:02}\n    url: https://example.com/report/{i}\n",
+            1 + i % 28
+        );
+    }
+    sources.push_str("---\n");
+    write(&content.join("sources.md"), &sources)?;
+    for dir in ["templates", "static"] {
+        for (rel, bytes) in explainer::embedded::files_under(dir) {
+            let path = args.out.join(dir).join(rel);
+            if let Some(parent) = path.parent() {
+                std::fs::create_dir_all(parent)
+                    .map_err(|e| format!("{}: {e}", parent.display()))?;
+            }
+            std::fs::write(&path, bytes).map_err(|e| format!("{}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
+}
+
+fn main() -> ExitCode {
+    match parse_args().and_then(|args| generate(&args).map(|()| args)) {
+        Ok(args) => {
+            println!(
+                "Wrote {} sections and {} events to {}",
+                args.sections,
+                args.events,
+                args.out.display()
+            );
+            ExitCode::SUCCESS
+        }
+        Err(message) => {
+            eprintln!("synth: {message}");
+            eprintln!("usage: synth --sections N --events M --out DIR");
+            ExitCode::FAILURE
+        }
+    }
+}
