@@ -205,18 +205,18 @@ fn read_and_parse(root: &Path, content_dir: &Path, path: &Path) -> Parsed {
             parse_document(rel, text).map(Parsed::Section)
         }
         [dir, _] if dir == TIMELINE_DIR => parse_document(rel, text).map(Parsed::Event),
-        _ => Err(
+        _ => Err(Box::new(
             Diagnostic::error(&rel, "this file is in a folder explainer does not read")
                 .hint("sections go directly in content/, timeline events in content/timeline/"),
-        ),
+        )),
     };
-    parsed.unwrap_or_else(Parsed::Failed)
+    parsed.unwrap_or_else(|d| Parsed::Failed(*d))
 }
 
 fn parse_document<M: DeserializeOwned>(
     path: PathBuf,
     text: String,
-) -> Result<Document<M>, Diagnostic> {
+) -> Result<Document<M>, Box<Diagnostic>> {
     let parsed = front_matter::split(&text)
         .and_then(|split| front_matter::parse::<M>(&text, &split).map(|meta| (split, meta)));
     match parsed {
@@ -229,7 +229,7 @@ fn parse_document<M: DeserializeOwned>(
         Err(err) => {
             let mut d = Diagnostic::error(&path, err.message).at(&text, err.range);
             d.hint = err.hint;
-            Err(d)
+            Err(Box::new(d))
         }
     }
 }
