@@ -76,22 +76,43 @@ pub struct Site {
     pub events: Vec<Document<EventMeta>>,
 }
 
+/// Every content file whose front matter parsed, and the problems of those that did not. Nothing is
+/// checked across files yet: [`Files::site`] does that. `explainer check` keeps these to look at the
+/// Markdown of good files even when another file is broken.
+#[derive(Debug, Clone, Default)]
+pub struct Files {
+    pub page: Option<Document<PageMeta>>,
+    /// In page order (by weight, then file name).
+    pub sections: Vec<Document<SectionMeta>>,
+    /// In date order.
+    pub events: Vec<Document<EventMeta>>,
+    /// Files that could not be read or parsed, and files where explainer does not look.
+    pub problems: Vec<Diagnostic>,
+}
+
 /// Loads and validates `root/content`. Drafts are skipped unless `drafts` is set.
 pub fn load(root: &Path, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
+    read(root, drafts).site()
+}
+
+/// Reads and parses every file of `root/content`. Drafts are skipped unless `drafts` is set.
+pub fn read(root: &Path, drafts: bool) -> Files {
     let content_dir = root.join("content");
-    let mut problems = Vec::new();
+    let mut files = Files::default();
+    let problems = &mut files.problems;
     let mut page = None;
     let mut sections = Vec::new();
     let mut events = Vec::new();
 
     if !content_dir.is_dir() {
-        return Err(vec![
+        problems.push(
             Diagnostic::error(
                 "content",
                 format!("no content folder in {}", root.display()),
             )
             .hint("run explainer from the explainer's folder, or pass --root DIR"),
-        ]);
+        );
+        return files;
     }
 
     let walker = WalkDir::new(&content_dir)
@@ -130,14 +151,14 @@ pub fn load(root: &Path, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
         };
         match parts.as_slice() {
             [name] if name == INDEX_FILE => {
-                page = parse_document::<PageMeta>(rel, text, &mut problems);
+                page = parse_document::<PageMeta>(rel, text, problems);
             }
-            [_] => sections.extend(parse_document::<SectionMeta>(rel, text, &mut problems)),
+            [_] => sections.extend(parse_document::<SectionMeta>(rel, text, problems)),
             [dir, name] if dir == TIMELINE_DIR && name == INDEX_FILE => {
-                sections.extend(parse_document::<SectionMeta>(rel, text, &mut problems));
+                sections.extend(parse_document::<SectionMeta>(rel, text, problems));
             }
             [dir, _] if dir == TIMELINE_DIR => {
-                events.extend(parse_document::<EventMeta>(rel, text, &mut problems));
+                events.extend(parse_document::<EventMeta>(rel, text, problems));
             }
             _ => problems.push(
                 Diagnostic::error(&rel, "this file is in a folder explainer does not read")
@@ -150,33 +171,48 @@ pub fn load(root: &Path, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
     events.retain(|e| drafts || !e.meta.draft);
     sections.sort_by(|a, b| (a.meta.weight, &a.path).cmp(&(b.meta.weight, &b.path)));
     events.sort_by(|a, b| (a.meta.date, &a.path).cmp(&(b.meta.date, &b.path)));
+    files.page = page;
+    files.sections = sections;
+    files.events = events;
+    files
+}
 
-    let Some(page) = page else {
-        if problems.is_empty() {
-            problems.push(
-                Diagnostic::error(
-                    Path::new("content").join(INDEX_FILE),
-                    "the page file is missing",
-                )
-                .hint("create content/_index.md with the page's title, standfirst and dates"),
-            );
-        }
-        return Err(problems);
-    };
-    let site = Site {
-        page,
-        sections,
-        events,
-    };
-    // Cross-file checks need every file: with one missing, they would report false problems.
-    if problems.iter().any(Diagnostic::is_error) {
-        return Err(problems);
+impl Files {
+    /// Whether every file was read and its front matter parsed.
+    pub fn all_parsed(&self) -> bool {
+        !self.problems.iter().any(Diagnostic::is_error)
     }
-    problems.extend(validate::validate(&site));
-    if problems.iter().any(Diagnostic::is_error) {
-        Err(problems)
-    } else {
-        Ok(site)
+
+    /// The site, once the checks across files pass; otherwise every problem found.
+    pub fn site(&self) -> Result<Site, Vec<Diagnostic>> {
+        let mut problems = self.problems.clone();
+        let Some(page) = self.page.clone() else {
+            if problems.is_empty() {
+                problems.push(
+                    Diagnostic::error(
+                        Path::new("content").join(INDEX_FILE),
+                        "the page file is missing",
+                    )
+                    .hint("create content/_index.md with the page's title, standfirst and dates"),
+                );
+            }
+            return Err(problems);
+        };
+        // Cross-file checks need every file: with one missing, they would report false problems.
+        if !self.all_parsed() {
+            return Err(problems);
+        }
+        let site = Site {
+            page,
+            sections: self.sections.clone(),
+            events: self.events.clone(),
+        };
+        problems.extend(validate::validate(&site));
+        if problems.iter().any(Diagnostic::is_error) {
+            Err(problems)
+        } else {
+            Ok(site)
+        }
     }
 }
 
