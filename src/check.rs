@@ -9,7 +9,8 @@
 //! - ids: no two elements of the page share one;
 //! - the page: 3 to 5 key points, the headline at most 110 characters, the description at most 200;
 //! - the timeline: each event inside its era, its file name's date matching its `date:`, events after
-//!   publication only on a page that says when it was updated.
+//!   publication only on a page that says when it was updated;
+//! - the example paragraph that `explainer new` writes, left in place.
 //!
 //! When some files' front matter does not parse, the build stops before it reads any Markdown. Check
 //! then still reads the Markdown of the files that did parse (headings, images, and citations when
@@ -31,6 +32,7 @@ use crate::markdown::{self, Citations};
 use crate::output::Output;
 use crate::render::Templates;
 use crate::render::views::ViewBuilder;
+use crate::scaffold::PLACEHOLDER;
 use crate::{Built, Inputs};
 
 /// The most characters a headline may have (docs/content-model.md).
@@ -78,6 +80,7 @@ pub fn check(root: &Path, drafts: bool) -> Report {
     }
     check_sections(files, &mut out);
     check_events(files, &mut out);
+    check_placeholders(files, &mut out);
     if let (Ok(built), Ok(templates)) = (&built, &inputs.templates) {
         Links::new(built).check(files, templates, &mut out);
     }
@@ -154,7 +157,7 @@ fn check_page(page: &Document<PageMeta>, out: &mut Vec<Diagnostic>) {
         out.push(
             page.error_at_value(
                 "title",
-                first_words(&m.title),
+                &m.title,
                 format!("the headline is {length} characters long; the most is {MAX_HEADLINE}"),
             )
             .hint(format!(
@@ -189,10 +192,24 @@ fn check_page(page: &Document<PageMeta>, out: &mut Vec<Diagnostic>) {
     }
 }
 
-/// The start of a long value, enough to find it in the front matter.
-fn first_words(text: &str) -> &str {
-    let end = text.char_indices().nth(20).map_or(text.len(), |(i, _)| i);
-    text[..end].trim_end()
+/// The paragraph `explainer new` writes must not reach readers.
+fn check_placeholders(files: &Files, out: &mut Vec<Diagnostic>) {
+    let page = files.page.iter().map(|d| (&d.path, &d.text, &d.split));
+    let sections = files.sections.iter().map(|d| (&d.path, &d.text, &d.split));
+    let events = files.events.iter().map(|d| (&d.path, &d.text, &d.split));
+    for (path, text, split) in page.chain(sections).chain(events) {
+        if let Some(i) = text[split.body.clone()].find(PLACEHOLDER) {
+            let at = split.body.start + i;
+            out.push(
+                Diagnostic::warning(
+                    path,
+                    "this is still the example text that `explainer new` wrote",
+                )
+                .at(text, at..at + PLACEHOLDER.len())
+                .hint("replace the paragraph with your own text before publishing"),
+            );
+        }
+    }
 }
 
 fn check_sections(files: &Files, out: &mut Vec<Diagnostic>) {
@@ -212,8 +229,12 @@ fn check_sections(files: &Files, out: &mut Vec<Diagnostic>) {
 fn check_events(files: &Files, out: &mut Vec<Diagnostic>) {
     let timeline = files.sections.iter().find(|s| s.is_timeline());
     let published = files.page.as_ref().map(|p| &p.meta);
+    // Eras whose run of events has ended: an era's events must follow one another.
+    let mut ended: Vec<&str> = Vec::new();
+    let mut current: Option<&str> = None;
     for doc in &files.events {
         let m = &doc.meta;
+        let era = m.era.as_deref();
         if let Some(named) = date_in_file_name(&doc.stem())
             && named != m.date
         {
@@ -230,10 +251,27 @@ fn check_events(files: &Files, out: &mut Vec<Diagnostic>) {
                 .hint("correct whichever is wrong (the page shows `date:`), so the files sort as the timeline does"),
             );
         }
-        if let (Some(era_id), Some(timeline)) = (&m.era, timeline)
-            && let Some(era) = timeline.meta.eras.iter().find(|e| &e.id == era_id)
-            && (m.date.earliest() < era.start.earliest() || m.date.earliest() > era.end.latest())
-        {
+        let era_def = timeline
+            .zip(era)
+            .and_then(|(t, id)| t.meta.eras.iter().find(|e| e.id == id));
+        let outside = era_def.is_some_and(|era| {
+            m.date.earliest() < era.start.earliest() || m.date.earliest() > era.end.latest()
+        });
+        // An event outside its era is reported as such, and does not count as the era's place.
+        if !outside {
+            if let (Some(era), true) = (era_def, era.is_some_and(|e| ended.contains(&e))) {
+                out.push(
+                    doc.error_at_value("era", &era.id, format!("the era `{}` already ended earlier in the timeline", era.id))
+                        .hint("an era's events must follow one another in date order; choose the era this event's date falls in"),
+                );
+            }
+            if era != current {
+                ended.extend(current);
+                current = era;
+            }
+        }
+        if let (Some(era), true) = (era_def, outside) {
+            let era_id = &era.id;
             out.push(
                 doc.error_at_value(
                     "era",
@@ -464,7 +502,15 @@ impl<'a> Links<'a> {
     /// Two elements with one id break links to both; point at the section or event that repeats it.
     fn check_duplicate_ids(&self, files: &Files, out: &mut Vec<Diagnostic>) {
         for (id, count) in &self.ids {
-            if *count < 2 {
+            // An era shown twice is reported, with its cause, by the timeline checks.
+            let era = id.strip_prefix("era-");
+            let is_era = era.is_some_and(|e| {
+                files
+                    .sections
+                    .iter()
+                    .any(|s| s.meta.eras.iter().any(|x| x.id == e))
+            });
+            if *count < 2 || is_era {
                 continue;
             }
             let sections = files.sections.iter().filter(|s| &s.section_id() == id);
@@ -534,7 +580,7 @@ impl<'a> Links<'a> {
         }
         let hint = match did_you_mean(fragment, self.ids.keys().map(String::as_str)) {
             Some(close) => format!("did you mean `#{close}`?"),
-            None => "link to a section by its file name (#why-it-matters) or to an event by its file name (#2021-07-26-biden-al-kadhimi-agreement)".into(),
+            None => "link to a section by its id, which is its file name without .md (#timeline), or to an event the same way".into(),
         };
         Some((
             Severity::Error,
