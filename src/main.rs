@@ -159,7 +159,7 @@ fn main() -> ExitCode {
                     count(files.len(), "file")
                 );
                 println!(
-                    "It holds an example explainer to edit; docs/editing.md in explainer's repository explains how."
+                    "It holds an example explainer to edit; {dir}/docs/editing.md explains how."
                 );
                 println!("Next: cd {dir}, then `explainer check` and `explainer build --open`.");
                 ExitCode::SUCCESS

@@ -22,6 +22,15 @@ use crate::{embedded, schema};
 /// The start of the paragraph a new file holds until the editor writes their own.
 pub const PLACEHOLDER: &str = "Replace this paragraph";
 
+/// The editors' guide and the content model, written by `init` so the new explainer documents itself.
+const DOCS: [(&str, &str); 2] = [
+    ("docs/editing.md", include_str!("../docs/editing.md")),
+    (
+        "docs/content-model.md",
+        include_str!("../docs/content-model.md"),
+    ),
+];
+
 /// Gap between the weights of sections placed one after the other.
 const WEIGHT_STEP: i64 = 10;
 
@@ -276,8 +285,8 @@ pub fn new_event(
     Ok(Created { path, notes })
 }
 
-/// Starts a new explainer in `dir`: the example content, the schemas, and optionally the templates and
-/// static files to restyle it. `dir` must not exist or be empty. Returns the files written.
+/// Starts a new explainer in `dir`: the example content, the schemas, the editors' guide, and
+/// optionally the templates and static files to restyle it. `dir` must not exist or be empty. Returns the files written.
 pub fn init(dir: &Path, with_templates: bool) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
     let shown = display_path(dir);
     if dir.exists() {
@@ -307,6 +316,9 @@ pub fn init(dir: &Path, with_templates: bool) -> Result<Vec<PathBuf>, Box<Diagno
             format!("{}/{}", schema::SCHEMA_DIR, kind.file_name()),
             text.into_bytes(),
         ));
+    }
+    for (rel, text) in DOCS {
+        files.push((rel.into(), text.as_bytes().to_vec()));
     }
     files.push((".gitignore".into(), b"/public\n".to_vec()));
     let mut written = Vec::new();

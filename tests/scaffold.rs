@@ -201,6 +201,8 @@ fn init_writes_a_complete_explainer_with_its_schemas() {
         "templates/base.html",
         "static/style.css",
         ".gitignore",
+        "docs/editing.md",
+        "docs/content-model.md",
     ] {
         assert!(site.join(file).is_file(), "{file}");
     }
