@@ -398,7 +398,7 @@ impl<'a> Links<'a> {
             .and_then(|b| std::str::from_utf8(b).ok())
             .unwrap_or_default();
         let mut ids = BTreeMap::new();
-        for (_, id) in attributes(html, "id") {
+        for (_, id) in markdown::html_attributes(html, "id") {
             *ids.entry(id.to_string()).or_insert(0) += 1;
         }
         Links {
@@ -461,7 +461,7 @@ impl<'a> Links<'a> {
         let mut files: Vec<(&Path, &str)> = templates.files().collect();
         files.sort();
         for (path, text) in files {
-            for (range, url) in attributes(text, "href") {
+            for (range, url) in markdown::html_attributes(text, "href") {
                 if !url.starts_with('#') || url.contains("{{") || url.contains("{%") {
                     continue;
                 }
@@ -482,7 +482,7 @@ impl<'a> Links<'a> {
     /// Anchors a template makes from values (`#{{ section.id }}`) are checked on the page itself.
     fn check_page_anchors(&self, reported: &HashSet<String>, out: &mut Vec<Diagnostic>) {
         let mut seen = HashSet::new();
-        for (_, url) in attributes(self.html, "href") {
+        for (_, url) in markdown::html_attributes(self.html, "href") {
             let url = url.replace("&amp;", "&");
             if !url.starts_with('#') || reported.contains(&url) || !seen.insert(url.clone()) {
                 continue;
@@ -678,34 +678,6 @@ fn section_texts(m: &SectionMeta) -> Vec<(&'static str, &str)> {
     figures.chain(terms).collect()
 }
 
-/// Each `name="value"` (or `'value'`) attribute in HTML text: the value's byte range and the value.
-fn attributes<'t>(html: &'t str, name: &str) -> Vec<(Range<usize>, &'t str)> {
-    let mut found = Vec::new();
-    let pattern = format!("{name}=");
-    for (i, _) in html.match_indices(&pattern) {
-        let before = html[..i].chars().next_back();
-        if !before.is_some_and(char::is_whitespace) {
-            continue;
-        }
-        let start = i + pattern.len();
-        let Some(quote) = html[start..]
-            .chars()
-            .next()
-            .filter(|c| *c == '"' || *c == '\'')
-        else {
-            continue;
-        };
-        let value_start = start + 1;
-        if let Some(len) = html[value_start..].find(quote) {
-            found.push((
-                value_start..value_start + len,
-                &html[value_start..value_start + len],
-            ));
-        }
-    }
-    found
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -743,14 +715,5 @@ mod tests {
         assert_eq!(date_in_file_name("2014-start"), d("2014"));
         assert_eq!(date_in_file_name("the-deal"), None);
         assert_eq!(date_in_file_name("2021-13-01-bad"), None);
-    }
-
-    #[test]
-    fn finds_attributes_in_either_quotes() {
-        let html = r##"<a href="#one" id='two'><b data-id="no">"##;
-        let ids: Vec<&str> = attributes(html, "id").into_iter().map(|(_, v)| v).collect();
-        assert_eq!(ids, ["two"]);
-        let (range, href) = attributes(html, "href")[0].clone();
-        assert_eq!((&html[range], href), ("#one", "#one"));
     }
 }

@@ -483,6 +483,20 @@ pub fn links(text: &str) -> Vec<Link> {
         let (url, image) = match event {
             Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
             Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+            // Links written as HTML: `<a href="#here">`, `<img src="a.jpg" alt="…">`.
+            Event::Html(_) | Event::InlineHtml(_) => {
+                let html = &text[range.clone()];
+                for (name, image) in [("href", false), ("src", true)] {
+                    for (at, url) in html_attributes(html, name) {
+                        found.push(Link {
+                            url: url.to_string(),
+                            range: range.start + at.start..range.start + at.end,
+                            image,
+                        });
+                    }
+                }
+                continue;
+            }
             _ => continue,
         };
         let written = &text[range.clone()];
@@ -496,6 +510,34 @@ pub fn links(text: &str) -> Vec<Link> {
             range,
             image,
         });
+    }
+    found
+}
+
+/// Each `name="value"` (or `'value'`) attribute in HTML text: the value's byte range and the value.
+pub fn html_attributes<'t>(html: &'t str, name: &str) -> Vec<(Range<usize>, &'t str)> {
+    let mut found = Vec::new();
+    let pattern = format!("{name}=");
+    for (i, _) in html.match_indices(&pattern) {
+        let before = html[..i].chars().next_back();
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let start = i + pattern.len();
+        let Some(quote) = html[start..]
+            .chars()
+            .next()
+            .filter(|c| *c == '"' || *c == '\'')
+        else {
+            continue;
+        };
+        let value_start = start + 1;
+        if let Some(len) = html[value_start..].find(quote) {
+            found.push((
+                value_start..value_start + len,
+                &html[value_start..value_start + len],
+            ));
+        }
     }
     found
 }
@@ -615,7 +657,7 @@ mod tests {
 
     #[test]
     fn lists_links_with_the_place_of_their_destination() {
-        let text = "See [the timeline](#timeline), ![A map](map.png) and `[x](#code)`.\n";
+        let text = "See [the timeline](#timeline), ![A map](map.png) and `[x](#code)`.\n\n<a href=\"#era-return\">Return</a>\n";
         let found = links(text);
         let urls: Vec<(&str, &str, bool)> = found
             .iter()
@@ -625,9 +667,22 @@ mod tests {
             urls,
             [
                 ("#timeline", "#timeline", false),
-                ("map.png", "map.png", true)
+                ("map.png", "map.png", true),
+                ("#era-return", "#era-return", false)
             ]
         );
+    }
+
+    #[test]
+    fn finds_attributes_in_either_quotes() {
+        let html = r##"<a href="#one" id='two'><b data-id="no">"##;
+        let ids: Vec<&str> = html_attributes(html, "id")
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect();
+        assert_eq!(ids, ["two"]);
+        let (range, href) = html_attributes(html, "href")[0].clone();
+        assert_eq!((&html[range], href), ("#one", "#one"));
     }
 
     #[test]

@@ -130,6 +130,11 @@ mistake!(
     "content/what-happened.md:16:33: error: there is no `#timline` on the page"
 );
 mistake!(
+    broken_anchor_in_html,
+    "broken-anchor-in-html",
+    "content/what-happened.md:16:28: error: there is no `#correction` on the page"
+);
+mistake!(
     broken_anchor_in_a_key_point,
     "broken-anchor-in-a-key-point",
     "content/_index.md:13:41: error: there is no `#timelines`"
