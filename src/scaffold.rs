@@ -195,7 +195,7 @@ pub fn new_event(
 ) -> Result<Created, Box<Diagnostic>> {
     let title = one_line(title)?;
     let date = PartialDate::parse(date).map_err(|e| {
-        Diagnostic::error("DATE", format!("`{date}` is not a date: {e}"))
+        Diagnostic::error("DATE", format!("invalid date: {e}"))
             .hint("write it as YYYY, YYYY-MM or YYYY-MM-DD, for example 2021-07-26")
     })?;
     let files = content::read(root, true);
@@ -393,7 +393,8 @@ fn one_line(title: &str) -> Result<&str, Box<Diagnostic>> {
 
 /// A file name from a title: the slug of its first words, at most 60 characters.
 fn slug(title: &str) -> Result<String, Box<Diagnostic>> {
-    let full = crate::markdown::slugify(title);
+    // "What's next" becomes `whats-next`, not `what-s-next`.
+    let full = crate::markdown::slugify(&title.replace(['\'', '\u{2019}'], ""));
     let mut slug = String::new();
     for word in full.split('-') {
         if !slug.is_empty() && slug.len() + word.len() + 1 > 60 {
@@ -441,6 +442,7 @@ mod tests {
             slug("Who are the militias?").unwrap(),
             "who-are-the-militias"
         );
+        assert_eq!(slug("What’s next").unwrap(), "whats-next");
         let long = "Iraq says foreign combat forces will leave within fifteen days, officials tell reporters in Baghdad";
         let s = slug(long).unwrap();
         assert!(s.len() <= 60 && s.starts_with("iraq-says"), "{s}");
