@@ -124,6 +124,11 @@ impl PartialDate {
         (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
     }
 
+    /// The last day this date could mean (a missing day counts as 31, which orders correctly).
+    pub fn latest(&self) -> (i32, u8, u8) {
+        (self.year, self.month.unwrap_or(12), self.day.unwrap_or(31))
+    }
+
     /// The value for `<time datetime>`: exactly the known precision, as HTML allows.
     pub fn iso(&self) -> String {
         match (self.month, self.day) {

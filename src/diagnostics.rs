@@ -12,11 +12,14 @@
 //!   = hint: did you mean `weight`?
 //! ```
 //!
-//! It does not decide what is wrong; the stages do. It only knows how to point at it.
+//! For tools, [`to_json`] gives the same diagnostics as JSON. It does not decide what is wrong; the
+//! stages do. It only knows how to point at it.
 
 use std::fmt;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+
+use serde::Serialize;
 
 /// How serious a problem is: errors stop the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -165,6 +168,38 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// One diagnostic as tools read it (`explainer check --format json`).
+#[derive(Serialize)]
+struct JsonDiagnostic<'a> {
+    severity: &'static str,
+    path: String,
+    /// 1-based; `null` when the problem is about the whole file.
+    line: Option<usize>,
+    /// 1-based, in characters; `null` when the problem is about the whole file.
+    column: Option<usize>,
+    message: &'a str,
+    hint: Option<&'a str>,
+}
+
+/// Diagnostics as a JSON array of `{severity, path, line, column, message, hint}`.
+pub fn to_json(diagnostics: &[Diagnostic]) -> String {
+    let items: Vec<JsonDiagnostic> = diagnostics
+        .iter()
+        .map(|d| JsonDiagnostic {
+            severity: match d.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            path: display_path(&d.path),
+            line: d.location.as_ref().map(|l| l.line),
+            column: d.location.as_ref().map(|l| l.column),
+            message: &d.message,
+            hint: d.hint.as_deref(),
+        })
+        .collect();
+    serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
 }
 
 /// Suggests the closest of `candidates` to a misspelt `word`, if one is close enough to be a typo.

@@ -4,8 +4,13 @@
 //! The pipeline runs one way: [`content::load`] reads and validates `content/` into a [`content::Site`];
 //! [`render::render`] turns it into HTML through the Tera templates; [`output`] adds the static files
 //! and writes the folder atomically. [`build`] wires the three together for the `build` command.
+//!
+//! Beside the pipeline: [`check`] runs it without writing and looks further (links, anchors, alt text);
+//! [`scaffold`] writes new content files and new explainers; [`schema`] describes the front matter
+//! for editors' tooling.
 
 pub mod browser;
+pub mod check;
 pub mod cli;
 pub mod content;
 pub mod dates;
@@ -14,6 +19,8 @@ pub mod embedded;
 pub mod markdown;
 pub mod output;
 pub mod render;
+pub mod scaffold;
+pub mod schema;
 pub mod serve;
 
 use std::path::{Path, PathBuf};
@@ -48,6 +55,22 @@ pub enum BuildError {
     Write(output::WriteError),
 }
 
+/// What the pipeline reads from disk: the content files and the templates, each with its problems.
+pub struct Inputs {
+    pub files: content::Files,
+    pub templates: Result<Templates, Vec<Diagnostic>>,
+}
+
+impl Inputs {
+    /// Reads `root/content` and the templates (built-in, overlaid by `root/templates`).
+    pub fn read(root: &Path, drafts: bool) -> Inputs {
+        Inputs {
+            files: content::read(root, drafts),
+            templates: Templates::load(root),
+        }
+    }
+}
+
 /// Loads, validates and renders the site at `root` into memory. Nothing is written.
 pub fn render_site(
     root: &Path,
@@ -62,20 +85,43 @@ pub fn render_site(
                 .hint("pass the full address, like https://example.github.io/iraq-explainer/"),
         ]);
     }
-    // Templates and content are independent: report problems in both at once.
     let templates = Templates::load(root);
-    let site = content::load(root, drafts);
+    render_loaded(
+        root,
+        content::read(root, drafts).into_site(),
+        &templates,
+        base_url,
+    )
+}
+
+/// Validates and renders what [`Inputs::read`] read. `base_url` must be an `http(s)://` address.
+pub fn render_inputs(
+    root: &Path,
+    inputs: &Inputs,
+    base_url: Option<&str>,
+) -> Result<Built, Vec<Diagnostic>> {
+    render_loaded(root, inputs.files.site(), &inputs.templates, base_url)
+}
+
+/// Renders a validated site, or reports the problems of both the content and the templates.
+fn render_loaded(
+    root: &Path,
+    site: Result<content::Site, Vec<Diagnostic>>,
+    templates: &Result<Templates, Vec<Diagnostic>>,
+    base_url: Option<&str>,
+) -> Result<Built, Vec<Diagnostic>> {
+    // Templates and content are independent: report problems in both at once.
     let (templates, site) = match (templates, site) {
         (Ok(t), Ok(s)) => (t, s),
         (t, s) => {
             let mut problems = s.err().unwrap_or_default();
-            problems.extend(t.err().unwrap_or_default());
+            problems.extend(t.as_ref().err().cloned().unwrap_or_default());
             return Err(problems);
         }
     };
     let base_url = base_url.or(site.page.meta.base_url.as_deref());
     let paths = Paths::new(base_url);
-    let (html, warnings) = render::render(&site, &templates, &paths)?;
+    let (html, warnings) = render::render(&site, templates, &paths)?;
     let mut output = Output::default();
     output.add_static(root)?;
     output.insert("index.html", html);

@@ -5,14 +5,38 @@ use std::process::ExitCode;
 use std::time::Instant;
 
 use clap::Parser;
-use explainer::cli::{Cli, Command, ServeArgs};
-use explainer::diagnostics::Diagnostic;
-use explainer::{BuildError, BuildOptions};
+use explainer::cli::{Cli, Command, Format, NewCommand, SchemaKind, ServeArgs};
+use explainer::diagnostics::{self, Diagnostic, display_path};
+use explainer::schema::{self, FileKind};
+use explainer::{BuildError, BuildOptions, check, scaffold};
 
 fn report(diagnostics: &[Diagnostic]) {
     let mut err = std::io::stderr().lock();
     for d in diagnostics {
         let _ = writeln!(err, "{d}");
+    }
+}
+
+/// "1 error", "2 warnings".
+fn count(n: usize, what: &str) -> String {
+    format!("{n} {what}{}", if n == 1 { "" } else { "s" })
+}
+
+/// Says what `new` wrote, or why it wrote nothing.
+fn created(result: Result<scaffold::Created, Box<Diagnostic>>) -> ExitCode {
+    match result {
+        Ok(created) => {
+            println!("Created {}", display_path(&created.path));
+            for note in &created.notes {
+                println!("  {note}");
+            }
+            println!("Edit it, then run `explainer check` to see it is ready.");
+            ExitCode::SUCCESS
+        }
+        Err(problem) => {
+            report(&[*problem]);
+            ExitCode::FAILURE
+        }
     }
 }
 
@@ -60,6 +84,92 @@ fn main() -> ExitCode {
                     ExitCode::FAILURE
                 }
             }
+        }
+        Command::Check(args) => {
+            let found = check::check(&args.root, args.drafts);
+            let (errors, warnings) = (found.errors(), found.warnings());
+            match args.format {
+                Format::Json => println!("{}", diagnostics::to_json(&found.diagnostics)),
+                Format::Text if found.diagnostics.is_empty() => println!(
+                    "No problems found in {}; ready to build",
+                    count(found.files, "content file")
+                ),
+                Format::Text => {
+                    report(&found.diagnostics);
+                    let summary = match (errors, warnings) {
+                        (0, w) => format!("warning: check found {}", count(w, "warning")),
+                        (e, 0) => format!("error: check found {}", count(e, "error")),
+                        (e, w) => format!(
+                            "error: check found {} and {}",
+                            count(e, "error"),
+                            count(w, "warning")
+                        ),
+                    };
+                    eprintln!("{summary}");
+                }
+            }
+            if errors > 0 {
+                ExitCode::FAILURE
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        Command::New(NewCommand::Section(args)) => created(scaffold::new_section(
+            &args.root,
+            &args.title,
+            args.weight,
+            &args.kind,
+        )),
+        Command::New(NewCommand::Event(args)) => created(scaffold::new_event(
+            &args.root,
+            &args.date,
+            &args.title,
+            &args.sources,
+            args.era.as_deref(),
+        )),
+        Command::Init(args) => match scaffold::init(&args.dir, args.templates) {
+            Ok(files) => {
+                let dir = display_path(&args.dir);
+                println!(
+                    "Created a new explainer in {dir} ({})",
+                    count(files.len(), "file")
+                );
+                println!(
+                    "It holds an example explainer to edit; {dir}/docs/editing.md explains how."
+                );
+                println!(
+                    "Next: cd {dir}, then `explainer serve --open` to see it, and `explainer check` before publishing."
+                );
+                ExitCode::SUCCESS
+            }
+            Err(problem) => {
+                report(&[*problem]);
+                ExitCode::FAILURE
+            }
+        },
+        Command::Schema(args) => {
+            if let Some(dir) = args.out {
+                for kind in FileKind::ALL {
+                    let path = dir.join(kind.file_name());
+                    let written = std::fs::create_dir_all(&dir).and_then(|()| {
+                        std::fs::write(&path, schema::to_text(&schema::schema(kind)))
+                    });
+                    if let Err(err) = written {
+                        eprintln!("error: cannot write {}: {err}", path.display());
+                        return ExitCode::FAILURE;
+                    }
+                    println!("Wrote {}", display_path(&path));
+                }
+                return ExitCode::SUCCESS;
+            }
+            let value = match args.kind {
+                None => schema::combined(),
+                Some(SchemaKind::Page) => schema::schema(FileKind::Page),
+                Some(SchemaKind::Section) => schema::schema(FileKind::Section),
+                Some(SchemaKind::Event) => schema::schema(FileKind::Event),
+            };
+            print!("{}", schema::to_text(&value));
+            ExitCode::SUCCESS
         }
         Command::Serve(args) => serve(args),
     }

@@ -1,6 +1,8 @@
 //! Markdown to HTML with pulldown-cmark, plus the few things an explainer needs on top: numbered
 //! source citations written `[@id]`, heading ids, footnotes whose ids cannot clash between sections,
-//! and a check that a body's headings sit below its section's own heading.
+//! a check that a body's headings sit below its section's own heading, and a check that every image
+//! has a description (alt text). [`links`] lists where a text's links and images point, for
+//! `explainer check`.
 //!
 //! Problems are returned as byte ranges of the Markdown text given; the caller knows which file that
 //! text came from and turns them into diagnostics. This module does not know about files or templates.
@@ -15,6 +17,8 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 #[derive(Debug, Default, Clone)]
 pub struct Citations {
     numbers: HashMap<String, usize>,
+    /// Accept any id: for checking a text when the sources list could not be read.
+    unchecked: bool,
 }
 
 impl Citations {
@@ -24,7 +28,24 @@ impl Citations {
             .enumerate()
             .map(|(i, id)| (id.to_string(), i + 1))
             .collect();
-        Citations { numbers }
+        Citations {
+            numbers,
+            unchecked: false,
+        }
+    }
+
+    /// Citations that accept every id, so that other problems of a text can be found while the
+    /// sources list is unknown (its file is broken) without reporting false unknown sources.
+    pub fn unchecked() -> Citations {
+        Citations {
+            unchecked: true,
+            ..Citations::default()
+        }
+    }
+
+    /// Whether `id` may be cited.
+    pub fn knows(&self, id: &str) -> bool {
+        self.unchecked || self.numbers.contains_key(id)
     }
 
     pub fn number(&self, id: &str) -> Option<usize> {
@@ -153,6 +174,8 @@ struct Renderer<'t, 's> {
     pending: Vec<CowStr<'t>>,
     pending_range: Range<usize>,
     code_depth: usize,
+    /// The image being read: where it is, and whether it has alt text so far.
+    image: Option<(Range<usize>, bool)>,
     heading_ids: HashMap<String, usize>,
     footnote_order: Vec<String>,
     footnotes: HashMap<String, Vec<Event<'t>>>,
@@ -168,6 +191,7 @@ impl<'t, 's> Renderer<'t, 's> {
             pending: Vec::new(),
             pending_range: 0..0,
             code_depth: 0,
+            image: None,
             heading_ids: HashMap::new(),
             footnote_order: Vec::new(),
             footnotes: HashMap::new(),
@@ -184,6 +208,10 @@ impl<'t, 's> Renderer<'t, 's> {
     fn run(mut self) -> Rendered {
         let text = self.text;
         for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+            if let (Some((_, has_alt)), Event::Text(t) | Event::Code(t)) = (&mut self.image, &event)
+            {
+                *has_alt |= !t.trim().is_empty();
+            }
             if matches!(event, Event::Text(_)) && self.code_depth == 0 {
                 if self.pending.is_empty() {
                     self.pending_range = range;
@@ -247,6 +275,26 @@ impl<'t, 's> Renderer<'t, 's> {
                 self.push(Event::InlineHtml(CowStr::from(format!(
                     "<sup class=\"footnote-ref\"><a href=\"#{id}\" id=\"{id}-ref\">{n}</a></sup>"
                 ))));
+            }
+            Event::Start(Tag::Image { .. }) => {
+                self.image = Some((range, false));
+                self.push(event);
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((at, false)) = self.image.take() {
+                    self.out.problems.push(missing_alt(at));
+                }
+                self.push(event);
+            }
+            Event::Html(ref html) | Event::InlineHtml(ref html) => {
+                for at in images_without_alt(html) {
+                    // Raw HTML events hold the source text as written, so offsets carry over.
+                    let start = range.start + at.start;
+                    self.out
+                        .problems
+                        .push(missing_alt(start..range.start + at.end));
+                }
+                self.push(event);
             }
             Event::Start(Tag::FootnoteDefinition(_)) => self.stack.push(Vec::new()),
             Event::End(TagEnd::FootnoteDefinition) => {
@@ -334,7 +382,7 @@ impl<'t, 's> Renderer<'t, 's> {
                 self.push(Event::Text(CowStr::from(before.to_string())));
             }
             for id in &ids {
-                if self.settings.citations.number(id).is_none() {
+                if !self.settings.citations.knows(id) {
                     let needle = format!("@{id}");
                     let at = self.text[range.clone()]
                         .find(&needle)
@@ -397,6 +445,115 @@ impl<'t, 's> Renderer<'t, 's> {
         }
         events.push(Event::Html(CowStr::from("</ol>\n")));
     }
+}
+
+fn missing_alt(range: Range<usize>) -> Problem {
+    Problem {
+        range,
+        message: "this image has no description (alt text)".into(),
+        hint: Some(
+            "describe what it shows for readers who cannot see it: ![US troops board a plane in Baghdad](photo.jpg)"
+                .into(),
+        ),
+    }
+}
+
+/// The byte ranges of `<img>` tags without an `alt` attribute in a piece of raw HTML.
+fn images_without_alt(html: &str) -> Vec<Range<usize>> {
+    let lower = html.to_ascii_lowercase();
+    let mut found = Vec::new();
+    let mut from = 0;
+    while let Some(i) = lower[from..].find("<img") {
+        let start = from + i;
+        let end = lower[start..]
+            .find('>')
+            .map_or(lower.len(), |j| start + j + 1);
+        let tag = &lower[start..end];
+        let has_alt = tag.match_indices("alt").any(|(k, _)| {
+            tag[..k].ends_with(char::is_whitespace) && tag[k + 3..].trim_start().starts_with('=')
+        });
+        if !has_alt {
+            found.push(start..end);
+        }
+        from = end;
+    }
+    found
+}
+
+/// Where a link or an image in a Markdown text points.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Link {
+    /// The destination as written: `#timeline`, `photos/a.jpg`, `https://…`.
+    pub url: String,
+    /// The destination in the text (the whole link when the destination is defined elsewhere).
+    pub range: Range<usize>,
+    pub image: bool,
+}
+
+/// Every link and image of a Markdown text, in order. Code is left alone, as when rendering.
+pub fn links(text: &str) -> Vec<Link> {
+    let mut found = Vec::new();
+    for (event, range) in Parser::new_ext(text, options()).into_offset_iter() {
+        let (url, image) = match event {
+            Event::Start(Tag::Link { dest_url, .. }) => (dest_url, false),
+            Event::Start(Tag::Image { dest_url, .. }) => (dest_url, true),
+            // Links written as HTML: `<a href="#here">`, `<img src="a.jpg" alt="…">`.
+            Event::Html(_) | Event::InlineHtml(_) => {
+                let html = &text[range.clone()];
+                for (name, image) in [("href", false), ("src", true)] {
+                    for (at, url) in html_attributes(html, name) {
+                        found.push(Link {
+                            url: url.to_string(),
+                            range: range.start + at.start..range.start + at.end,
+                            image,
+                        });
+                    }
+                }
+                continue;
+            }
+            _ => continue,
+        };
+        let written = &text[range.clone()];
+        // Point at the destination itself when it is written inside the link: `[text](#here)`.
+        let range = match written.rfind(url.as_ref()) {
+            Some(i) if !url.is_empty() => range.start + i..range.start + i + url.len(),
+            _ => range,
+        };
+        found.push(Link {
+            url: url.into_string(),
+            range,
+            image,
+        });
+    }
+    found
+}
+
+/// Each `name="value"` (or `'value'`) attribute in HTML text: the value's byte range and the value.
+pub fn html_attributes<'t>(html: &'t str, name: &str) -> Vec<(Range<usize>, &'t str)> {
+    let mut found = Vec::new();
+    let pattern = format!("{name}=");
+    for (i, _) in html.match_indices(&pattern) {
+        let before = html[..i].chars().next_back();
+        if !before.is_some_and(char::is_whitespace) {
+            continue;
+        }
+        let start = i + pattern.len();
+        let Some(quote) = html[start..]
+            .chars()
+            .next()
+            .filter(|c| *c == '"' || *c == '\'')
+        else {
+            continue;
+        };
+        let value_start = start + 1;
+        if let Some(len) = html[value_start..].find(quote) {
+            found.push((
+                value_start..value_start + len,
+                &html[value_start..value_start + len],
+            ));
+        }
+    }
+    found
 }
 
 /// Finds the next `[@id]` or `[@a; @b]` in `text`: the text before it, the ids, the text after it.
@@ -498,6 +655,55 @@ mod tests {
         let c = Citations::new(["ap"]);
         let r = render("Named in October 2014\n[@ap].", &settings(&c));
         assert!(r.html.contains("2014<sup"), "{}", r.html);
+    }
+
+    #[test]
+    fn images_need_alt_text() {
+        let c = Citations::default();
+        let text = "A photo:\n\n![](a.jpg) and ![ ](b.jpg) and ![Troops](c.jpg)\n\n<img src=\"d.jpg\"> <img alt=\"\" src=\"e.jpg\">\n";
+        let r = render(text, &settings(&c));
+        let flagged: Vec<&str> = r.problems.iter().map(|p| &text[p.range.clone()]).collect();
+        assert_eq!(
+            flagged,
+            ["![](a.jpg)", "![ ](b.jpg)", "<img src=\"d.jpg\">"]
+        );
+    }
+
+    #[test]
+    fn lists_links_with_the_place_of_their_destination() {
+        let text = "See [the timeline](#timeline), ![A map](map.png) and `[x](#code)`.\n\n<a href=\"#era-return\">Return</a>\n";
+        let found = links(text);
+        let urls: Vec<(&str, &str, bool)> = found
+            .iter()
+            .map(|l| (l.url.as_str(), &text[l.range.clone()], l.image))
+            .collect();
+        assert_eq!(
+            urls,
+            [
+                ("#timeline", "#timeline", false),
+                ("map.png", "map.png", true),
+                ("#era-return", "#era-return", false)
+            ]
+        );
+    }
+
+    #[test]
+    fn finds_attributes_in_either_quotes() {
+        let html = r##"<a href="#one" id='two'><b data-id="no">"##;
+        let ids: Vec<&str> = html_attributes(html, "id")
+            .into_iter()
+            .map(|(_, v)| v)
+            .collect();
+        assert_eq!(ids, ["two"]);
+        let (range, href) = html_attributes(html, "href")[0].clone();
+        assert_eq!((&html[range], href), ("#one", "#one"));
+    }
+
+    #[test]
+    fn unchecked_citations_accept_any_id() {
+        let c = Citations::unchecked();
+        let r = render("Said [@anything].", &settings(&c));
+        assert!(r.problems.is_empty());
     }
 
     #[test]

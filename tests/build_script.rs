@@ -15,7 +15,7 @@ fn a_broken_bundled_template_fails_the_compile() {
         std::fs::create_dir_all(&copy).unwrap();
         std::fs::copy(repo.join(file), copy.join(file)).unwrap();
     }
-    for folder in ["src", "content", "templates", "static"] {
+    for folder in ["src", "content", "templates", "static", "docs"] {
         for entry in walkdir::WalkDir::new(repo.join(folder)) {
             let entry = entry.unwrap();
             let dest = copy.join(entry.path().strip_prefix(&repo).unwrap());

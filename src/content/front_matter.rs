@@ -69,6 +69,13 @@ pub fn parse<T: DeserializeOwned>(text: &str, split: &Split) -> Result<T, FrontM
     serde_yaml::from_str(yaml).map_err(|err| explain(text, split, &err))
 }
 
+/// The front matter of a content file as JSON, to check it against the JSON Schema (`explainer
+/// schema`) exactly as an editor's YAML tooling reads it.
+pub fn to_json(text: &str) -> Result<serde_json::Value, FrontMatterError> {
+    let split = split(text)?;
+    parse(text, &split)
+}
+
 /// Turns a serde_yaml error into a positioned message with a hint.
 fn explain(text: &str, split: &Split, err: &serde_yaml::Error) -> FrontMatterError {
     let raw = err.to_string();

@@ -77,26 +77,47 @@ pub struct Site {
     pub events: Vec<Document<EventMeta>>,
 }
 
+/// Every content file whose front matter parsed, and the problems of those that did not. Nothing is
+/// checked across files yet: [`Files::site`] does that. `explainer check` keeps these to look at the
+/// Markdown of good files even when another file is broken.
+#[derive(Debug, Clone, Default)]
+pub struct Files {
+    pub page: Option<Document<PageMeta>>,
+    /// In page order (by weight, then file name).
+    pub sections: Vec<Document<SectionMeta>>,
+    /// In date order.
+    pub events: Vec<Document<EventMeta>>,
+    /// Files that could not be read or parsed, and files where explainer does not look.
+    pub problems: Vec<Diagnostic>,
+}
+
 /// Loads and validates `root/content`. Drafts are skipped unless `drafts` is set.
 pub fn load(root: &Path, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
+    read(root, drafts).into_site()
+}
+
+/// Reads and parses every file of `root/content`. Drafts are skipped unless `drafts` is set.
+pub fn read(root: &Path, drafts: bool) -> Files {
     let content_dir = root.join("content");
-    let mut problems = Vec::new();
+    let mut files = Files::default();
+    let problems = &mut files.problems;
     let mut page = None;
     let mut sections = Vec::new();
     let mut events = Vec::new();
 
     if !content_dir.is_dir() {
-        return Err(vec![
+        problems.push(
             Diagnostic::error(
                 "content",
                 format!("no content folder in {}", root.display()),
             )
             .hint("run explainer from the explainer's folder, or pass --root DIR"),
-        ]);
+        );
+        return files;
     }
 
     // Walk first (cheap, in order), then read and parse the files on every core.
-    let mut files = Vec::new();
+    let mut paths = Vec::new();
     let walker = WalkDir::new(&content_dir)
         .sort_by_file_name()
         .into_iter()
@@ -107,7 +128,7 @@ pub fn load(root: &Path, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
                 if entry.file_type().is_file()
                     && entry.path().extension().is_some_and(|e| e == "md") =>
             {
-                files.push(entry.into_path());
+                paths.push(entry.into_path());
             }
             Ok(_) => {}
             Err(err) => {
@@ -121,7 +142,7 @@ pub fn load(root: &Path, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
             }
         }
     }
-    let parsed: Vec<Parsed> = files
+    let parsed: Vec<Parsed> = paths
         .par_iter()
         .map(|path| read_and_parse(root, &content_dir, path))
         .collect();
@@ -138,33 +159,55 @@ pub fn load(root: &Path, drafts: bool) -> Result<Site, Vec<Diagnostic>> {
     events.retain(|e| drafts || !e.meta.draft);
     sections.sort_by(|a, b| (a.meta.weight, &a.path).cmp(&(b.meta.weight, &b.path)));
     events.sort_by(|a, b| (a.meta.date, &a.path).cmp(&(b.meta.date, &b.path)));
+    files.page = page;
+    files.sections = sections;
+    files.events = events;
+    files
+}
 
-    let Some(page) = page else {
-        if problems.is_empty() {
-            problems.push(
-                Diagnostic::error(
-                    Path::new("content").join(INDEX_FILE),
-                    "the page file is missing",
-                )
-                .hint("create content/_index.md with the page's title, standfirst and dates"),
-            );
-        }
-        return Err(problems);
-    };
-    let site = Site {
-        page,
-        sections,
-        events,
-    };
-    // Cross-file checks need every file: with one missing, they would report false problems.
-    if problems.iter().any(Diagnostic::is_error) {
-        return Err(problems);
+impl Files {
+    /// Whether every file was read and its front matter parsed.
+    pub fn all_parsed(&self) -> bool {
+        !self.problems.iter().any(Diagnostic::is_error)
     }
-    problems.extend(validate::validate(&site));
-    if problems.iter().any(Diagnostic::is_error) {
-        Err(problems)
-    } else {
-        Ok(site)
+
+    /// The site, once the checks across files pass; otherwise every problem found. Keeps the files
+    /// (for `check`, which looks at them further); [`Files::into_site`] avoids the copy.
+    pub fn site(&self) -> Result<Site, Vec<Diagnostic>> {
+        self.clone().into_site()
+    }
+
+    /// Like [`Files::site`], consuming the files instead of copying them.
+    pub fn into_site(self) -> Result<Site, Vec<Diagnostic>> {
+        let all_parsed = self.all_parsed();
+        let mut problems = self.problems;
+        let Some(page) = self.page else {
+            if problems.is_empty() {
+                problems.push(
+                    Diagnostic::error(
+                        Path::new("content").join(INDEX_FILE),
+                        "the page file is missing",
+                    )
+                    .hint("create content/_index.md with the page's title, standfirst and dates"),
+                );
+            }
+            return Err(problems);
+        };
+        // Cross-file checks need every file: with one missing, they would report false problems.
+        if !all_parsed {
+            return Err(problems);
+        }
+        let site = Site {
+            page,
+            sections: self.sections,
+            events: self.events,
+        };
+        problems.extend(validate::validate(&site));
+        if problems.iter().any(Diagnostic::is_error) {
+            Err(problems)
+        } else {
+            Ok(site)
+        }
     }
 }
 

@@ -3,13 +3,20 @@
 //! These structs are the content model of `docs/content-model.md`. They only describe what an editor
 //! may write; checks that need more than one file (citations, duplicate ids, eras) live in
 //! `content::validate`. Unknown fields are rejected so that a typo is never silently ignored.
+//!
+//! The same structs generate the JSON Schema that editors' YAML tooling reads (`explainer schema`,
+//! see `crate::schema`), so their doc comments are what an editor sees when hovering over a field:
+//! they are written for journalists.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::dates::{PartialDate, Timestamp};
 
 /// The id of a source in the sources list, as cited by events, figures, quotes and `[@id]` in text.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize)]
+#[derive(
+    Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Deserialize, Serialize, JsonSchema,
+)]
 #[serde(transparent)]
 pub struct SourceId(pub String);
 
@@ -20,27 +27,41 @@ impl SourceId {
 }
 
 /// `content/_index.md`: the page itself.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageMeta {
+    /// The headline, the page's only big heading. At most 110 characters.
     pub title: String,
+    /// The type-of-work label shown above the headline.
     #[serde(default = "default_label")]
     pub label: String,
+    /// One or two sentences under the headline. May cite sources with [@id].
     pub standfirst: String,
+    /// Plain text for search engines and sharing. At most 200 characters.
     pub description: String,
+    /// The byline.
     #[serde(default)]
     pub authors: Vec<Author>,
+    /// Where the story was filed from, e.g. WASHINGTON.
     pub dateline: Option<String>,
+    /// When the page was first published: 2021-07-27, or 2021-07-27T09:00:00-04:00.
     pub published: Timestamp,
+    /// When the page was last updated; never before `published`.
     pub updated: Option<Timestamp>,
+    /// The page's language code, e.g. en.
     #[serde(default = "default_language")]
     pub language: String,
+    /// The publication's name, shown at the top of the page.
     pub site_name: Option<String>,
+    /// The address the page is published at, e.g. https://ORG.github.io/REPO/.
     pub base_url: Option<String>,
+    /// Three to five one-sentence bullets. May cite sources with [@id].
     #[serde(default)]
     pub key_points: Vec<String>,
+    /// Corrections, each shown with its date near the end of the page.
     #[serde(default)]
     pub corrections: Vec<Correction>,
+    /// A link to the publication's corrections policy.
     pub corrections_policy: Option<String>,
 }
 
@@ -52,107 +73,147 @@ fn default_language() -> String {
     "en".to_string()
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// One name in the byline.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Author {
     pub name: String,
+    /// An optional link to the author's page.
     pub url: Option<String>,
 }
 
-#[derive(Debug, Clone, Deserialize)]
+/// A correction: what was wrong, and when it was fixed.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Correction {
+    /// The day of the correction: YYYY-MM-DD.
     pub date: PartialDate,
+    /// What was wrong and what is right. May cite sources with [@id].
     pub text: String,
 }
 
 /// A section file, `content/<name>.md`, and the timeline's own `content/timeline/_index.md`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SectionMeta {
+    /// The section's heading.
     pub title: String,
+    /// Where the section goes: sections are ordered by weight, smallest first.
     pub weight: i64,
+    /// How the section is shown: prose (the default), figures, glossary, sources or timeline.
     pub kind: Option<String>,
+    /// The section's anchor (#id); by default the file name without .md.
     pub id: Option<String>,
+    /// true keeps the section off the page unless built with --drafts.
     #[serde(default)]
     pub draft: bool,
+    /// Verbatim quotes shown after the text.
     #[serde(default)]
     pub quotes: Vec<Quote>,
+    /// Key figures (kind: figures).
     #[serde(default)]
     pub figures: Vec<Figure>,
+    /// Glossary entries (kind: glossary).
     #[serde(default)]
     pub terms: Vec<Term>,
+    /// The sources list (kind: sources).
     #[serde(default)]
     pub sources: Vec<SourceDef>,
+    /// Periods of the timeline (timeline/_index.md only).
     #[serde(default)]
     pub eras: Vec<Era>,
 }
 
 /// A verbatim quotation with its attribution.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Quote {
+    /// The exact words: nothing added but [bracketed] words and … for omissions.
     pub text: String,
     pub speaker: String,
+    /// The speaker's role, e.g. President of the United States.
     pub role: String,
+    /// Where the words were said.
     pub occasion: String,
+    /// When: YYYY, YYYY-MM or YYYY-MM-DD.
     pub date: PartialDate,
+    /// The id of the source the quote comes from.
     pub source: SourceId,
 }
 
 /// A key figure: a number and what it means.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Figure {
+    /// The number as shown, e.g. "about 2,500".
     pub value: String,
+    /// What the number means. May cite sources with [@id].
     pub label: String,
+    /// The ids of the sources of the number: [id1, id2].
     pub sources: Vec<SourceId>,
 }
 
 /// A glossary entry.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
     pub term: String,
+    /// May cite sources with [@id].
     pub definition: String,
     #[serde(default)]
     pub sources: Vec<SourceId>,
 }
 
 /// One entry of the sources list.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SourceDef {
+    /// The id that citations use: lower-case letters, digits and hyphens, e.g. ap-2021-07-26.
     pub id: SourceId,
+    /// The publication, e.g. Associated Press.
     pub outlet: String,
     pub author: Option<String>,
+    /// The headline of the article or document.
     pub title: String,
+    /// When it was published: YYYY, YYYY-MM or YYYY-MM-DD.
     pub date: PartialDate,
+    /// The full web address, starting with https://.
     pub url: String,
 }
 
 /// A labelled span of the timeline. Both ends are required: an open-ended era cannot be drawn.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Era {
+    /// The id that events use in `era:`.
     pub id: String,
     pub title: String,
+    /// The first date of the era: YYYY, YYYY-MM or YYYY-MM-DD.
     pub start: PartialDate,
+    /// The last date of the era: YYYY, YYYY-MM or YYYY-MM-DD.
     pub end: PartialDate,
 }
 
 /// One timeline event, `content/timeline/<date>-<name>.md`.
-#[derive(Debug, Clone, Deserialize)]
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct EventMeta {
+    /// When it happened, only as precisely as you know: YYYY, YYYY-MM or YYYY-MM-DD.
     pub date: PartialDate,
+    /// For events that last: the last day, YYYY, YYYY-MM or YYYY-MM-DD.
     pub end_date: Option<PartialDate>,
+    /// What happened, in a headline.
     pub title: String,
+    /// The id of an era in timeline/_index.md.
     pub era: Option<String>,
+    /// The ids of the sources reporting the event: [id1, id2]. At least one.
     #[serde(default)]
     pub sources: Vec<SourceId>,
+    /// A stable anchor (#id); by default the file name without .md.
     pub id: Option<String>,
+    /// Replaces the date shown, e.g. "Late July 2021".
     pub display_date: Option<String>,
+    /// true keeps the event off the page unless built with --drafts.
     #[serde(default)]
     pub draft: bool,
 }

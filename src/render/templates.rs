@@ -85,6 +85,13 @@ impl Templates {
         }
     }
 
+    /// Every template's path (as the editor sees it) and text, built-in ones included.
+    pub fn files(&self) -> impl Iterator<Item = (&Path, &str)> {
+        self.files
+            .values()
+            .map(|(path, text)| (path.as_path(), text.as_str()))
+    }
+
     pub fn contains(&self, name: &str) -> bool {
         self.tera.contains_template(name)
     }

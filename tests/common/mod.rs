@@ -85,21 +85,21 @@ impl TestSite {
 
     /// Runs `explainer build --root ROOT` with more arguments.
     pub fn build(&self, args: &[&str]) -> Run {
-        let out = Command::new(env!("CARGO_BIN_EXE_explainer"))
-            .arg("build")
-            .arg("--root")
-            .arg(&self.root)
-            .args(args)
-            .output()
-            .expect("run explainer");
-        let clean = |bytes: &[u8]| {
-            String::from_utf8_lossy(bytes).replace(&self.root.display().to_string(), "[ROOT]")
-        };
-        Run {
-            code: out.status.code(),
-            stdout: clean(&out.stdout),
-            stderr: clean(&out.stderr),
-        }
+        self.command("build", args)
+    }
+
+    /// Runs `explainer check --root ROOT` with more arguments.
+    pub fn check(&self, args: &[&str]) -> Run {
+        self.command("check", args)
+    }
+
+    /// Runs `explainer COMMAND --root ROOT ARGS...`; the root is shown as `[ROOT]` in the output.
+    pub fn command(&self, command: &str, args: &[&str]) -> Run {
+        let mut all = vec![command, "--root"];
+        let root = self.root.display().to_string();
+        all.push(&root);
+        all.extend_from_slice(args);
+        explainer(&all, &self.root)
     }
 
     /// Every file under the output folder with its bytes, to prove a failed build changed nothing.
@@ -121,6 +121,23 @@ impl TestSite {
             }
         }
         files
+    }
+}
+
+/// Runs the real `explainer` binary with `args` in the folder `cwd`, as a person at a terminal would.
+/// `cwd` is shown as `[ROOT]` in the output, so snapshots do not depend on the temporary folder.
+pub fn explainer(args: &[&str], cwd: &Path) -> Run {
+    let out = Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("run explainer");
+    let clean =
+        |bytes: &[u8]| String::from_utf8_lossy(bytes).replace(&cwd.display().to_string(), "[ROOT]");
+    Run {
+        code: out.status.code(),
+        stdout: clean(&out.stdout),
+        stderr: clean(&out.stderr),
     }
 }
 

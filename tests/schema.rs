@@ -1,0 +1,126 @@
+//! `explainer schema` describes the front matter exactly as the build reads it: every bundled content
+//! file validates against the schema the binary prints, wrong documents are rejected, the copies in
+//! `schema/` match the binary's output, and every bundled file names its schema on its first line.
+
+mod common;
+
+use std::path::Path;
+
+use explainer::content::front_matter;
+use explainer::schema::{FileKind, modeline};
+use serde_json::{Value, json};
+
+/// The schema the binary prints for `kind` (`page`, `section`, `event`, or `None` for all three).
+fn printed_schema(kind: Option<&str>) -> Value {
+    let mut args = vec!["schema"];
+    args.extend(kind);
+    let run = common::explainer(&args, &common::repo_root());
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    serde_json::from_str(&run.stdout).expect("explainer schema prints JSON")
+}
+
+fn validator(kind: Option<&str>) -> jsonschema::Validator {
+    jsonschema::validator_for(&printed_schema(kind)).expect("a valid JSON Schema")
+}
+
+/// Every `.md` under the repository's `content/`, with its path inside `content/`.
+fn bundled_files() -> Vec<(String, String)> {
+    let content = common::repo_root().join("content");
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(&content).sort_by_file_name() {
+        let entry = entry.unwrap();
+        if entry.path().extension().is_some_and(|e| e == "md") {
+            let inner = entry.path().strip_prefix(&content).unwrap();
+            let text = std::fs::read_to_string(entry.path()).unwrap();
+            files.push((inner.to_string_lossy().replace('\\', "/"), text));
+        }
+    }
+    assert!(
+        files.len() > 20,
+        "the bundled explainer has {} files",
+        files.len()
+    );
+    files
+}
+
+fn errors(validator: &jsonschema::Validator, value: &Value) -> Vec<String> {
+    validator
+        .iter_errors(value)
+        .map(|e| e.to_string())
+        .collect()
+}
+
+#[test]
+fn every_bundled_file_validates_against_the_printed_schema() {
+    let page = validator(Some("page"));
+    let section = validator(Some("section"));
+    let event = validator(Some("event"));
+    let any = validator(None);
+    for (inner, text) in bundled_files() {
+        let value = front_matter::to_json(&text).unwrap_or_else(|e| panic!("{inner}: {e:?}"));
+        let schema = match FileKind::of_content_path(Path::new(&inner)) {
+            Some(FileKind::Page) => &page,
+            Some(FileKind::Section) => &section,
+            Some(FileKind::Event) => &event,
+            None => panic!("{inner} is not a content file"),
+        };
+        assert_eq!(errors(schema, &value), Vec::<String>::new(), "{inner}");
+        assert!(any.is_valid(&value), "{inner} against the combined schema");
+    }
+}
+
+#[test]
+fn the_schema_rejects_what_the_build_rejects() {
+    let event = validator(Some("event"));
+    let section = validator(Some("section"));
+    let good = json!({"date": "2021-07-26", "title": "A deal", "sources": ["ap"]});
+    assert!(event.is_valid(&good), "{:?}", errors(&event, &good));
+    assert!(event.is_valid(&json!({"date": 2014, "title": "A year"})));
+
+    let wrong = [
+        json!({"date": "2021-07-26", "title": "A deal", "sorces": ["ap"]}),
+        json!({"date": "2021-13-01", "title": "A deal"}),
+        json!({"date": "26 July 2021", "title": "A deal"}),
+        json!({"title": "No date"}),
+        json!({"date": "2021-07-26", "title": "A deal", "sources": "ap"}),
+    ];
+    for doc in &wrong {
+        assert!(!event.is_valid(doc), "accepted {doc}");
+    }
+    assert!(!section.is_valid(&json!({"title": "Why", "wieght": 20})));
+    assert!(!section.is_valid(&json!({"title": "Why", "weight": "ten"})));
+    let bad_quote =
+        json!({"title": "Why", "weight": 20, "quotes": [{"text": "Hi", "speaker": "A"}]});
+    assert!(!section.is_valid(&bad_quote));
+}
+
+#[test]
+fn committed_schemas_match_the_binary() {
+    for kind in FileKind::ALL {
+        let path = common::repo_root().join("schema").join(kind.file_name());
+        let committed = std::fs::read_to_string(&path).unwrap_or_default();
+        let printed = common::explainer(&["schema", kind.name()], &common::repo_root()).stdout;
+        assert!(
+            committed == printed,
+            "{} is out of date: run `cargo run -- schema --out schema`",
+            path.display()
+        );
+    }
+}
+
+#[test]
+fn every_bundled_file_names_its_schema_first() {
+    for (inner, text) in bundled_files() {
+        let expected = modeline(Path::new(&inner)).unwrap();
+        let second = text.lines().nth(1).unwrap_or_default();
+        assert_eq!(second, expected, "{inner}: the line after the opening ---");
+        let target = Path::new("content")
+            .join(Path::new(&inner).parent().unwrap())
+            .join(expected.rsplit('=').next().unwrap());
+        assert!(
+            common::repo_root().join(&target).is_file(),
+            "{} exists",
+            target.display()
+        );
+    }
+}
