@@ -176,7 +176,12 @@ fn render_section(
         let mut context = base.clone();
         context.insert("section", &section);
         match templates.render(&template, &context) {
-            Ok(rendered) => html = rendered,
+            Ok(rendered) => {
+                // Tera's output buffer grows by doubling; all sections are held until the page is
+                // assembled, so give back the slack (up to half of each allocation).
+                html = rendered;
+                html.shrink_to_fit();
+            }
             Err(d) => problems.push(*d),
         }
     } else {
