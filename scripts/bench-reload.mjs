@@ -53,7 +53,7 @@ const browser = await chromium.launch({
 });
 const page = await browser.newPage();
 await page.goto(url);
-await page.waitForTimeout(300);
+await page.waitForFunction(() => window.explainerLiveReload?.readyState === EventSource.OPEN);
 const loads = [];
 for (let i = 0; i < EDITS; i++) {
   const marker = `(edit b${i})`;

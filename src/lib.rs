@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 
 use diagnostics::Diagnostic;
 use output::Output;
-use render::{Paths, Templates};
+use render::{Paths, RenderCache, Templates};
 
 /// What `explainer build` was asked to do.
 #[derive(Debug, Clone)]
@@ -77,21 +77,28 @@ pub fn render_site(
     base_url: Option<&str>,
     drafts: bool,
 ) -> Result<Built, Vec<Diagnostic>> {
-    if let Some(url) = base_url
-        && !(url.starts_with("https://") || url.starts_with("http://"))
-    {
-        return Err(vec![
-            Diagnostic::error("--base-url", format!("`{url}` is not a web address"))
-                .hint("pass the full address, like https://example.github.io/iraq-explainer/"),
-        ]);
-    }
+    check_base_url(base_url)?;
     let templates = Templates::load(root);
+    let mut statics = Output::default();
+    let statics = statics.add_static(root).map(|()| statics);
     render_loaded(
-        root,
         content::read(root, drafts).into_site(),
         &templates,
+        &statics,
         base_url,
+        &mut RenderCache::default(),
     )
+}
+
+/// A `--base-url` must be a whole web address.
+fn check_base_url(base_url: Option<&str>) -> Result<(), Vec<Diagnostic>> {
+    match base_url {
+        Some(url) if !(url.starts_with("https://") || url.starts_with("http://")) => Err(vec![
+            Diagnostic::error("--base-url", format!("`{url}` is not a web address"))
+                .hint("pass the full address, like https://example.github.io/iraq-explainer/"),
+        ]),
+        _ => Ok(()),
+    }
 }
 
 /// Validates and renders what [`Inputs::read`] read. `base_url` must be an `http(s)://` address.
@@ -100,32 +107,99 @@ pub fn render_inputs(
     inputs: &Inputs,
     base_url: Option<&str>,
 ) -> Result<Built, Vec<Diagnostic>> {
-    render_loaded(root, inputs.files.site(), &inputs.templates, base_url)
+    let mut statics = Output::default();
+    let statics = statics.add_static(root).map(|()| statics);
+    render_loaded(
+        inputs.files.site(),
+        &inputs.templates,
+        &statics,
+        base_url,
+        &mut RenderCache::default(),
+    )
 }
 
 /// Renders a validated site, or reports the problems of both the content and the templates.
 fn render_loaded(
-    root: &Path,
     site: Result<content::Site, Vec<Diagnostic>>,
     templates: &Result<Templates, Vec<Diagnostic>>,
+    statics: &Result<Output, Vec<Diagnostic>>,
     base_url: Option<&str>,
+    cache: &mut RenderCache,
 ) -> Result<Built, Vec<Diagnostic>> {
-    // Templates and content are independent: report problems in both at once.
-    let (templates, site) = match (templates, site) {
-        (Ok(t), Ok(s)) => (t, s),
-        (t, s) => {
+    // Content, templates and static files are independent: report problems in all at once.
+    let (templates, statics, site) = match (templates, statics, site) {
+        (Ok(t), Ok(o), Ok(s)) => (t, o, s),
+        (t, o, s) => {
             let mut problems = s.err().unwrap_or_default();
             problems.extend(t.as_ref().err().cloned().unwrap_or_default());
+            problems.extend(o.as_ref().err().cloned().unwrap_or_default());
             return Err(problems);
         }
     };
     let base_url = base_url.or(site.page.meta.base_url.as_deref());
     let paths = Paths::new(base_url);
-    let (html, warnings) = render::render(&site, templates, &paths)?;
-    let mut output = Output::default();
-    output.add_static(root)?;
+    let (html, warnings) = render::render_with_cache(&site, templates, &paths, cache)?;
+    let mut output = statics.clone();
     output.insert("index.html", html);
     Ok(Built { output, warnings })
+}
+
+/// A build kept in memory between changes, for `serve`: the parsed files, the templates and the
+/// static files stay loaded, and [`Session::update`] reads again only what changed, so rebuilding
+/// after one edited file re-parses and re-renders only that file's part of the page.
+pub struct Session {
+    root: PathBuf,
+    base_url: Option<String>,
+    drafts: bool,
+    files: content::Files,
+    templates: Result<Templates, Vec<Diagnostic>>,
+    statics: Result<Output, Vec<Diagnostic>>,
+    cache: RenderCache,
+}
+
+impl Session {
+    /// Reads everything under `root`. A bad `base_url` is reported by [`Session::build`].
+    pub fn new(root: &Path, base_url: Option<&str>, drafts: bool) -> Session {
+        let mut statics = Output::default();
+        let statics = statics.add_static(root).map(|()| statics);
+        Session {
+            root: root.to_path_buf(),
+            base_url: base_url.map(str::to_string),
+            drafts,
+            files: content::read(root, drafts),
+            templates: Templates::load(root),
+            statics,
+            cache: RenderCache::default(),
+        }
+    }
+
+    /// Reads again what `changed` (paths relative to the root) can have changed: the content files
+    /// themselves, or all templates, or all static files.
+    pub fn update(&mut self, changed: &[PathBuf]) {
+        let root = &self.root;
+        if !self.files.refresh(root, self.drafts, changed) {
+            self.files = content::read(root, self.drafts);
+        }
+        if changed.iter().any(|p| p.starts_with("templates")) {
+            self.templates = Templates::load(root);
+        }
+        if changed.iter().any(|p| p.starts_with("static")) {
+            let mut statics = Output::default();
+            self.statics = statics.add_static(root).map(|()| statics);
+        }
+    }
+
+    /// Validates and renders what is loaded, reusing the sections whose inputs did not change.
+    pub fn build(&mut self) -> Result<Built, Vec<Diagnostic>> {
+        check_base_url(self.base_url.as_deref())?;
+        render_loaded(
+            self.files.site(),
+            &self.templates,
+            &self.statics,
+            self.base_url.as_deref(),
+            &mut self.cache,
+        )
+    }
 }
 
 /// Builds the site and replaces the output folder with the result, or leaves it untouched.

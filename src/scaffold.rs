@@ -11,6 +11,7 @@
 use std::fs;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use crate::content::model::SectionMeta;
 use crate::content::{self, Document, TIMELINE_DIR};
@@ -144,14 +145,15 @@ fn section_example(kind: &str) -> String {
 }
 
 /// The weight that puts a new section right after the last section of `kind`, and where that is.
-fn next_weight(sections: &[Document<SectionMeta>], kind: &str) -> (i64, String) {
+fn next_weight(sections: &[Arc<Document<SectionMeta>>], kind: &str) -> (i64, String) {
     let name =
         |s: &Document<SectionMeta>| format!("\u{201c}{}\u{201d} ({})", s.meta.title, s.meta.weight);
     let last_of_kind = sections
         .iter()
+        .map(|s| &**s)
         .filter(|s| s.kind() == kind)
         .max_by_key(|s| s.meta.weight);
-    let last = sections.iter().max_by_key(|s| s.meta.weight);
+    let last = sections.iter().map(|s| &**s).max_by_key(|s| s.meta.weight);
     let at_end = |last: Option<&Document<SectionMeta>>| match last {
         Some(l) => (
             l.meta.weight + WEIGHT_STEP,

@@ -11,6 +11,7 @@ pub mod validate;
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::de::DeserializeOwned;
@@ -70,11 +71,11 @@ impl<M> Document<M> {
 /// Everything in `content/`, parsed and checked.
 #[derive(Debug, Clone)]
 pub struct Site {
-    pub page: Document<PageMeta>,
+    pub page: Arc<Document<PageMeta>>,
     /// Sections in page order (by weight, then file name); the timeline is one of them.
-    pub sections: Vec<Document<SectionMeta>>,
+    pub sections: Vec<Arc<Document<SectionMeta>>>,
     /// Timeline events in date order.
-    pub events: Vec<Document<EventMeta>>,
+    pub events: Vec<Arc<Document<EventMeta>>>,
 }
 
 /// Every content file whose front matter parsed, and the problems of those that did not. Nothing is
@@ -82,11 +83,11 @@ pub struct Site {
 /// Markdown of good files even when another file is broken.
 #[derive(Debug, Clone, Default)]
 pub struct Files {
-    pub page: Option<Document<PageMeta>>,
+    pub page: Option<Arc<Document<PageMeta>>>,
     /// In page order (by weight, then file name).
-    pub sections: Vec<Document<SectionMeta>>,
+    pub sections: Vec<Arc<Document<SectionMeta>>>,
     /// In date order.
-    pub events: Vec<Document<EventMeta>>,
+    pub events: Vec<Arc<Document<EventMeta>>>,
     /// Files that could not be read or parsed, and files where explainer does not look.
     pub problems: Vec<Diagnostic>,
 }
@@ -155,17 +156,69 @@ pub fn read(root: &Path, drafts: bool) -> Files {
         }
     }
 
-    sections.retain(|s| drafts || !s.meta.draft);
-    events.retain(|e| drafts || !e.meta.draft);
-    sections.sort_by(|a, b| (a.meta.weight, &a.path).cmp(&(b.meta.weight, &b.path)));
-    events.sort_by(|a, b| (a.meta.date, &a.path).cmp(&(b.meta.date, &b.path)));
     files.page = page;
     files.sections = sections;
     files.events = events;
+    files.settle(drafts);
     files
 }
 
 impl Files {
+    /// Leaves out drafts (unless wanted) and puts sections and events in page order.
+    fn settle(&mut self, drafts: bool) {
+        self.sections.retain(|s| drafts || !s.meta.draft);
+        self.events.retain(|e| drafts || !e.meta.draft);
+        self.sections
+            .sort_by(|a, b| (a.meta.weight, &a.path).cmp(&(b.meta.weight, &b.path)));
+        self.events
+            .sort_by(|a, b| (a.meta.date, &a.path).cmp(&(b.meta.date, &b.path)));
+    }
+
+    /// Reads again only the files at `changed` (paths relative to the root, as the watcher reports
+    /// them): each is dropped, then read and parsed again if it still exists. Every other document
+    /// stays the same `Arc`, which is how later stages know it did not change. Returns `false` when
+    /// the change cannot be applied file by file (a folder appeared, went or was renamed); then
+    /// everything must be read again with [`read`].
+    pub fn refresh(&mut self, root: &Path, drafts: bool, changed: &[PathBuf]) -> bool {
+        let content_dir = root.join("content");
+        for rel in changed {
+            let Ok(inner) = rel.strip_prefix("content") else {
+                continue;
+            };
+            let path = root.join(rel);
+            if inner.as_os_str().is_empty() || path.is_dir() {
+                return false;
+            }
+            let hidden = inner
+                .iter()
+                .any(|part| part.to_string_lossy().starts_with('.'));
+            if hidden {
+                continue;
+            }
+            if rel.extension().is_none_or(|e| e != "md") {
+                if !path.exists() && rel.extension().is_none() {
+                    // Perhaps a folder that was removed or renamed away.
+                    return false;
+                }
+                continue;
+            }
+            self.page = self.page.take().filter(|d| d.path != *rel);
+            self.sections.retain(|d| d.path != *rel);
+            self.events.retain(|d| d.path != *rel);
+            self.problems.retain(|d| d.path != *rel);
+            if path.is_file() {
+                match read_and_parse(root, &content_dir, &path) {
+                    Parsed::Page(doc) => self.page = Some(doc),
+                    Parsed::Section(doc) => self.sections.push(doc),
+                    Parsed::Event(doc) => self.events.push(doc),
+                    Parsed::Failed(problem) => self.problems.push(problem),
+                }
+            }
+        }
+        self.settle(drafts);
+        true
+    }
+
     /// Whether every file was read and its front matter parsed.
     pub fn all_parsed(&self) -> bool {
         !self.problems.iter().any(Diagnostic::is_error)
@@ -227,9 +280,9 @@ fn read_text(path: &Path) -> Result<String, String> {
 
 /// One content file after reading and parsing, by the role its place in `content/` gives it.
 enum Parsed {
-    Page(Document<PageMeta>),
-    Section(Document<SectionMeta>),
-    Event(Document<EventMeta>),
+    Page(Arc<Document<PageMeta>>),
+    Section(Arc<Document<SectionMeta>>),
+    Event(Arc<Document<EventMeta>>),
     Failed(Diagnostic),
 }
 
@@ -259,16 +312,16 @@ fn read_and_parse(root: &Path, content_dir: &Path, path: &Path) -> Parsed {
 fn parse_document<M: DeserializeOwned>(
     path: PathBuf,
     text: String,
-) -> Result<Document<M>, Box<Diagnostic>> {
+) -> Result<Arc<Document<M>>, Box<Diagnostic>> {
     let parsed = front_matter::split(&text)
         .and_then(|split| front_matter::parse::<M>(&text, &split).map(|meta| (split, meta)));
     match parsed {
-        Ok((split, meta)) => Ok(Document {
+        Ok((split, meta)) => Ok(Arc::new(Document {
             path,
             text,
             split,
             meta,
-        }),
+        })),
         Err(err) => {
             let mut d = Diagnostic::error(&path, err.message).at(&text, err.range);
             d.hint = err.hint;

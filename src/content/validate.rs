@@ -61,11 +61,11 @@ impl Site {
     pub fn sources(&self) -> impl Iterator<Item = (&Document<SectionMeta>, &SourceDef)> {
         self.sections
             .iter()
-            .flat_map(|s| s.meta.sources.iter().map(move |src| (s, src)))
+            .flat_map(|s| s.meta.sources.iter().map(move |src| (&**s, src)))
     }
 
     pub fn timeline(&self) -> Option<&Document<SectionMeta>> {
-        self.sections.iter().find(|s| s.is_timeline())
+        self.sections.iter().find(|s| s.is_timeline()).map(|s| &**s)
     }
 }
 

@@ -7,7 +7,10 @@
 pub mod templates;
 pub mod views;
 
-use std::collections::HashSet;
+use std::any::Any;
+use std::collections::{HashMap, HashSet};
+use std::path::PathBuf;
+use std::sync::Arc;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -63,7 +66,7 @@ struct SectionEntry {
 }
 
 /// What rendering one section produced.
-struct SectionResult {
+pub struct SectionResult {
     entry: SectionEntry,
     html: String,
     problems: Vec<Diagnostic>,
@@ -74,12 +77,101 @@ struct SectionResult {
 /// Tera has run, so their markup (most of the page) is not copied through the template context.
 const SECTIONS_MARKER: &str = "<!--explainer:sections-->";
 
+/// Rendered sections kept between builds (by `serve`), so that a change to one file re-renders only
+/// what depends on it.
+///
+/// Documents are shared (`Arc`) and re-read only when their file changes, so "unchanged" is pointer
+/// identity: no text is hashed or compared. A section's output is reused when its own document is the
+/// same and so is everything every section depends on (the page, the sources, the templates, the
+/// URLs); the timeline also depends on every event.
+#[derive(Default)]
+pub struct RenderCache {
+    shared: Inputs,
+    sections: HashMap<PathBuf, (Inputs, Arc<SectionResult>)>,
+}
+
+/// The identities of what an output was made from. It holds the documents themselves, not only their
+/// addresses: while the cache remembers an input, its memory cannot be reused by a new document that
+/// would then look unchanged.
+#[derive(Default)]
+struct Inputs {
+    addresses: Vec<usize>,
+    _held: Vec<Arc<dyn Any + Send + Sync>>,
+}
+
+impl PartialEq for Inputs {
+    fn eq(&self, other: &Inputs) -> bool {
+        self.addresses == other.addresses
+    }
+}
+
+impl Inputs {
+    fn hold<T: Send + Sync + 'static>(&mut self, value: &Arc<T>) {
+        self.addresses.push(Arc::as_ptr(value) as usize);
+        self._held
+            .push(Arc::clone(value) as Arc<dyn Any + Send + Sync>);
+    }
+}
+
+/// What every section's output depends on, besides its own file. (Templates are told apart by their
+/// generation, which no two loads share.)
+fn shared_inputs(site: &Site, templates: &Templates, paths: &Paths) -> Inputs {
+    let mut key = Inputs::default();
+    key.hold(&site.page);
+    key.addresses.push(templates.generation());
+    key.addresses.extend(paths.root.bytes().map(usize::from));
+    key.addresses.push(usize::MAX);
+    key.addresses.extend(
+        paths
+            .canonical
+            .iter()
+            .flat_map(|c| c.bytes())
+            .map(usize::from),
+    );
+    key.addresses.push(usize::MAX);
+    for section in site.sections.iter().filter(|s| !s.meta.sources.is_empty()) {
+        key.hold(section);
+    }
+    key
+}
+
+/// What one section's output depends on: its document, and for the timeline every event.
+fn own_inputs(
+    site: &Site,
+    doc: &Arc<crate::content::Document<crate::content::model::SectionMeta>>,
+) -> Inputs {
+    let mut key = Inputs::default();
+    key.hold(doc);
+    if doc.is_timeline() {
+        for event in &site.events {
+            key.hold(event);
+        }
+    }
+    key
+}
+
 /// Renders the page. Returns the HTML of `index.html` and any warnings, or every error found.
 pub fn render(
     site: &Site,
     templates: &Templates,
     paths: &Paths,
 ) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
+    render_with_cache(site, templates, paths, &mut RenderCache::default())
+}
+
+/// Like [`render`], reusing the sections in `cache` whose inputs did not change, and leaving this
+/// build's sections in it.
+pub fn render_with_cache(
+    site: &Site,
+    templates: &Templates,
+    paths: &Paths,
+    cache: &mut RenderCache,
+) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let shared = shared_inputs(site, templates, paths);
+    if cache.shared != shared {
+        cache.sections.clear();
+        cache.shared = shared;
+    }
     let citations = Citations::new(site.sources().map(|(_, s)| s.id.as_str()));
     let mut views = ViewBuilder::new(&citations);
     let page = views.page(&site.page);
@@ -88,11 +180,28 @@ pub fn render(
     base.insert("page", &page);
     base.insert("paths", paths);
 
-    let results: Vec<SectionResult> = site
+    let previous = &cache.sections;
+    let rendered: Vec<(Inputs, Arc<SectionResult>)> = site
         .sections
         .par_iter()
-        .map(|doc| render_section(site, doc, templates, &citations, &base))
+        .map(|doc| {
+            let key = own_inputs(site, doc);
+            match previous.get(&doc.path) {
+                Some((old, result)) if *old == key => (key, Arc::clone(result)),
+                _ => (
+                    key,
+                    Arc::new(render_section(site, doc, templates, &citations, &base)),
+                ),
+            }
+        })
         .collect();
+    let mut results = Vec::with_capacity(rendered.len());
+    let mut kept = HashMap::with_capacity(rendered.len());
+    for (doc, (key, result)) in site.sections.iter().zip(rendered) {
+        results.push(Arc::clone(&result));
+        kept.insert(doc.path.clone(), (key, result));
+    }
+    cache.sections = kept;
 
     let mut problems = views.problems;
     let mut cited: HashSet<String> = views.cited.into_iter().collect();
@@ -117,8 +226,7 @@ pub fn render(
         return Err(problems);
     }
 
-    let (entries, sections): (Vec<SectionEntry>, Vec<String>) =
-        results.into_iter().map(|r| (r.entry, r.html)).unzip();
+    let entries: Vec<&SectionEntry> = results.iter().map(|r| &r.entry).collect();
     let mut context = base;
     context.insert("sections", &entries);
     context.insert("sections_html", SECTIONS_MARKER);
@@ -143,11 +251,11 @@ pub fn render(
         );
         return Err(problems);
     };
-    let size = before.len() + after.len() + sections.iter().map(String::len).sum::<usize>();
+    let size = before.len() + after.len() + results.iter().map(|r| r.html.len()).sum::<usize>();
     let mut html = String::with_capacity(size);
     html.push_str(before);
-    for section in &sections {
-        html.push_str(section);
+    for section in &results {
+        html.push_str(&section.html);
     }
     html.push_str(after);
     Ok((html, problems))

@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 use tera::{Context, ErrorKind, Tera};
 use walkdir::WalkDir;
@@ -13,6 +14,9 @@ use crate::embedded;
 /// The parsed templates, and the text of each so errors can show the offending line.
 pub struct Templates {
     tera: Tera,
+    /// Different for every load, so a cache can tell a reloaded set from the one it replaced (which
+    /// may have lived at the same address).
+    generation: usize,
     files: HashMap<String, (PathBuf, String)>,
 }
 
@@ -68,8 +72,10 @@ impl Templates {
         }
         // Tera escapes HTML in `.html` and `.xml` templates by default; content HTML is marked `safe`.
         let mut tera = Tera::new();
+        static LOADS: AtomicUsize = AtomicUsize::new(0);
         let mut templates = Templates {
             tera: Tera::new(),
+            generation: LOADS.fetch_add(1, Ordering::Relaxed),
             files,
         };
         let sources = templates
@@ -90,6 +96,10 @@ impl Templates {
         self.files
             .values()
             .map(|(path, text)| (path.as_path(), text.as_str()))
+    }
+
+    pub fn generation(&self) -> usize {
+        self.generation
     }
 
     pub fn contains(&self, name: &str) -> bool {

@@ -44,6 +44,7 @@ const CLIENT: &str = r#"(() => {
     old.forEach((link) => link.remove());
   };
   const events = new EventSource("/__explainer/events");
+  window.explainerLiveReload = events;
   events.addEventListener("reload", () => location.reload());
   events.addEventListener("css", () => { swapStyles().catch(() => location.reload()); });
   events.addEventListener("build-error", (e) => showError(JSON.parse(e.data)));

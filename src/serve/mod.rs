@@ -14,7 +14,7 @@ use std::io::{self, Write};
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::RecvTimeoutError;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, RwLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
@@ -55,6 +55,8 @@ struct Snapshot {
 
 struct Shared {
     options: ServeOptions,
+    /// The loaded inputs, re-read file by file as they change. Only the rebuild thread uses it.
+    session: Mutex<crate::Session>,
     /// `/` or the base URL's path, like `/iraq-explainer/`.
     mount: String,
     snapshot: RwLock<Arc<Snapshot>>,
@@ -76,10 +78,20 @@ impl Shared {
         }
     }
 
-    /// Builds into memory and swaps the result in. Returns the diagnostics of a failed build.
-    fn rebuild(&self) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
-        let o = &self.options;
-        match crate::render_site(&o.root, o.base_url.as_deref(), o.drafts) {
+    /// Reads again what `changed` touched (everything when `changed` is empty), builds into memory
+    /// and swaps the result in. Returns the warnings, or the diagnostics of a failed build.
+    fn rebuild(&self, changed: &[PathBuf]) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
+        let built = {
+            let mut session = match self.session.lock() {
+                Ok(session) => session,
+                Err(poisoned) => poisoned.into_inner(),
+            };
+            if !changed.is_empty() {
+                session.update(changed);
+            }
+            session.build()
+        };
+        match built {
             Ok(built) => {
                 self.replace(Snapshot {
                     output: Some(Arc::new(built.output)),
@@ -164,14 +176,16 @@ pub fn serve(options: ServeOptions, on_ready: impl FnOnce(&Running)) -> Result<(
     };
     let url = format!("http://{host}:{}{mount}", address.port());
 
+    let session = crate::Session::new(&options.root, options.base_url.as_deref(), options.drafts);
     let shared = Arc::new(Shared {
+        session: Mutex::new(session),
         options,
         mount,
         snapshot: RwLock::new(Arc::new(Snapshot::default())),
         hub: Hub::default(),
     });
     let started = Instant::now();
-    match shared.rebuild() {
+    match shared.rebuild(&[]) {
         Ok(warnings) => {
             report(&warnings);
             println!("Built the page in {} ms", started.elapsed().as_millis());
@@ -215,7 +229,7 @@ fn rebuild_after(shared: &Shared, changed: &[PathBuf]) {
     let started = Instant::now();
     let was_broken = shared.current().error.is_some();
     let what = describe(&shared.options.root, changed);
-    match shared.rebuild() {
+    match shared.rebuild(changed) {
         Ok(warnings) => {
             report(&warnings);
             let css_only = !was_broken

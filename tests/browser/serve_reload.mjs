@@ -30,12 +30,12 @@ try {
   });
 
   await page.goto(server.url);
-  // Give the page's event stream a moment to connect before the first save.
-  await page.waitForTimeout(300);
+  // Saves are announced to connected pages only: wait until this page's event stream is open.
+  await page.waitForFunction(() => window.explainerLiveReload?.readyState === EventSource.OPEN);
   const file = join(site.root, "content/what-happened.md");
   const original = readFileSync(file, "utf8");
   const withText = (text) => original.replace("It happened on a Monday", text);
-  const shows = (text) => page.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout: 10000 });
+  const shows = (text) => page.waitForFunction((t) => document.body.innerText.includes(t), text, { timeout: 10000 }).catch((e) => { throw new Error(`waiting for "${text}": ${e.message}`); });
 
   for (let i = 1; i <= 5; i++) {
     writeFileSync(file, withText(`Edit number ${i} arrived`));
