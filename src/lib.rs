@@ -2,9 +2,12 @@
 //! with a timeline.
 //!
 //! The pipeline runs one way: [`content::load`] reads and validates `content/` into a [`content::Site`];
-//! [`render::render`] turns it into HTML through the Tera templates; [`output`] adds the static files
-//! and writes the folder atomically. [`build`] wires the three together for the `build` command.
+//! [`assets::prepare`] draws the social card and names static files by content hash;
+//! [`render::render`] turns the site into HTML through the Tera templates; [`publish`] adds the files
+//! hosts and crawlers expect (sitemap, feed, 404 page, timeline.json); [`output`] writes the folder
+//! atomically. [`build`] wires them together for the `build` command.
 
+pub mod assets;
 pub mod cli;
 pub mod content;
 pub mod dates;
@@ -12,6 +15,7 @@ pub mod diagnostics;
 pub mod embedded;
 pub mod markdown;
 pub mod output;
+pub mod publish;
 pub mod render;
 
 use std::path::{Path, PathBuf};
@@ -73,10 +77,14 @@ pub fn render_site(
     };
     let base_url = base_url.or(site.page.meta.base_url.as_deref());
     let paths = Paths::new(base_url);
-    let (html, warnings) = render::render(&site, &templates, &paths)?;
     let mut output = Output::default();
     output.add_static(root)?;
-    output.insert("index.html", html);
+    let (assets, mut warnings) = assets::prepare(&site, &mut output)?;
+    let (pages, render_warnings) = render::render(&site, &templates, &paths, &assets)?;
+    warnings.extend(render_warnings);
+    output.insert("index.html", pages.index);
+    output.insert("404.html", pages.not_found);
+    warnings.extend(publish::add_hosting_files(&site, &paths, &mut output)?);
     Ok(Built { output, warnings })
 }
 

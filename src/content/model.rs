@@ -36,7 +36,15 @@ pub struct PageMeta {
     #[serde(default = "default_language")]
     pub language: String,
     pub site_name: Option<String>,
+    /// The organisation that publishes the page, for sharing metadata (JSON-LD `publisher`).
+    pub publisher: Option<Publisher>,
     pub base_url: Option<String>,
+    /// The custom domain the page is served at (`news.example.com`), written to a `CNAME` file.
+    pub cname: Option<String>,
+    /// The image shown when the page is shared, a file in `static/`; without it explainer draws one.
+    pub image: Option<String>,
+    /// What the shared image shows, in words.
+    pub image_alt: Option<String>,
     #[serde(default)]
     pub key_points: Vec<String>,
     #[serde(default)]
@@ -61,9 +69,35 @@ pub struct Author {
 
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
+pub struct Publisher {
+    pub name: String,
+    pub url: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
 pub struct Correction {
     pub date: PartialDate,
     pub text: String,
+}
+
+impl PageMeta {
+    /// The anchor id of each correction, `correction-2021-07-28`, numbered from the second on the
+    /// same day. The page and the feed both link to corrections with these.
+    pub fn correction_ids(&self) -> Vec<String> {
+        let mut seen: std::collections::HashMap<PartialDate, usize> = Default::default();
+        self.corrections
+            .iter()
+            .map(|correction| {
+                let n = seen.entry(correction.date).or_insert(0);
+                *n += 1;
+                match *n {
+                    1 => format!("correction-{}", correction.date.iso()),
+                    n => format!("correction-{}-{n}", correction.date.iso()),
+                }
+            })
+            .collect()
+    }
 }
 
 /// A section file, `content/<name>.md`, and the timeline's own `content/timeline/_index.md`.

@@ -1,15 +1,18 @@
 //! The render stage: a validated [`Site`] in, the page's HTML out.
 //!
 //! Each section is rendered with the template its kind names (`templates/sections/<kind>.html`), then
-//! the page template (`index.html`, extending `base.html`) places them in order. Templates are parsed
-//! once, in [`Templates::load`]. This stage writes nothing to disk.
+//! the page template (`index.html`, extending `base.html`) places them in order, with the sharing
+//! metadata of [`sharing`] in its head. The not-found page (`404.html`) is rendered from the same base.
+//! Templates are parsed once, in [`Templates::load`]. This stage writes nothing to disk.
 
+pub mod sharing;
 pub mod templates;
 pub mod views;
 
 use serde::Serialize;
 use tera::Context;
 
+use crate::assets::Assets;
 use crate::content::Site;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Citations;
@@ -24,6 +27,9 @@ pub struct Paths {
     pub root: String,
     /// The absolute address of the page, when known, for the canonical link.
     pub canonical: Option<String>,
+    /// The link back to the page from anywhere on the site (the not-found page): the root path, or
+    /// `index.html` when links are relative.
+    pub home: String,
 }
 
 impl Paths {
@@ -33,6 +39,7 @@ impl Paths {
             None => Paths {
                 root: String::new(),
                 canonical: None,
+                home: "index.html".to_string(),
             },
             Some(url) => {
                 let url = if url.ends_with('/') {
@@ -44,6 +51,7 @@ impl Paths {
                 let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
                 Paths {
                     root: path.to_string(),
+                    home: path.to_string(),
                     canonical: Some(url),
                 }
             }
@@ -60,12 +68,21 @@ struct RenderedSection {
     html: String,
 }
 
-/// Renders the page. Returns the HTML of `index.html` and any warnings, or every error found.
+/// The rendered HTML pages.
+#[derive(Debug)]
+pub struct Pages {
+    pub index: String,
+    /// What the host serves for an address that does not exist.
+    pub not_found: String,
+}
+
+/// Renders the page and the not-found page. Returns them with any warnings, or every error found.
 pub fn render(
     site: &Site,
     templates: &Templates,
     paths: &Paths,
-) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
+    assets: &Assets,
+) -> Result<(Pages, Vec<Diagnostic>), Vec<Diagnostic>> {
     let citations = Citations::new(site.sources().map(|(_, s)| s.id.as_str()));
     let mut views = ViewBuilder::new(&citations);
     let page = views.page(&site.page);
@@ -116,6 +133,7 @@ pub fn render(
         context.insert("section", &section);
         context.insert("page", &page);
         context.insert("paths", paths);
+        context.insert("assets", &assets.names);
         match templates.render(&template, &context) {
             Ok(html) => rendered.push(RenderedSection {
                 id: section.id,
@@ -132,16 +150,21 @@ pub fn render(
 
     let mut context = Context::new();
     context.insert("page", &page);
-    context.insert("sections", &rendered);
     context.insert("paths", paths);
+    context.insert("assets", &assets.names);
     context.insert(
         "generator",
         concat!("explainer ", env!("CARGO_PKG_VERSION")),
     );
-    match templates.render("index.html", &context) {
-        Ok(html) => Ok((html, problems)),
-        Err(d) => {
-            problems.push(*d);
+    let not_found = templates.render("404.html", &context);
+    context.insert("sections", &rendered);
+    context.insert("sharing", &sharing::sharing(site, paths, assets));
+    let index = templates.render("index.html", &context);
+    match (index, not_found) {
+        (Ok(index), Ok(not_found)) => Ok((Pages { index, not_found }, problems)),
+        (index, not_found) => {
+            problems.extend(index.err().map(|d| *d));
+            problems.extend(not_found.err().map(|d| *d));
             Err(problems)
         }
     }
@@ -159,7 +182,9 @@ mod tests {
             p.canonical.as_deref(),
             Some("https://example.github.io/iraq-explainer/")
         );
+        assert_eq!(p.home, "/iraq-explainer/");
         assert_eq!(Paths::new(Some("https://news.example.com")).root, "/");
         assert_eq!(Paths::new(None).root, "");
+        assert_eq!(Paths::new(None).home, "index.html");
     }
 }
