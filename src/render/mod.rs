@@ -59,6 +59,29 @@ impl Paths {
     }
 }
 
+/// Links to the data files published beside the page (see `publish`), when they exist.
+#[derive(Debug, Clone, Serialize)]
+pub struct Links {
+    /// The Atom feed of updates and corrections; it needs absolute addresses, so a base URL.
+    pub feed: Option<String>,
+    /// The timeline in TimelineJS's format, when the page has a timeline.
+    pub timeline: Option<String>,
+}
+
+impl Links {
+    pub fn new(site: &Site, paths: &Paths) -> Links {
+        Links {
+            feed: paths
+                .canonical
+                .as_ref()
+                .map(|_| format!("{}{}", paths.root, crate::publish::FEED_FILE)),
+            timeline: site
+                .timeline()
+                .map(|_| format!("{}{}", paths.root, crate::publish::TIMELINE_FILE)),
+        }
+    }
+}
+
 /// A section after its own template has run, as `index.html` sees it.
 #[derive(Debug, Serialize)]
 struct RenderedSection {
@@ -159,6 +182,7 @@ pub fn render(
     let not_found = templates.render("404.html", &context);
     context.insert("sections", &rendered);
     context.insert("sharing", &sharing::sharing(site, paths, assets));
+    context.insert("links", &Links::new(site, paths));
     let index = templates.render("index.html", &context);
     match (index, not_found) {
         (Ok(index), Ok(not_found)) => Ok((Pages { index, not_found }, problems)),

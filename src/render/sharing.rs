@@ -3,7 +3,7 @@
 //!
 //! Every value comes from the same content as the visible page (the headline, the `published` and
 //! `updated` timestamps, the corrections), so the two cannot disagree. Values that must be absolute
-//! addresses (the canonical URL, the image, the feed) exist only when the base URL is known. The
+//! addresses (the canonical URL, the image) exist only when the base URL is known. The
 //! JSON-LD is built as data and serialised, never assembled from template text, and is escaped so
 //! that nothing in it can close its `<script>` element.
 
@@ -31,8 +31,6 @@ pub struct SharingView {
     pub twitter_description: String,
     /// The canonical address, when the base URL is known.
     pub url: Option<String>,
-    /// The Atom feed of updates and corrections, when the base URL is known.
-    pub feed_url: Option<String>,
     pub site_name: Option<String>,
     /// `og:locale`, as `language_TERRITORY`.
     pub locale: Option<String>,
@@ -195,9 +193,6 @@ pub fn sharing(site: &Site, paths: &Paths, assets: &Assets) -> SharingView {
         twitter_description: shorten(&meta.description, TWITTER_DESCRIPTION_MAX),
         title,
         description: meta.description.clone(),
-        feed_url: url
-            .as_ref()
-            .map(|u| format!("{u}{}", crate::publish::FEED_FILE)),
         url,
         site_name,
         locale: locale(&meta.language),
