@@ -3,9 +3,9 @@
 //!
 //! The pipeline runs one way: [`content::load`] reads and validates `content/` into a [`content::Site`];
 //! [`assets::prepare`] draws the social card and names static files by content hash;
-//! [`render::render`] turns the site into HTML through the Tera templates; [`publish`] adds the files
-//! hosts and crawlers expect (sitemap, feed, 404 page, timeline.json); [`output`] writes the folder
-//! atomically. [`build`] wires them together for the `build` command.
+//! [`render::render`] turns the site into the page and the not-found page through the Tera templates;
+//! [`publish`] adds the files hosts and crawlers expect (sitemap, feed, CNAME, timeline.json);
+//! [`output`] writes the folder atomically. [`build`] wires them together for the `build` command.
 
 pub mod assets;
 pub mod cli;
