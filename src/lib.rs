@@ -79,7 +79,7 @@ pub fn render_site(
     let paths = Paths::new(base_url);
     let mut output = Output::default();
     output.add_static(root)?;
-    let (assets, mut warnings) = assets::prepare(&site, &mut output)?;
+    let (assets, mut warnings) = assets::prepare(&site, &mut output, paths.canonical.is_some())?;
     let (pages, render_warnings) = render::render(&site, &templates, &paths, &assets)?;
     warnings.extend(render_warnings);
     output.insert("index.html", pages.index);

@@ -168,25 +168,41 @@ fn open_graph_and_twitter_cards_are_complete() {
 }
 
 #[test]
-fn the_social_image_exists_at_its_advertised_size() {
+fn the_social_images_exist_at_their_advertised_sizes() {
     let site = TestSite::bundled();
     let doc = build(&site, &["--base-url", BASE_URL]);
-    let article = json_ld(&doc);
+    let file_of = |url: &str| {
+        let file = url
+            .strip_prefix(BASE_URL)
+            .unwrap_or_else(|| panic!("{url} is an absolute address under the base URL"));
+        std::fs::read(site.output().join(file)).expect("the image is in the output")
+    };
+
+    // The card Open Graph and Twitter show.
     let url = meta(&doc, "og:image");
     let width: u32 = meta(&doc, "og:image:width").parse().unwrap();
     let height: u32 = meta(&doc, "og:image:height").parse().unwrap();
     assert_eq!((width, height), (1200, 630));
     assert_eq!(meta(&doc, "og:image:type"), "image/png");
-    assert_eq!(article["image"][0]["url"], url.as_str());
-    assert_eq!(article["image"][0]["width"], width);
-    assert_eq!(article["image"][0]["height"], height);
-
-    let file = url
-        .strip_prefix(BASE_URL)
-        .unwrap_or_else(|| panic!("{url} is an absolute address under the base URL"));
-    let bytes = std::fs::read(site.output().join(file)).expect("the image is in the output");
+    let bytes = file_of(&url);
     assert_eq!(png_size(&bytes), (width, height));
     assert!(bytes.len() < 300 * 1024, "{} bytes", bytes.len());
+
+    // The shapes the JSON-LD offers search engines: 16:9, 4:3 and 1:1, each over 50,000 pixels.
+    let article = json_ld(&doc);
+    let images = article["image"].as_array().expect("an image list");
+    let mut ratios = Vec::new();
+    for image in images {
+        assert_eq!(image["@type"], "ImageObject");
+        let (w, h) = (
+            image["width"].as_u64().unwrap() as u32,
+            image["height"].as_u64().unwrap() as u32,
+        );
+        assert_eq!(png_size(&file_of(image["url"].as_str().unwrap())), (w, h));
+        assert!(w * h >= 50_000);
+        ratios.push(format!("{:.3}", f64::from(w) / f64::from(h)));
+    }
+    assert_eq!(ratios, ["1.778", "1.333", "1.000"]);
 }
 
 #[test]
@@ -210,6 +226,10 @@ fn a_page_can_bring_its_own_image() {
     assert_eq!(meta(&doc, "og:image:width"), width.to_string());
     assert_eq!(meta(&doc, "og:image:height"), height.to_string());
     assert_eq!(meta(&doc, "og:image:alt"), "The explainer's first screen");
+    assert_eq!(
+        json_ld(&doc)["image"][0]["url"],
+        format!("{BASE_URL}cards/own.png")
+    );
     let drawn = std::fs::read_dir(site.output())
         .unwrap()
         .filter_map(Result::ok)
@@ -266,4 +286,9 @@ fn without_a_base_url_nothing_claims_an_address() {
         meta(&doc, "article:published_time"),
         "2021-07-27T09:00:00-04:00"
     );
+    let drawn = std::fs::read_dir(site.output())
+        .unwrap()
+        .filter_map(Result::ok)
+        .any(|e| e.file_name().to_string_lossy().starts_with("social-card"));
+    assert!(!drawn, "no card is drawn when nothing can link to it");
 }

@@ -1,9 +1,10 @@
-//! Draws the social card: a 1200×630 PNG with the page's label, headline and date line, so that every
-//! share of the page shows a real image without anyone having to make one.
+//! Draws the social card: a PNG with the page's label, headline and date line, so that every share
+//! of the page shows a real image without anyone having to make one. Open Graph and Twitter use the
+//! 1200×630 card; search engines are given the same card in the 16:9, 4:3 and 1:1 shapes they ask for.
 //!
 //! The layout mirrors the page's header: the label in a red box, the headline in a bold serif, a rule
-//! and the dates in a bold sans. The headline is set as large as it fits (84 px down to 40 px), wrapped
-//! at spaces and kerned with the font's own pair kerning. The two fonts are subsets of Noto Serif Bold
+//! and the dates in a bold sans. The headline is set as large as it fits (120 px down to 40 px),
+//! wrapped at spaces, kerned with the font's own pair kerning and centred in the space it has. The two fonts are subsets of Noto Serif Bold
 //! and Noto Sans Bold compiled into the binary (`fonts/`, SIL Open Font License); a character they do
 //! not have is reported to the caller, which warns. This module knows nothing of pages or files.
 
@@ -11,8 +12,12 @@ use fontdue::{Font, FontSettings};
 use ttf_parser::gpos::{PairAdjustment, PositioningSubtable};
 use ttf_parser::{Face, GlyphId, Tag};
 
+/// Every card is this wide.
 pub const WIDTH: u32 = 1200;
-pub const HEIGHT: u32 = 630;
+/// The card for Open Graph and Twitter (1.91:1).
+pub const SHARE_HEIGHT: u32 = 630;
+/// The shapes Google asks for in structured data: 16:9, 4:3 and 1:1.
+pub const STRUCTURED_HEIGHTS: [u32; 3] = [675, 900, 1200];
 
 const SERIF_BOLD: &[u8] = include_bytes!("fonts/NotoSerif-Bold.subset.ttf");
 const SANS_BOLD: &[u8] = include_bytes!("fonts/NotoSans-Bold.subset.ttf");
@@ -27,9 +32,11 @@ const RULE: Rgb = Rgb(0xd9, 0xd4, 0xc8);
 const MARGIN: i32 = 80;
 const TEXT_WIDTH: f32 = (WIDTH as i32 - 2 * MARGIN) as f32;
 const TITLE_TOP: f32 = 168.0;
-const TITLE_BOTTOM: f32 = 508.0;
-const TITLE_SIZES: [f32; 12] = [
-    84.0, 78.0, 72.0, 68.0, 64.0, 60.0, 56.0, 52.0, 48.0, 46.0, 44.0, 40.0,
+/// The headline's space ends this far above the bottom edge.
+const TITLE_BOTTOM_GAP: f32 = 122.0;
+const TITLE_SIZES: [f32; 16] = [
+    120.0, 108.0, 96.0, 90.0, 84.0, 78.0, 72.0, 68.0, 64.0, 60.0, 56.0, 52.0, 48.0, 46.0, 44.0,
+    40.0,
 ];
 const LINE_HEIGHT: f32 = 1.14;
 const SMALL: f32 = 26.0;
@@ -44,10 +51,10 @@ pub struct CardText<'a> {
     pub footer: &'a str,
 }
 
-/// A drawn card: the PNG and any characters the fonts could not draw.
+/// Drawn cards: one PNG per height asked for, and any characters the fonts could not draw.
 #[derive(Debug, Clone)]
-pub struct Card {
-    pub png: Vec<u8>,
+pub struct Cards {
+    pub pngs: Vec<Vec<u8>>,
     pub missing: Vec<char>,
 }
 
@@ -145,48 +152,105 @@ fn pair_adjustment(face: &Face, left: GlyphId, right: GlyphId) -> i16 {
     total
 }
 
-/// An RGB image being drawn.
+/// The card is drawn in a fixed palette: for each kind of text, 64 steps from its background to its
+/// colour (anti-aliased edges need no more at these sizes), and the flat colours. Drawing is then
+/// one byte per pixel, and the PNG is an indexed one, a third of the size of RGB and quicker to
+/// compress.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct Ramp {
+    /// The palette index of step 0, the background.
+    first: u8,
+    from: Rgb,
+    to: Rgb,
+}
+
+const STEPS: u8 = 64;
+/// The headline: ink on paper.
+const TITLE_INK: Ramp = Ramp {
+    first: 0,
+    from: PAPER,
+    to: INK,
+};
+/// The date line: muted ink on paper.
+const FOOTER_INK: Ramp = Ramp {
+    first: STEPS,
+    from: PAPER,
+    to: MUTED,
+};
+/// The label: paper-coloured letters on the accent.
+const LABEL_INK: Ramp = Ramp {
+    first: 2 * STEPS,
+    from: ACCENT,
+    to: PAPER,
+};
+const PAPER_INDEX: u8 = TITLE_INK.first;
+const ACCENT_INDEX: u8 = LABEL_INK.first;
+const RULE_INDEX: u8 = 3 * STEPS;
+
+/// The palette as PNG wants it: RGB triples, in index order.
+fn palette() -> Vec<u8> {
+    let mut colors = Vec::with_capacity(3 * (3 * usize::from(STEPS) + 1));
+    for ramp in [TITLE_INK, FOOTER_INK, LABEL_INK] {
+        for step in 0..STEPS {
+            let a = u16::from(step) * 255 / u16::from(STEPS - 1);
+            let mix = |from: u8, to: u8| {
+                ((u16::from(to) * a + u16::from(from) * (255 - a) + 127) / 255) as u8
+            };
+            colors.extend_from_slice(&[
+                mix(ramp.from.0, ramp.to.0),
+                mix(ramp.from.1, ramp.to.1),
+                mix(ramp.from.2, ramp.to.2),
+            ]);
+        }
+    }
+    colors.extend_from_slice(&[RULE.0, RULE.1, RULE.2]);
+    colors
+}
+
+/// An image being drawn, one palette index per pixel.
 struct Canvas {
+    height: u32,
     pixels: Vec<u8>,
 }
 
 impl Canvas {
-    fn new(background: Rgb) -> Canvas {
+    fn new(height: u32, background: u8) -> Canvas {
         Canvas {
-            pixels: [background.0, background.1, background.2].repeat((WIDTH * HEIGHT) as usize),
+            height,
+            pixels: vec![background; (WIDTH * height) as usize],
         }
     }
 
-    /// Mixes `color` into the pixel at (x, y) by `coverage` (0-255); points off the canvas are skipped.
-    fn blend(&mut self, x: i32, y: i32, color: Rgb, coverage: u8) {
-        if coverage == 0 || x < 0 || y < 0 || x >= WIDTH as i32 || y >= HEIGHT as i32 {
+    /// Inks the pixel at (x, y) with `coverage` (0-255) of the ramp's colour; points off the canvas
+    /// are skipped. Where two glyphs' edges meet, the darker step wins.
+    fn ink(&mut self, x: i32, y: i32, ramp: Ramp, coverage: u8) {
+        let step = coverage / (256 / u16::from(STEPS)) as u8;
+        if step == 0 || x < 0 || y < 0 || x >= WIDTH as i32 || y >= self.height as i32 {
             return;
         }
-        let at = ((y as u32 * WIDTH + x as u32) * 3) as usize;
-        let a = u16::from(coverage);
-        for (channel, value) in [color.0, color.1, color.2].into_iter().enumerate() {
-            let old = u16::from(self.pixels[at + channel]);
-            self.pixels[at + channel] =
-                ((u16::from(value) * a + old * (255 - a) + 127) / 255) as u8;
-        }
+        let pixel = &mut self.pixels[(y as u32 * WIDTH + x as u32) as usize];
+        let current = pixel.wrapping_sub(ramp.first);
+        *pixel = ramp.first
+            + if current < STEPS {
+                current.max(step)
+            } else {
+                step
+            };
     }
 
     /// Paints a rectangle, clipped to the canvas.
-    fn fill(&mut self, x: i32, y: i32, width: i32, height: i32, color: Rgb) {
+    fn fill(&mut self, x: i32, y: i32, width: i32, height: i32, color: u8) {
         let clip = |v: i32, max: u32| v.clamp(0, max as i32) as usize;
         let (left, right) = (clip(x, WIDTH), clip(x + width, WIDTH));
-        for row in clip(y, HEIGHT)..clip(y + height, HEIGHT) {
-            let start = (row * WIDTH as usize + left) * 3;
-            let end = (row * WIDTH as usize + right) * 3;
-            for pixel in self.pixels[start..end].chunks_exact_mut(3) {
-                pixel.copy_from_slice(&[color.0, color.1, color.2]);
-            }
+        for row in clip(y, self.height)..clip(y + height, self.height) {
+            let start = row * WIDTH as usize;
+            self.pixels[start + left..start + right].fill(color);
         }
     }
 
     /// Draws one line of text with its baseline at `baseline`, starting at `x`.
-    fn text(&mut self, font: &Typeface, line: &str, x: f32, baseline: f32, px: f32, color: Rgb) {
-        self.text_tracked(font, line, x, baseline, px, 0.0, color);
+    fn text(&mut self, font: &Typeface, line: &str, x: f32, baseline: f32, px: f32, ramp: Ramp) {
+        self.text_tracked(font, line, x, baseline, px, 0.0, ramp);
     }
 
     #[allow(clippy::too_many_arguments)]
@@ -198,7 +262,7 @@ impl Canvas {
         baseline: f32,
         px: f32,
         tracking: f32,
-        color: Rgb,
+        ramp: Ramp,
     ) {
         let (placed, _) = font.positions(line, px, tracking);
         for (c, offset) in placed {
@@ -208,28 +272,26 @@ impl Canvas {
             let (metrics, coverage) = font.raster.rasterize(c, px);
             let left = (x + offset).round() as i32 + metrics.xmin;
             let top = baseline.round() as i32 - metrics.height as i32 - metrics.ymin;
-            for (i, value) in coverage.iter().enumerate() {
-                let (row, column) = (i / metrics.width.max(1), i % metrics.width.max(1));
-                self.blend(left + column as i32, top + row as i32, color, *value);
+            for (row, values) in coverage.chunks(metrics.width.max(1)).enumerate() {
+                for (column, value) in values.iter().enumerate() {
+                    self.ink(left + column as i32, top + row as i32, ramp, *value);
+                }
             }
         }
     }
 
+    /// The image as an indexed PNG.
     fn png(&self) -> Result<Vec<u8>, String> {
         let mut bytes = Vec::new();
-        let mut encoder = png::Encoder::new(&mut bytes, WIDTH, HEIGHT);
-        encoder.set_color(png::ColorType::Rgb);
+        let mut encoder = png::Encoder::new(&mut bytes, WIDTH, self.height);
+        encoder.set_color(png::ColorType::Indexed);
         encoder.set_depth(png::BitDepth::Eight);
-        encoder.set_compression(png::Compression::High);
-        let mut writer = encoder
-            .write_header()
-            .map_err(|e| format!("cannot encode the social card: {e}"))?;
-        writer
-            .write_image_data(&self.pixels)
-            .map_err(|e| format!("cannot encode the social card: {e}"))?;
-        writer
-            .finish()
-            .map_err(|e| format!("cannot encode the social card: {e}"))?;
+        encoder.set_palette(palette());
+        encoder.set_compression(png::Compression::Balanced);
+        let fail = |e: png::EncodingError| format!("cannot encode the social card: {e}");
+        let mut writer = encoder.write_header().map_err(fail)?;
+        writer.write_image_data(&self.pixels).map_err(fail)?;
+        writer.finish().map_err(fail)?;
         Ok(bytes)
     }
 }
@@ -270,10 +332,9 @@ fn with_ellipsis(font: &Typeface, line: &str, px: f32, max: f32) -> String {
     "…".to_string()
 }
 
-/// The headline's size and lines: the largest size at which it fits the space, or the smallest size
-/// with the lines that fit, the last one ending in an ellipsis.
-fn set_title(font: &Typeface, title: &str) -> (f32, Vec<String>) {
-    let room = TITLE_BOTTOM - TITLE_TOP;
+/// The headline's size and lines: the largest size at which it fits in `room` pixels of height, or
+/// the smallest size with the lines that fit, the last one ending in an ellipsis.
+fn set_title(font: &Typeface, title: &str, room: f32) -> (f32, Vec<String>) {
     for px in TITLE_SIZES {
         let lines = wrap(font, title, px, TEXT_WIDTH);
         let fits_across = lines.iter().all(|l| font.width(l, px) <= TEXT_WIDTH);
@@ -297,8 +358,8 @@ fn set_title(font: &Typeface, title: &str) -> (f32, Vec<String>) {
     (px, lines)
 }
 
-/// Draws the card.
-pub fn draw(text: &CardText) -> Result<Card, String> {
+/// Draws the card `WIDTH` wide and each of `heights` high (at least 480).
+pub fn draw(text: &CardText, heights: &[u32]) -> Result<Cards, String> {
     let serif = Typeface::load(SERIF_BOLD)?;
     let sans = Typeface::load(SANS_BOLD)?;
     let label = text.label.to_uppercase();
@@ -317,54 +378,75 @@ pub fn draw(text: &CardText) -> Result<Card, String> {
         }
     }
 
-    let mut canvas = Canvas::new(PAPER);
-    canvas.fill(0, 0, WIDTH as i32, 14, ACCENT);
+    let pngs = heights
+        .iter()
+        .map(|height| paint(&serif, &sans, text, &label, (*height).max(480)))
+        .collect::<Result<_, _>>()?;
+    Ok(Cards { pngs, missing })
+}
+
+fn paint(
+    serif: &Typeface,
+    sans: &Typeface,
+    text: &CardText,
+    label: &str,
+    height: u32,
+) -> Result<Vec<u8>, String> {
+    let mut canvas = Canvas::new(height, PAPER_INDEX);
+    canvas.fill(0, 0, WIDTH as i32, 14, ACCENT_INDEX);
 
     // The label: capitals, letter-spaced, in a box, like `.label` on the page.
     let tracking = SMALL * 0.08;
-    let label_width = sans.positions(&label, SMALL, tracking).1;
+    let label_width = sans.positions(label, SMALL, tracking).1;
     let label_top = 72;
     canvas.fill(
         MARGIN,
         label_top,
         label_width.ceil() as i32 + 32,
         46,
-        ACCENT,
+        ACCENT_INDEX,
     );
     canvas.text_tracked(
-        &sans,
-        &label,
+        sans,
+        label,
         MARGIN as f32 + 16.0,
         label_top as f32 + 33.0,
         SMALL,
         tracking,
-        PAPER,
+        LABEL_INK,
     );
 
-    let (px, lines) = set_title(&serif, text.title);
+    let bottom = height as f32 - TITLE_BOTTOM_GAP;
+    let (px, lines) = set_title(serif, text.title, bottom - TITLE_TOP);
     let ascent = serif
         .raster
         .horizontal_line_metrics(px)
         .map_or(px * 0.9, |m| m.ascent);
-    // The first line's capitals sit near the top of the space, whatever the size.
-    let mut baseline = TITLE_TOP + ascent * 0.82;
+    // The block of lines is centred in its space; each line's capitals sit at the top of its line.
+    let block = lines.len() as f32 * px * LINE_HEIGHT;
+    let top = TITLE_TOP + ((bottom - TITLE_TOP - block) / 2.0).max(0.0);
+    let mut baseline = top + ascent * 0.82;
     for line in &lines {
-        canvas.text(&serif, line, MARGIN as f32, baseline, px, INK);
+        canvas.text(serif, line, MARGIN as f32, baseline, px, TITLE_INK);
         baseline += px * LINE_HEIGHT;
     }
 
-    canvas.fill(MARGIN, 532, TEXT_WIDTH as i32, 2, RULE);
+    let rule = height as i32 - 98;
+    canvas.fill(MARGIN, rule, TEXT_WIDTH as i32, 2, RULE_INDEX);
     let footer = if sans.width(text.footer, SMALL) > TEXT_WIDTH {
-        with_ellipsis(&sans, text.footer, SMALL, TEXT_WIDTH)
+        with_ellipsis(sans, text.footer, SMALL, TEXT_WIDTH)
     } else {
         text.footer.to_string()
     };
-    canvas.text(&sans, &footer, MARGIN as f32, 584.0, SMALL, MUTED);
-
-    Ok(Card {
-        png: canvas.png()?,
-        missing,
-    })
+    canvas.text(
+        sans,
+        &footer,
+        MARGIN as f32,
+        (rule + 52) as f32,
+        SMALL,
+        FOOTER_INK,
+    );
+    canvas.png()
 }
 
 #[cfg(test)]
@@ -381,25 +463,31 @@ mod tests {
 
     #[test]
     fn draws_a_png_of_the_card_size() {
-        let card = draw(&text("The end of the US combat mission in Iraq")).unwrap();
-        assert_eq!(&card.png[..8], b"\x89PNG\r\n\x1a\n");
-        assert_eq!(&card.png[16..24], [0, 0, 4, 176, 0, 0, 2, 118]);
-        assert!(card.missing.is_empty(), "{:?}", card.missing);
+        let cards = draw(
+            &text("The end of the US combat mission in Iraq"),
+            &[SHARE_HEIGHT, 1200],
+        )
+        .unwrap();
+        let png = &cards.pngs[0];
+        assert_eq!(&png[..8], b"\x89PNG\r\n\x1a\n");
+        assert_eq!(&png[16..24], [0, 0, 4, 176, 0, 0, 2, 118]);
+        assert_eq!(&cards.pngs[1][16..24], [0, 0, 4, 176, 0, 0, 4, 176]);
+        assert!(cards.missing.is_empty(), "{:?}", cards.missing);
     }
 
     #[test]
     fn reports_characters_the_fonts_lack() {
-        let card = draw(&text("Baghdad بغداد")).unwrap();
+        let card = draw(&text("Baghdad بغداد"), &[SHARE_HEIGHT]).unwrap();
         assert_eq!(card.missing, ['ب', 'غ', 'د', 'ا']);
     }
 
     #[test]
     fn long_titles_shrink_then_end_in_an_ellipsis() {
         let serif = Typeface::load(SERIF_BOLD).unwrap();
-        let (short_px, short) = set_title(&serif, "Iraq");
-        assert_eq!((short_px, short.len()), (84.0, 1));
+        let (short_px, short) = set_title(&serif, "Iraq", 340.0);
+        assert_eq!((short_px, short.len()), (120.0, 1));
         let long = "word ".repeat(200);
-        let (px, lines) = set_title(&serif, &long);
+        let (px, lines) = set_title(&serif, &long, 340.0);
         assert_eq!(px, 40.0);
         assert!(lines.last().unwrap().ends_with('…'), "{lines:?}");
         assert!(lines.iter().all(|l| serif.width(l, px) <= TEXT_WIDTH));

@@ -21,7 +21,7 @@ use crate::diagnostics::{Diagnostic, Severity};
 use crate::markdown;
 use crate::output::Output;
 
-/// The file name a drawn social card gets before fingerprinting.
+/// The file name a drawn social card gets before fingerprinting; the other shapes add their ratio.
 pub const CARD_FILE: &str = "social-card.png";
 
 /// Extensions of the files that are renamed by content hash.
@@ -35,6 +35,8 @@ pub struct Assets {
     pub names: BTreeMap<String, String>,
     /// The image shown when the page is shared.
     pub social_image: Option<SocialImage>,
+    /// The images for structured data: the drawn card in 16:9, 4:3 and 1:1, or the page's own image.
+    pub structured_images: Vec<SocialImage>,
 }
 
 /// An image in the output, with what sharing metadata says about it.
@@ -62,11 +64,15 @@ pub fn fingerprinted_name(path: &str, bytes: &[u8]) -> String {
     }
 }
 
-/// Adds the social card to `output` and renames stylesheets, scripts and a drawn card by content
-/// hash. Returns the names and the image, with any warnings, or the problems that stop the build.
+/// Adds the social cards to `output` and renames stylesheets, scripts and drawn cards by content
+/// hash. Returns the names and the images, with any warnings, or the problems that stop the build.
+///
+/// Shared images are only ever linked by absolute address, so without a base URL (`published` is
+/// false) no card is drawn; a page's own `image` is still checked.
 pub fn prepare(
     site: &Site,
     output: &mut Output,
+    published: bool,
 ) -> Result<(Assets, Vec<Diagnostic>), Vec<Diagnostic>> {
     let mut warnings = Vec::new();
     let mut to_rename: Vec<String> = output
@@ -79,14 +85,19 @@ pub fn prepare(
         .map(str::to_string)
         .collect();
 
-    let image = match &site.page.meta.image {
-        Some(path) => own_image(site, output, path, &mut warnings)?,
-        None => {
-            let (image, card_warnings) = drawn_card(site, output)?;
-            warnings.extend(card_warnings);
-            to_rename.push(CARD_FILE.to_string());
-            image
+    let (image, structured) = match &site.page.meta.image {
+        Some(path) => {
+            let image = own_image(site, output, path, &mut warnings)?;
+            (Some(image.clone()), vec![image])
         }
+        None if published => {
+            let (mut cards, card_warnings) = drawn_cards(site, output)?;
+            warnings.extend(card_warnings);
+            to_rename.extend(cards.iter().map(|c| c.path.clone()));
+            let share = cards.remove(0);
+            (Some(share), cards)
+        }
+        None => (None, Vec::new()),
     };
 
     let mut names = BTreeMap::new();
@@ -97,17 +108,20 @@ pub fn prepare(
             names.insert(path, published);
         }
     }
-    let social_image = Some(SocialImage {
+    let renamed = |image: SocialImage| SocialImage {
         path: names
             .get(&image.path)
             .cloned()
             .unwrap_or(image.path.clone()),
         ..image
-    });
+    };
+    let social_image = image.map(&renamed);
+    let structured_images = structured.into_iter().map(renamed).collect();
     Ok((
         Assets {
             names,
             social_image,
+            structured_images,
         },
         warnings,
     ))
@@ -140,23 +154,50 @@ fn card_footer(site: &Site) -> String {
     parts.join(" · ")
 }
 
-fn drawn_card(
+/// Draws the card for sharing (first) and the shapes for structured data, and adds them to `output`.
+fn drawn_cards(
     site: &Site,
     output: &mut Output,
-) -> Result<(SocialImage, Vec<Diagnostic>), Vec<Diagnostic>> {
+) -> Result<(Vec<SocialImage>, Vec<Diagnostic>), Vec<Diagnostic>> {
     let doc = &site.page;
     let meta = &doc.meta;
     let title = markdown::smarten(&meta.title);
     let footer = card_footer(site);
-    let card = card::draw(&card::CardText {
+    let text = card::CardText {
         label: &meta.label,
         title: &title,
         footer: &footer,
-    })
-    .map_err(|message| vec![Diagnostic::error(&doc.path, message)])?;
+    };
+    let alt = meta
+        .image_alt
+        .clone()
+        .unwrap_or_else(|| format!("{}: {title}", meta.label));
+    let shapes: Vec<(u32, String)> = [(card::SHARE_HEIGHT, CARD_FILE.to_string())]
+        .into_iter()
+        .chain(
+            card::STRUCTURED_HEIGHTS
+                .iter()
+                .map(|h| (*h, format!("social-card-{}.png", ratio(card::WIDTH, *h)))),
+        )
+        .collect();
+    let heights: Vec<u32> = shapes.iter().map(|(h, _)| *h).collect();
+    let drawn = card::draw(&text, &heights)
+        .map_err(|message| vec![Diagnostic::error(&doc.path, message)])?;
+    let missing = drawn.missing;
+    let mut cards = Vec::new();
+    for ((height, path), png) in shapes.into_iter().zip(drawn.pngs) {
+        output.insert(path.clone(), png);
+        cards.push(SocialImage {
+            path,
+            width: card::WIDTH,
+            height,
+            mime: "image/png",
+            alt: alt.clone(),
+        });
+    }
     let mut warnings = Vec::new();
-    if !card.missing.is_empty() {
-        let shown: Vec<String> = card.missing.iter().map(|c| format!("`{c}`")).collect();
+    if !missing.is_empty() {
+        let shown: Vec<String> = missing.iter().map(|c| format!("`{c}`")).collect();
         let message = format!(
             "the social card's font has no {}; the card shows a box instead",
             shown.join(", ")
@@ -167,21 +208,17 @@ fn drawn_card(
             ),
         ));
     }
-    output.insert(CARD_FILE, card.png);
-    let alt = meta
-        .image_alt
-        .clone()
-        .unwrap_or_else(|| format!("{}: {title}", meta.label));
-    Ok((
-        SocialImage {
-            path: CARD_FILE.to_string(),
-            width: card::WIDTH,
-            height: card::HEIGHT,
-            mime: "image/png",
-            alt,
-        },
-        warnings,
-    ))
+    Ok((cards, warnings))
+}
+
+/// `16x9` for 1200×675: the shape in lowest terms.
+fn ratio(width: u32, height: u32) -> String {
+    let (mut a, mut b) = (width, height);
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    let divisor = a.max(1);
+    format!("{}x{}", width / divisor, height / divisor)
 }
 
 /// The page's own `image`: a PNG, JPEG, WebP or GIF among the static files, with `image_alt`.
@@ -242,6 +279,13 @@ fn own_image(
 #[cfg(test)]
 mod tests {
     use super::fingerprinted_name;
+
+    #[test]
+    fn ratios_are_in_lowest_terms() {
+        assert_eq!(super::ratio(1200, 675), "16x9");
+        assert_eq!(super::ratio(1200, 900), "4x3");
+        assert_eq!(super::ratio(1200, 1200), "1x1");
+    }
 
     #[test]
     fn fingerprints_go_before_the_extension() {

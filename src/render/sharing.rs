@@ -165,13 +165,21 @@ pub fn sharing(site: &Site, paths: &Paths, assets: &Assets) -> SharingView {
         article["url"] = json!(url);
         article["mainEntityOfPage"] = json!({"@type": "WebPage", "@id": url});
     }
-    if let Some(image) = &image {
-        article["image"] = json!([{
-            "@type": "ImageObject",
-            "url": image.url,
-            "width": image.width,
-            "height": image.height,
-        }]);
+    if let Some(base) = &url
+        && !assets.structured_images.is_empty()
+    {
+        article["image"] = assets
+            .structured_images
+            .iter()
+            .map(|image| {
+                json!({
+                    "@type": "ImageObject",
+                    "url": format!("{base}{}", image.path),
+                    "width": image.width,
+                    "height": image.height,
+                })
+            })
+            .collect();
     }
     let corrections: Vec<Value> = meta
         .corrections
