@@ -103,9 +103,9 @@ pub fn prepare(
     let mut names = BTreeMap::new();
     for path in to_rename {
         if let Some(bytes) = output.remove(&path) {
-            let published = fingerprinted_name(&path, &bytes);
-            output.insert(published.clone(), bytes);
-            names.insert(path, published);
+            let hashed = fingerprinted_name(&path, &bytes);
+            output.insert(hashed.clone(), bytes);
+            names.insert(path, hashed);
         }
     }
     let renamed = |image: SocialImage| SocialImage {
