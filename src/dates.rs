@@ -119,6 +119,14 @@ impl PartialDate {
         self.year
     }
 
+    pub fn month(&self) -> Option<u8> {
+        self.month
+    }
+
+    pub fn day(&self) -> Option<u8> {
+        self.day
+    }
+
     /// The first day this date could mean, used to compare a partial date with a full one.
     pub fn earliest(&self) -> (i32, u8, u8) {
         (self.year, self.month.unwrap_or(1), self.day.unwrap_or(1))
@@ -234,6 +242,28 @@ impl Timestamp {
 
     pub fn human(&self) -> String {
         self.date.human()
+    }
+
+    /// The first moment of `date` in the same time zone as `like`: how a correction dated only to
+    /// the day becomes the full date-time that feeds require.
+    pub fn start_of_day(date: PartialDate, like: &Timestamp) -> Timestamp {
+        let offset = like.time.map_or(0, |(_, _, _, offset)| offset);
+        Timestamp {
+            date: PartialDate {
+                day: Some(date.day.unwrap_or(1)),
+                month: Some(date.month.unwrap_or(1)),
+                ..date
+            },
+            time: Some((0, 0, 0, offset)),
+        }
+    }
+
+    /// RFC 3339, as Atom requires: [`iso`](Self::iso) when a time was given, else midnight UTC.
+    pub fn rfc3339(&self) -> String {
+        match self.time {
+            Some(_) => self.iso(),
+            None => format!("{}T00:00:00+00:00", self.date.iso()),
+        }
     }
 
     /// Minutes since an arbitrary epoch, in UTC, for ordering two timestamps.
@@ -363,6 +393,13 @@ mod tests {
         let b = Timestamp::parse("2021-07-27T12:30Z").unwrap();
         assert_eq!(b.iso(), "2021-07-27T12:30:00+00:00");
         assert!(b.is_before(&a));
+        assert_eq!(
+            Timestamp::parse("2021-07-27").unwrap().rfc3339(),
+            "2021-07-27T00:00:00+00:00"
+        );
+        assert_eq!(a.rfc3339(), a.iso());
+        let day = Timestamp::start_of_day(PartialDate::parse("2021-07-28").unwrap(), &a);
+        assert_eq!(day.iso(), "2021-07-28T00:00:00-04:00");
         assert!(Timestamp::parse("2021-07").is_err());
         assert!(Timestamp::parse("2021-07-27T25:00Z").is_err());
     }

@@ -2,13 +2,17 @@
 //! with a timeline.
 //!
 //! The pipeline runs one way: [`content::load`] reads and validates `content/` into a [`content::Site`];
-//! [`render::render`] turns it into HTML through the Tera templates; [`output`] adds the static files
-//! and writes the folder atomically. [`build`] wires the three together for the `build` command.
+//! [`assets::prepare`] draws the social card and names static files by content hash;
+//! [`render::render`] turns the site into the page and the not-found page through the Tera templates;
+//! [`publish`] adds the files hosts and crawlers expect (sitemap, feed, CNAME, timeline.json);
+//! [`output`] writes the folder atomically. [`build`] wires them together for the `build` command.
 //!
 //! Beside the pipeline: [`check`] runs it without writing and looks further (links, anchors, alt text);
 //! [`scaffold`] writes new content files and new explainers; [`schema`] describes the front matter
-//! for editors' tooling.
+//! for editors' tooling; [`serve`] previews it, rebuilding through a [`Session`] that re-reads only
+//! what changed.
 
+pub mod assets;
 pub mod browser;
 pub mod check;
 pub mod cli;
@@ -18,6 +22,7 @@ pub mod diagnostics;
 pub mod embedded;
 pub mod markdown;
 pub mod output;
+pub mod publish;
 pub mod render;
 pub mod scaffold;
 pub mod schema;
@@ -138,9 +143,14 @@ fn render_loaded(
     };
     let base_url = base_url.or(site.page.meta.base_url.as_deref());
     let paths = Paths::new(base_url);
-    let (html, warnings) = render::render_with_cache(&site, templates, &paths, cache)?;
     let mut output = statics.clone();
-    output.insert("index.html", html);
+    let (assets, mut warnings) = assets::prepare(&site, &mut output, paths.canonical.is_some())?;
+    let (pages, render_warnings) =
+        render::render_with_cache(&site, templates, &paths, &assets, cache)?;
+    warnings.extend(render_warnings);
+    output.insert("index.html", pages.index);
+    output.insert("404.html", pages.not_found);
+    warnings.extend(publish::add_hosting_files(&site, &paths, &mut output)?);
     Ok(Built { output, warnings })
 }
 

@@ -140,6 +140,28 @@ pub fn smarten(text: &str) -> String {
         .collect()
 }
 
+/// The words of a piece of Markdown as plain text, without markup or `[@id]` citations, with
+/// typographic punctuation: for structured data and feeds, where a citation number means nothing.
+pub fn plain_text(text: &str) -> String {
+    let mut words = String::new();
+    for event in Parser::new_ext(text, options()) {
+        match event {
+            Event::Text(t) | Event::Code(t) => words.push_str(&t),
+            Event::SoftBreak | Event::HardBreak => words.push(' '),
+            Event::End(TagEnd::Paragraph | TagEnd::Heading(_) | TagEnd::Item) => words.push(' '),
+            _ => {}
+        }
+    }
+    let mut plain = String::with_capacity(words.len());
+    let mut rest = words.as_str();
+    while let Some((before, _, after)) = next_citation(rest) {
+        plain.push_str(before.trim_end());
+        rest = after;
+    }
+    plain.push_str(rest);
+    plain.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
 /// Renders a block of Markdown (a section or event body).
 pub fn render(text: &str, settings: &Settings) -> Rendered {
     Renderer::new(text, settings).run()
@@ -713,6 +735,14 @@ mod tests {
             "What doesn’t change – “yet”…"
         );
         assert_eq!(smarten("1 * 2 <b> [x]"), "1 * 2 <b> [x]");
+    }
+
+    #[test]
+    fn plain_text_drops_markup_and_citations() {
+        assert_eq!(
+            plain_text("It's *about* 2,500 [@ap; @reuters].\nSee `x`\n[@ap]."),
+            "It’s about 2,500. See x."
+        );
     }
 
     #[test]

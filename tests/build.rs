@@ -185,8 +185,10 @@ fn bundled_explainer_has_the_structure_of_a_news_explainer() {
     let dates = select(&doc, ".dates time");
     assert_eq!(attr(&dates[0], "datetime"), "2021-07-27T09:00:00-04:00");
 
-    // Nothing needs JavaScript and nothing is loaded from elsewhere.
-    assert!(select(&doc, "script").is_empty());
+    // Nothing needs JavaScript (the one script element is JSON-LD data) and nothing is loaded from
+    // elsewhere.
+    assert!(select(&doc, "script:not([type='application/ld+json'])").is_empty());
+    assert_eq!(select(&doc, "script[type='application/ld+json']").len(), 1);
     for el in select(&doc, "[src], link[href]") {
         let url = attr(&el, "src").to_string() + attr(&el, "href");
         assert!(!url.contains("//"), "third-party request: {url}");
@@ -200,7 +202,12 @@ fn urls_work_under_a_sub_path_and_from_disk() {
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let doc = html(&site.read_output("index.html"));
     let stylesheet = select(&doc, "link[rel=stylesheet]");
-    assert_eq!(attr(&stylesheet[0], "href"), "/iraq-explainer/style.css");
+    let href = attr(&stylesheet[0], "href");
+    let file = href
+        .strip_prefix("/iraq-explainer/")
+        .unwrap_or_else(|| panic!("{href} is not under /iraq-explainer/"));
+    assert!(is_fingerprinted(file, "style", "css"), "{href}");
+    assert!(site.output().join(file).is_file());
     let canonical = select(&doc, "link[rel=canonical]");
     assert_eq!(
         attr(&canonical[0], "href"),
@@ -218,10 +225,9 @@ fn urls_work_under_a_sub_path_and_from_disk() {
     let run = site.build(&[]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let doc = html(&site.read_output("index.html"));
-    assert_eq!(
-        attr(&select(&doc, "link[rel=stylesheet]")[0], "href"),
-        "style.css"
-    );
+    let href = attr(&select(&doc, "link[rel=stylesheet]")[0], "href");
+    assert!(is_fingerprinted(href, "style", "css"), "{href}");
+    assert!(site.output().join(href).is_file());
     assert!(select(&doc, "link[rel=canonical]").is_empty());
     for el in select(&doc, "[href], [src]") {
         let url = attr(&el, "href").to_string() + attr(&el, "src");
@@ -230,7 +236,50 @@ fn urls_work_under_a_sub_path_and_from_disk() {
             "{url} is root-relative and breaks from disk"
         );
     }
-    assert!(site.output().join("style.css").is_file());
+    assert!(
+        !site.output().join("style.css").exists(),
+        "only the fingerprinted stylesheet is published"
+    );
+}
+
+/// `name.<10 hex digits>.ext`
+fn is_fingerprinted(file: &str, name: &str, ext: &str) -> bool {
+    file.strip_prefix(&format!("{name}."))
+        .and_then(|rest| rest.strip_suffix(&format!(".{ext}")))
+        .is_some_and(|hash| hash.len() == 10 && hash.bytes().all(|b| b.is_ascii_hexdigit()))
+}
+
+/// The stylesheet's name changes with its content, so a deploy never meets a stale cached copy.
+#[test]
+fn the_stylesheet_is_named_by_its_content() {
+    let site = TestSite::fixture("basic");
+    assert_eq!(site.build(&[]).code, Some(0));
+    let stylesheet = |site: &TestSite| {
+        let doc = html(&site.read_output("index.html"));
+        attr(&select(&doc, "link[rel=stylesheet]")[0], "href").to_string()
+    };
+    let before = stylesheet(&site);
+    assert_eq!(site.build(&[]).code, Some(0));
+    assert_eq!(
+        stylesheet(&site),
+        before,
+        "the same bytes keep the same name"
+    );
+
+    site.write("static/style.css", "body { color: #123456; }\n");
+    assert_eq!(site.build(&[]).code, Some(0));
+    let after = stylesheet(&site);
+    assert_ne!(after, before, "new bytes get a new name");
+    assert!(is_fingerprinted(&after, "style", "css"), "{after}");
+    assert_eq!(
+        std::fs::read_to_string(site.output().join(&after)).unwrap(),
+        "body { color: #123456; }\n"
+    );
+    let not_found = html(&site.read_output("404.html"));
+    assert_eq!(
+        attr(&select(&not_found, "link[rel=stylesheet]")[0], "href"),
+        after
+    );
 }
 
 /// Snapshots of the markup the templates produce for each kind of content.

@@ -143,6 +143,21 @@ error_case!(
     "bad-indentation",
     "content/sources.md:8:4:"
 );
+error_case!(
+    shared_image_that_does_not_exist,
+    "missing-image",
+    "content/_index.md:3:8:"
+);
+error_case!(
+    shared_image_without_a_description,
+    "image-without-alt",
+    "content/_index.md:3:8:"
+);
+error_case!(
+    custom_domain_with_a_scheme,
+    "bad-cname",
+    "content/_index.md:3:8:"
+);
 
 /// Front-matter problems in different files come out together. (Checks of the Markdown text, such as
 /// `[@id]` citations, run once every file's front matter reads; see ARCHITECTURE.md.)

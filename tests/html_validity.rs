@@ -37,19 +37,35 @@ fn check(args: &[&str], files: &[&Path]) -> Result<(), String> {
     }
 }
 
+/// The published stylesheet, whatever its fingerprint.
+fn stylesheet(site: &TestSite) -> PathBuf {
+    std::fs::read_dir(site.output())
+        .expect("read the output folder")
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .find(|p| {
+            let name = p.file_name().unwrap_or_default().to_string_lossy();
+            name.starts_with("style.") && name.ends_with(".css")
+        })
+        .expect("a stylesheet in the output")
+}
+
 #[test]
 fn bundled_explainer_is_valid_html_with_no_warnings() {
     let site = TestSite::bundled();
     let plain = site.build(&[]);
     assert_eq!(plain.code, Some(0), "{}", plain.stderr);
     let index = site.output().join("index.html");
-    check(&[], &[&index]).unwrap_or_else(|report| panic!("Nu checker:\n{report}"));
-    check(&["--css"], &[&site.output().join("style.css")])
+    let not_found = site.output().join("404.html");
+    check(&[], &[&index, &not_found]).unwrap_or_else(|report| panic!("Nu checker:\n{report}"));
+    check(&["--css"], &[&stylesheet(&site)])
         .unwrap_or_else(|report| panic!("CSS checker:\n{report}"));
 
+    // With a base URL the page also carries its canonical link, feed link and sharing metadata.
     let sub_path = site.build(&["--base-url", "https://example.github.io/iraq-explainer/"]);
     assert_eq!(sub_path.code, Some(0), "{}", sub_path.stderr);
-    check(&[], &[&index]).unwrap_or_else(|report| panic!("Nu checker (sub-path build):\n{report}"));
+    check(&[], &[&index, &not_found])
+        .unwrap_or_else(|report| panic!("Nu checker (sub-path build):\n{report}"));
 }
 
 #[test]

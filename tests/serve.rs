@@ -310,7 +310,22 @@ fn a_stylesheet_change_restyles_without_a_reload() {
     let events = Events::connect(server.port);
     site.write("static/style.css", "body { color: navy; }\n");
     assert_eq!(events.next().0, "css");
-    assert!(get(server.port, "/style.css").body.contains("navy"));
+    let page = get(server.port, "/").body;
+    assert!(get(server.port, &stylesheet(&page)).body.contains("navy"));
+}
+
+/// The address of the page's stylesheet (its name carries a hash of its content).
+fn stylesheet(page: &str) -> String {
+    let at = page
+        .find("rel=\"stylesheet\" href=\"")
+        .expect("a stylesheet link")
+        + "rel=\"stylesheet\" href=\"".len();
+    let href = &page[at..at + page[at..].find('"').expect("closing quote")];
+    if href.starts_with('/') {
+        href.to_string()
+    } else {
+        format!("/{href}")
+    }
 }
 
 #[test]
@@ -360,8 +375,9 @@ fn serves_under_the_base_path_like_github_pages() {
         page.header("content-type"),
         Some("text/html; charset=utf-8")
     );
-    assert!(page.body.contains("href=\"/iraq-explainer/style.css\""));
-    let css = get(server.port, "/iraq-explainer/style.css");
+    let href = stylesheet(&page.body);
+    assert!(href.starts_with("/iraq-explainer/style."), "{href}");
+    let css = get(server.port, &href);
     assert_eq!(
         (css.status, css.header("content-type")),
         (200, Some("text/css; charset=utf-8"))
@@ -379,7 +395,7 @@ fn serves_under_the_base_path_like_github_pages() {
     assert_eq!(get(server.port, "/style.css").status, 404);
     let missing = get(server.port, "/iraq-explainer/no-such-page");
     assert_eq!(missing.status, 404);
-    assert!(missing.body.contains("Not found"));
+    assert!(missing.body.contains("There is nothing at this address"), "the site's own 404.html");
 }
 
 #[test]

@@ -53,8 +53,16 @@ pub struct PageMeta {
     pub language: String,
     /// The publication's name, shown at the top of the page.
     pub site_name: Option<String>,
+    /// The organisation that publishes the page, for sharing metadata (JSON-LD `publisher`).
+    pub publisher: Option<Publisher>,
     /// The address the page is published at, e.g. https://ORG.github.io/REPO/.
     pub base_url: Option<String>,
+    /// The custom domain the page is served at (`news.example.com`), written to a `CNAME` file.
+    pub cname: Option<String>,
+    /// The image shown when the page is shared, a file in `static/`; without it explainer draws one.
+    pub image: Option<String>,
+    /// What the shared image shows, in words.
+    pub image_alt: Option<String>,
     /// Three to five one-sentence bullets. May cite sources with [@id].
     #[serde(default)]
     pub key_points: Vec<String>,
@@ -82,6 +90,16 @@ pub struct Author {
     pub url: Option<String>,
 }
 
+/// The organisation that publishes the page.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Publisher {
+    /// Its name, e.g. the newsroom's.
+    pub name: String,
+    /// An optional link to its home page.
+    pub url: Option<String>,
+}
+
 /// A correction: what was wrong, and when it was fixed.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -90,6 +108,25 @@ pub struct Correction {
     pub date: PartialDate,
     /// What was wrong and what is right. May cite sources with [@id].
     pub text: String,
+}
+
+impl PageMeta {
+    /// The anchor id of each correction, `correction-2021-07-28`, numbered from the second on the
+    /// same day. The page and the feed both link to corrections with these.
+    pub fn correction_ids(&self) -> Vec<String> {
+        let mut seen: std::collections::HashMap<PartialDate, usize> = Default::default();
+        self.corrections
+            .iter()
+            .map(|correction| {
+                let n = seen.entry(correction.date).or_insert(0);
+                *n += 1;
+                match *n {
+                    1 => format!("correction-{}", correction.date.iso()),
+                    n => format!("correction-{}-{n}", correction.date.iso()),
+                }
+            })
+            .collect()
+    }
 }
 
 /// A section file, `content/<name>.md`, and the timeline's own `content/timeline/_index.md`.

@@ -1,9 +1,11 @@
 //! The render stage: a validated [`Site`] in, the page's HTML out.
 //!
 //! Each section is rendered with the template its kind names (`templates/sections/<kind>.html`), then
-//! the page template (`index.html`, extending `base.html`) places them in order. Templates are parsed
-//! once, in [`Templates::load`]. This stage writes nothing to disk.
+//! the page template (`index.html`, extending `base.html`) places them in order, with the sharing
+//! metadata of [`sharing`] in its head. The not-found page (`404.html`) is rendered from the same base.
+//! Templates are parsed once, in [`Templates::load`]. This stage writes nothing to disk.
 
+pub mod sharing;
 pub mod templates;
 pub mod views;
 
@@ -16,6 +18,7 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
+use crate::assets::Assets;
 use crate::content::Site;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Citations;
@@ -30,6 +33,9 @@ pub struct Paths {
     pub root: String,
     /// The absolute address of the page, when known, for the canonical link.
     pub canonical: Option<String>,
+    /// The link back to the page from anywhere on the site (the not-found page): the root path, or
+    /// `index.html` when links are relative.
+    pub home: String,
 }
 
 impl Paths {
@@ -39,6 +45,7 @@ impl Paths {
             None => Paths {
                 root: String::new(),
                 canonical: None,
+                home: "index.html".to_string(),
             },
             Some(url) => {
                 let url = if url.ends_with('/') {
@@ -50,9 +57,33 @@ impl Paths {
                 let path = after_scheme.find('/').map_or("/", |i| &after_scheme[i..]);
                 Paths {
                     root: path.to_string(),
+                    home: path.to_string(),
                     canonical: Some(url),
                 }
             }
+        }
+    }
+}
+
+/// Links to the data files published beside the page (see `publish`), when they exist.
+#[derive(Debug, Clone, Serialize)]
+pub struct Links {
+    /// The Atom feed of updates and corrections; it needs absolute addresses, so a base URL.
+    pub feed: Option<String>,
+    /// The timeline in TimelineJS's format, when the page has a timeline.
+    pub timeline: Option<String>,
+}
+
+impl Links {
+    pub fn new(site: &Site, paths: &Paths) -> Links {
+        Links {
+            feed: paths
+                .canonical
+                .as_ref()
+                .map(|_| format!("{}{}", paths.root, crate::publish::FEED_FILE)),
+            timeline: site
+                .timeline()
+                .map(|_| format!("{}{}", paths.root, crate::publish::TIMELINE_FILE)),
         }
     }
 }
@@ -115,10 +146,16 @@ impl Inputs {
 
 /// What every section's output depends on, besides its own file. (Templates are told apart by their
 /// generation, which no two loads share.)
-fn shared_inputs(site: &Site, templates: &Templates, paths: &Paths) -> Inputs {
+fn shared_inputs(site: &Site, templates: &Templates, paths: &Paths, assets: &Assets) -> Inputs {
     let mut key = Inputs::default();
     key.hold(&site.page);
     key.addresses.push(templates.generation());
+    // Templates may link fingerprinted files, whose names change with their content.
+    for (name, published) in &assets.names {
+        key.addresses
+            .extend(name.bytes().chain(published.bytes()).map(usize::from));
+        key.addresses.push(usize::MAX);
+    }
     key.addresses.extend(paths.root.bytes().map(usize::from));
     key.addresses.push(usize::MAX);
     key.addresses.extend(
@@ -150,13 +187,22 @@ fn own_inputs(
     key
 }
 
-/// Renders the page. Returns the HTML of `index.html` and any warnings, or every error found.
+/// The rendered HTML pages.
+#[derive(Debug)]
+pub struct Pages {
+    pub index: String,
+    /// What the host serves for an address that does not exist.
+    pub not_found: String,
+}
+
+/// Renders the page and the not-found page. Returns them with any warnings, or every error found.
 pub fn render(
     site: &Site,
     templates: &Templates,
     paths: &Paths,
-) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
-    render_with_cache(site, templates, paths, &mut RenderCache::default())
+    assets: &Assets,
+) -> Result<(Pages, Vec<Diagnostic>), Vec<Diagnostic>> {
+    render_with_cache(site, templates, paths, assets, &mut RenderCache::default())
 }
 
 /// Like [`render`], reusing the sections in `cache` whose inputs did not change, and leaving this
@@ -165,9 +211,10 @@ pub fn render_with_cache(
     site: &Site,
     templates: &Templates,
     paths: &Paths,
+    assets: &Assets,
     cache: &mut RenderCache,
-) -> Result<(String, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let shared = shared_inputs(site, templates, paths);
+) -> Result<(Pages, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let shared = shared_inputs(site, templates, paths, assets);
     if cache.shared != shared {
         cache.sections.clear();
         cache.shared = shared;
@@ -179,6 +226,7 @@ pub fn render_with_cache(
     let mut base = Context::new();
     base.insert("page", &page);
     base.insert("paths", paths);
+    base.insert("assets", &assets.names);
 
     let previous = &cache.sections;
     let rendered: Vec<(Inputs, Arc<SectionResult>)> = site
@@ -228,12 +276,21 @@ pub fn render_with_cache(
 
     let entries: Vec<&SectionEntry> = results.iter().map(|r| &r.entry).collect();
     let mut context = base;
-    context.insert("sections", &entries);
-    context.insert("sections_html", SECTIONS_MARKER);
     context.insert(
         "generator",
         concat!("explainer ", env!("CARGO_PKG_VERSION")),
     );
+    let not_found = match templates.render("404.html", &context) {
+        Ok(html) => html,
+        Err(d) => {
+            problems.push(*d);
+            return Err(problems);
+        }
+    };
+    context.insert("sections", &entries);
+    context.insert("sections_html", SECTIONS_MARKER);
+    context.insert("sharing", &sharing::sharing(site, paths, assets));
+    context.insert("links", &Links::new(site, paths));
     let shell = match templates.render("index.html", &context) {
         Ok(html) => html,
         Err(d) => {
@@ -258,7 +315,13 @@ pub fn render_with_cache(
         html.push_str(&section.html);
     }
     html.push_str(after);
-    Ok((html, problems))
+    Ok((
+        Pages {
+            index: html,
+            not_found,
+        },
+        problems,
+    ))
 }
 
 /// Builds one section's view and runs its template. Independent of every other section, so the
@@ -330,7 +393,9 @@ mod tests {
             p.canonical.as_deref(),
             Some("https://example.github.io/iraq-explainer/")
         );
+        assert_eq!(p.home, "/iraq-explainer/");
         assert_eq!(Paths::new(Some("https://news.example.com")).root, "/");
         assert_eq!(Paths::new(None).root, "");
+        assert_eq!(Paths::new(None).home, "index.html");
     }
 }

@@ -63,6 +63,8 @@ pub struct AuthorView {
 
 #[derive(Debug, Serialize)]
 pub struct CorrectionView {
+    /// The anchor the feed links to, `correction-2021-07-28`.
+    pub id: String,
     pub date: TimeView,
     pub html: String,
 }
@@ -223,7 +225,9 @@ impl<'a> ViewBuilder<'a> {
             corrections: m
                 .corrections
                 .iter()
-                .map(|c| CorrectionView {
+                .zip(m.correction_ids())
+                .map(|(c, id)| CorrectionView {
+                    id,
                     date: c.date.into(),
                     html: self.inline(doc, "text", &c.text),
                 })

@@ -3,6 +3,9 @@
 
 #![allow(dead_code)]
 
+pub mod crawl;
+pub mod http;
+
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};

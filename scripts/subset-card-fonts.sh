@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Rebuilds the two fonts the social card is drawn with, src/assets/fonts/*.subset.ttf, from Debian's
+# fonts-noto-core package (SIL Open Font License 1.1, no reserved font names).
+#
+# The subsets keep Latin (Basic, Latin-1, Extended-A and Additional, which covers transliterations
+# such as al-Kadhimi or Ḥaydar), typographic punctuation and the euro sign; hinting is dropped because
+# the card is drawn at display sizes. Each subset is about 50 KB.
+#
+# Usage: scripts/subset-card-fonts.sh   (needs apt-get, dpkg-deb and python3 with venv)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+NOTO_VERSION=20201225-1
+FONTTOOLS_VERSION=4.68.0
+UNICODES="U+0020-007E,U+00A0-00FF,U+0100-017F,U+0218-021B,U+02BB-02BF,U+02C6,U+02DC,U+1E00-1EFF,\
+U+2010-2015,U+2018-201E,U+2020-2022,U+2026,U+2032-2033,U+2039-203A,U+20AC,U+2122"
+
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+(cd "$work" && apt-get download "fonts-noto-core=$NOTO_VERSION")
+dpkg-deb -x "$work"/fonts-noto-core_*.deb "$work/deb"
+python3 -m venv "$work/venv"
+"$work/venv/bin/pip" install --quiet "fonttools==$FONTTOOLS_VERSION"
+
+noto="$work/deb/usr/share/fonts/truetype/noto"
+for font in NotoSerif-Bold NotoSans-Bold; do
+  "$work/venv/bin/pyftsubset" "$noto/$font.ttf" \
+    --unicodes="$UNICODES" \
+    --layout-features='kern,liga' \
+    --no-hinting --desubroutinize \
+    --name-IDs='*' \
+    --output-file="src/assets/fonts/$font.subset.ttf"
+done
+ls -l src/assets/fonts/*.subset.ttf

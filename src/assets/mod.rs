@@ -1,0 +1,306 @@
+//! The files the page links to, made ready before rendering: the social card, and stylesheets and
+//! scripts renamed by a hash of their content.
+//!
+//! Renaming `style.css` to `style.3f9c2b1ad0.css` means a new deploy can never be shown with an old
+//! stylesheet from a browser's or a CDN's cache: the name changes whenever the bytes do. Templates
+//! learn the new names from the [`Assets`] this stage hands the renderer (`assets["style.css"]`).
+//! Images and other static files keep their names, because Markdown may link to them.
+//!
+//! The social card is the page's own `image` (a file in `static/`), or one drawn from the headline
+//! ([`card`]). This stage runs between loading and rendering; it renders no templates.
+
+pub mod card;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use sha2::{Digest, Sha256};
+
+use crate::content::Site;
+use crate::diagnostics::{Diagnostic, Severity};
+use crate::markdown;
+use crate::output::Output;
+
+/// The file name a drawn social card gets before fingerprinting; the other shapes add their ratio.
+pub const CARD_FILE: &str = "social-card.png";
+
+/// Extensions of the files that are renamed by content hash.
+const FINGERPRINTED: [&str; 3] = ["css", "js", "mjs"];
+
+/// What the renderer needs to link to the prepared files.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct Assets {
+    /// Every fingerprinted file: its name in `static/` (`style.css`) and its published name
+    /// (`style.3f9c2b1ad0.css`), both relative to the site root.
+    pub names: BTreeMap<String, String>,
+    /// The image shown when the page is shared.
+    pub social_image: Option<SocialImage>,
+    /// The images for structured data: the drawn card in 16:9, 4:3 and 1:1, or the page's own image.
+    pub structured_images: Vec<SocialImage>,
+}
+
+/// An image in the output, with what sharing metadata says about it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SocialImage {
+    /// Relative to the site root.
+    pub path: String,
+    pub width: u32,
+    pub height: u32,
+    pub mime: &'static str,
+    pub alt: String,
+}
+
+/// `name.ext` → `name.<hash>.ext`, the hash being the first ten hex digits of the SHA-256 of `bytes`.
+pub fn fingerprinted_name(path: &str, bytes: &[u8]) -> String {
+    let digest = Sha256::digest(bytes);
+    let hash: String = digest[..5].iter().map(|b| format!("{b:02x}")).collect();
+    let (folder, file) = match path.rsplit_once('/') {
+        Some((folder, file)) => (format!("{folder}/"), file),
+        None => (String::new(), path),
+    };
+    match file.rsplit_once('.') {
+        Some((stem, ext)) if !stem.is_empty() => format!("{folder}{stem}.{hash}.{ext}"),
+        _ => format!("{folder}{file}.{hash}"),
+    }
+}
+
+/// Adds the social cards to `output` and renames stylesheets, scripts and drawn cards by content
+/// hash. Returns the names and the images, with any warnings, or the problems that stop the build.
+///
+/// Shared images are only ever linked by absolute address, so without a base URL (`published` is
+/// false) no card is drawn; a page's own `image` is still checked.
+pub fn prepare(
+    site: &Site,
+    output: &mut Output,
+    published: bool,
+) -> Result<(Assets, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let mut warnings = Vec::new();
+    let mut to_rename: Vec<String> = output
+        .files()
+        .map(|(path, _)| path)
+        .filter(|path| {
+            path.rsplit_once('.')
+                .is_some_and(|(_, ext)| FINGERPRINTED.contains(&ext))
+        })
+        .map(str::to_string)
+        .collect();
+
+    let (image, structured) = match &site.page.meta.image {
+        Some(path) => {
+            let image = own_image(site, output, path, &mut warnings)?;
+            (Some(image.clone()), vec![image])
+        }
+        None if published => {
+            let (mut cards, card_warnings) = drawn_cards(site, output)?;
+            warnings.extend(card_warnings);
+            to_rename.extend(cards.iter().map(|c| c.path.clone()));
+            let share = cards.remove(0);
+            (Some(share), cards)
+        }
+        None => (None, Vec::new()),
+    };
+
+    let mut names = BTreeMap::new();
+    for path in to_rename {
+        if let Some(bytes) = output.remove(&path) {
+            let hashed = fingerprinted_name(&path, &bytes);
+            output.insert(hashed.clone(), bytes);
+            names.insert(path, hashed);
+        }
+    }
+    let renamed = |image: SocialImage| SocialImage {
+        path: names
+            .get(&image.path)
+            .cloned()
+            .unwrap_or(image.path.clone()),
+        ..image
+    };
+    let social_image = image.map(&renamed);
+    let structured_images = structured.into_iter().map(renamed).collect();
+    Ok((
+        Assets {
+            names,
+            social_image,
+            structured_images,
+        },
+        warnings,
+    ))
+}
+
+fn warning(d: Diagnostic) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Warning,
+        ..d
+    }
+}
+
+/// The line under the headline on a drawn card: publisher or site, and the dates.
+fn card_footer(site: &Site) -> String {
+    let meta = &site.page.meta;
+    let mut parts = Vec::new();
+    if let Some(name) = meta
+        .site_name
+        .as_deref()
+        .or(meta.publisher.as_ref().map(|p| p.name.as_str()))
+    {
+        parts.push(name.to_string());
+    }
+    parts.push(format!("Published {}", meta.published.human()));
+    if let Some(updated) = &meta.updated
+        && updated.date() != meta.published.date()
+    {
+        parts.push(format!("Updated {}", updated.human()));
+    }
+    parts.join(" · ")
+}
+
+/// Draws the card for sharing (first) and the shapes for structured data, and adds them to `output`.
+fn drawn_cards(
+    site: &Site,
+    output: &mut Output,
+) -> Result<(Vec<SocialImage>, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let doc = &site.page;
+    let meta = &doc.meta;
+    let title = markdown::smarten(&meta.title);
+    let footer = card_footer(site);
+    let text = card::CardText {
+        label: &meta.label,
+        title: &title,
+        footer: &footer,
+    };
+    let alt = meta
+        .image_alt
+        .clone()
+        .unwrap_or_else(|| format!("{}: {title}", meta.label));
+    let shapes: Vec<(u32, String)> = [(card::SHARE_HEIGHT, CARD_FILE.to_string())]
+        .into_iter()
+        .chain(
+            card::STRUCTURED_HEIGHTS
+                .iter()
+                .map(|h| (*h, format!("social-card-{}.png", ratio(card::WIDTH, *h)))),
+        )
+        .collect();
+    let heights: Vec<u32> = shapes.iter().map(|(h, _)| *h).collect();
+    let drawn = card::draw(&text, &heights)
+        .map_err(|message| vec![Diagnostic::error(&doc.path, message)])?;
+    let missing = drawn.missing;
+    let mut cards = Vec::new();
+    for ((height, path), png) in shapes.into_iter().zip(drawn.pngs) {
+        output.insert(path.clone(), png);
+        cards.push(SocialImage {
+            path,
+            width: card::WIDTH,
+            height,
+            mime: "image/png",
+            alt: alt.clone(),
+        });
+    }
+    let mut warnings = Vec::new();
+    if !missing.is_empty() {
+        let shown: Vec<String> = missing.iter().map(|c| format!("`{c}`")).collect();
+        let message = format!(
+            "the social card's font has no {}; the card shows a box instead",
+            shown.join(", ")
+        );
+        warnings.push(warning(
+            doc.error_at_value("title", &meta.title, message).hint(
+                "add `image:` with a card of your own (a 1200×630 PNG or JPEG in static/) and `image_alt:`",
+            ),
+        ));
+    }
+    Ok((cards, warnings))
+}
+
+/// `16x9` for 1200×675: the shape in lowest terms.
+fn ratio(width: u32, height: u32) -> String {
+    let (mut a, mut b) = (width, height);
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    let divisor = a.max(1);
+    format!("{}x{}", width / divisor, height / divisor)
+}
+
+/// The page's own `image`: a PNG, JPEG, WebP or GIF among the static files, with `image_alt`.
+fn own_image(
+    site: &Site,
+    output: &Output,
+    path: &str,
+    warnings: &mut Vec<Diagnostic>,
+) -> Result<SocialImage, Vec<Diagnostic>> {
+    let doc = &site.page;
+    let rel = path.trim_start_matches('/');
+    let Some(bytes) = output.get(rel) else {
+        return Err(vec![
+            doc.error_at_value("image", path, format!("there is no static/{rel}"))
+                .hint("put the image in the static/ folder and give its path inside it, like `image: cards/iraq.png`"),
+        ]);
+    };
+    let mime = match imagesize::image_type(bytes) {
+        Ok(imagesize::ImageType::Png) => "image/png",
+        Ok(imagesize::ImageType::Jpeg) => "image/jpeg",
+        Ok(imagesize::ImageType::Webp) => "image/webp",
+        Ok(imagesize::ImageType::Gif) => "image/gif",
+        _ => {
+            return Err(vec![
+                doc.error_at_value("image", path, "social sites cannot show this kind of image")
+                    .hint("use a PNG or JPEG (WebP and GIF also work), 1200×630 pixels"),
+            ]);
+        }
+    };
+    let size = imagesize::blob_size(bytes).map_err(|e| {
+        vec![doc.error_at_value("image", path, format!("cannot read the image's size: {e}"))]
+    })?;
+    let Some(alt) = doc.meta.image_alt.clone().filter(|a| !a.trim().is_empty()) else {
+        return Err(vec![
+            doc.error_at_value("image", path, "the shared image has no description")
+                .hint("add `image_alt:` saying in words what the image shows"),
+        ]);
+    };
+    let (width, height) = (
+        u32::try_from(size.width).unwrap_or(u32::MAX),
+        u32::try_from(size.height).unwrap_or(u32::MAX),
+    );
+    if width < 600 || height < 315 {
+        warnings.push(warning(
+            doc.error_at_value("image", path, format!("the shared image is only {width}×{height} pixels"))
+                .hint("social sites show images under 600×315 as a small thumbnail; 1200×630 fills a large card"),
+        ));
+    }
+    Ok(SocialImage {
+        path: rel.to_string(),
+        width,
+        height,
+        mime,
+        alt,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fingerprinted_name;
+
+    #[test]
+    fn ratios_are_in_lowest_terms() {
+        assert_eq!(super::ratio(1200, 675), "16x9");
+        assert_eq!(super::ratio(1200, 900), "4x3");
+        assert_eq!(super::ratio(1200, 1200), "1x1");
+    }
+
+    #[test]
+    fn fingerprints_go_before_the_extension() {
+        let name = fingerprinted_name("style.css", b"body{}");
+        assert!(
+            name.starts_with("style.") && name.ends_with(".css"),
+            "{name}"
+        );
+        assert_eq!(name.len(), "style..css".len() + 10);
+        assert_eq!(name, fingerprinted_name("style.css", b"body{}"));
+        assert_ne!(name, fingerprinted_name("style.css", b"body{ }"));
+        let nested = fingerprinted_name("js/app.js", b"");
+        assert!(
+            nested.starts_with("js/app.") && nested.ends_with(".js"),
+            "{nested}"
+        );
+    }
+}

@@ -1,0 +1,132 @@
+//! The timeline in TimelineJS's JSON format (a title slide, `events` and `eras`), so a newsroom can
+//! show the same chronology in TimelineJS or any tool that reads it.
+//!
+//! Dates keep the precision the editor wrote (a year, a month or a day). Citation marks are taken
+//! out of the text, since their numbers point into the page's sources list; the sources an event
+//! cites follow its text instead, as links to the original reports.
+
+use serde_json::{Map, Value, json};
+
+use super::escape;
+use crate::content::Site;
+use crate::content::model::SourceId;
+use crate::dates::PartialDate;
+use crate::markdown::{self, Citations, Settings};
+
+/// A TimelineJS date object: only the parts that are known.
+fn date(d: PartialDate) -> Value {
+    let mut object = Map::new();
+    object.insert("year".into(), json!(d.year()));
+    if let Some(month) = d.month() {
+        object.insert("month".into(), json!(month));
+    }
+    if let Some(day) = d.day() {
+        object.insert("day".into(), json!(day));
+    }
+    Value::Object(object)
+}
+
+/// The TimelineJS document for the site's timeline, or `None` if it has none.
+pub fn timeline(site: &Site, canonical: Option<&str>) -> Option<String> {
+    let section = site.timeline()?;
+    let no_citations = Citations::default();
+    let eras = &section.meta.eras;
+    let era_title = |id: &str| {
+        eras.iter()
+            .find(|e| e.id == id)
+            .map(|e| markdown::smarten(&e.title))
+    };
+
+    let events: Vec<Value> = site
+        .events
+        .iter()
+        .map(|doc| {
+            let id = doc.event_id();
+            let settings = Settings {
+                citations: &no_citations,
+                id_prefix: &id,
+                min_heading: 4,
+            };
+            let body = markdown::render(doc.body(), &settings);
+            // The sources the event names, then any it cites only in its text, each once.
+            let mut cited: Vec<SourceId> = doc.meta.sources.clone();
+            for id in body.cited {
+                let id = SourceId(id);
+                if !cited.contains(&id) {
+                    cited.push(id);
+                }
+            }
+            let links: Vec<String> = cited
+                .iter()
+                .filter_map(|id| site.sources().find(|(_, s)| s.id == *id))
+                .map(|(_, s)| {
+                    format!(
+                        "<a href=\"{}\">{}: {}</a>",
+                        escape(&s.url),
+                        escape(&s.outlet),
+                        escape(&markdown::smarten(&s.title))
+                    )
+                })
+                .collect();
+            let mut text = body.html.trim_end().to_string();
+            if !links.is_empty() {
+                let label = if links.len() == 1 {
+                    "Source"
+                } else {
+                    "Sources"
+                };
+                text.push_str(&format!(
+                    "\n<p class=\"sources\">{label}: {}</p>",
+                    links.join("; ")
+                ));
+            }
+            let mut event = json!({
+                "start_date": date(doc.meta.date),
+                "text": {
+                    "headline": markdown::smarten(&doc.meta.title),
+                    "text": text,
+                },
+                "unique_id": id,
+            });
+            if let Some(end) = doc.meta.end_date {
+                event["end_date"] = date(end);
+            }
+            if let Some(display) = &doc.meta.display_date {
+                event["display_date"] = json!(display);
+            }
+            if let Some(group) = doc.meta.era.as_deref().and_then(era_title) {
+                event["group"] = json!(group);
+            }
+            event
+        })
+        .collect();
+
+    let settings = Settings {
+        citations: &no_citations,
+        id_prefix: "intro",
+        min_heading: 3,
+    };
+    let mut intro = markdown::render(section.body(), &settings).html;
+    if let Some(canonical) = canonical {
+        intro.push_str(&format!(
+            "<p><a href=\"{}#{}\">Read the full explainer</a></p>",
+            escape(canonical),
+            escape(&section.section_id())
+        ));
+    }
+    let document = json!({
+        "title": {
+            "text": {
+                "headline": markdown::smarten(&site.page.meta.title),
+                "text": intro.trim_end(),
+            }
+        },
+        "events": events,
+        "eras": eras.iter().map(|era| json!({
+            "start_date": date(era.start),
+            "end_date": date(era.end),
+            "text": {"headline": markdown::smarten(&era.title)},
+        })).collect::<Vec<_>>(),
+    });
+    serde_json::to_string_pretty(&document).ok()
+}

@@ -1,0 +1,251 @@
+//! What the page tells search engines and social sites about itself: Open Graph and Twitter card
+//! values, and one schema.org `NewsArticle` in JSON-LD.
+//!
+//! Every value comes from the same content as the visible page (the headline, the `published` and
+//! `updated` timestamps, the corrections), so the two cannot disagree. Values that must be absolute
+//! addresses (the canonical URL, the image) exist only when the base URL is known. The
+//! JSON-LD is built as data and serialised, never assembled from template text, and is escaped so
+//! that nothing in it can close its `<script>` element.
+
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::Paths;
+use crate::assets::Assets;
+use crate::content::Site;
+use crate::markdown;
+
+/// The longest headline Google shows in full (its Article guidelines).
+const HEADLINE_MAX: usize = 110;
+/// Twitter's limits for `twitter:title` and `twitter:description`.
+const TWITTER_TITLE_MAX: usize = 70;
+const TWITTER_DESCRIPTION_MAX: usize = 200;
+/// The alt text limit of `twitter:image:alt`.
+const IMAGE_ALT_MAX: usize = 420;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SharingView {
+    pub title: String,
+    pub twitter_title: String,
+    pub description: String,
+    pub twitter_description: String,
+    /// The canonical address, when the base URL is known.
+    pub url: Option<String>,
+    pub site_name: Option<String>,
+    /// `og:locale`, as `language_TERRITORY`.
+    pub locale: Option<String>,
+    /// ISO 8601 with offset, exactly as in the page's `<time datetime>`.
+    pub published: String,
+    pub modified: String,
+    /// Profile links of the authors who have one, for `article:author`.
+    pub author_urls: Vec<String>,
+    pub image: Option<ImageView>,
+    /// The JSON-LD, ready to be placed inside `<script type="application/ld+json">`.
+    pub json_ld: String,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ImageView {
+    pub url: String,
+    pub width: u32,
+    pub height: u32,
+    pub mime: &'static str,
+    pub alt: String,
+}
+
+/// `text` cut at a word boundary to at most `max` characters, with an ellipsis when it was cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max.saturating_sub(1)).collect();
+    if let Some(space) = cut.rfind(' ') {
+        cut.truncate(space);
+    }
+    let cut = cut.trim_end_matches([' ', ',', ';', ':', '.', '–', '—']);
+    format!("{cut}…")
+}
+
+/// A headline within `max` characters: whole if it fits, else its first part when it has the common
+/// "Topic: angle" form, else cut at a word.
+fn short_title(title: &str, max: usize) -> String {
+    if title.chars().count() <= max {
+        return title.to_string();
+    }
+    match title.split_once(": ") {
+        Some((topic, _)) if (20..=max).contains(&topic.chars().count()) => topic.to_string(),
+        _ => shorten(title, max),
+    }
+}
+
+/// `og:locale` from the page's language: `en-GB` → `en_GB`; plain `en` → `en_US`, Open Graph's own
+/// default. Other languages without a region give none rather than a guess.
+fn locale(language: &str) -> Option<String> {
+    let mut parts = language.split(['-', '_']);
+    let lang = parts.next()?.to_ascii_lowercase();
+    match parts.next() {
+        Some(region) if region.len() == 2 => {
+            Some(format!("{lang}_{}", region.to_ascii_uppercase()))
+        }
+        None if lang == "en" => Some("en_US".to_string()),
+        _ => None,
+    }
+}
+
+/// JSON text that is safe inside `<script>`: `<`, `>` and `&` can only occur inside JSON strings,
+/// where their `\u` escapes mean the same, and then no `</script>` or `<!--` can end the element.
+pub fn script_safe_json(value: &Value) -> String {
+    let text = value.to_string();
+    let mut safe = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '<' => safe.push_str("\\u003c"),
+            '>' => safe.push_str("\\u003e"),
+            '&' => safe.push_str("\\u0026"),
+            c => safe.push(c),
+        }
+    }
+    safe
+}
+
+/// Builds the sharing metadata of the page.
+pub fn sharing(site: &Site, paths: &Paths, assets: &Assets) -> SharingView {
+    let meta = &site.page.meta;
+    let title = markdown::smarten(&meta.title);
+    let published = meta.published.iso();
+    let modified = meta.updated.as_ref().unwrap_or(&meta.published).iso();
+    let url = paths.canonical.clone();
+    let image = match (&url, &assets.social_image) {
+        (Some(base), Some(image)) => Some(ImageView {
+            url: format!("{base}{}", image.path),
+            width: image.width,
+            height: image.height,
+            mime: image.mime,
+            alt: shorten(&image.alt, IMAGE_ALT_MAX),
+        }),
+        _ => None,
+    };
+    let site_name = meta
+        .site_name
+        .clone()
+        .or_else(|| meta.publisher.as_ref().map(|p| p.name.clone()));
+
+    let mut article = json!({
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": shorten(&title, HEADLINE_MAX),
+        "description": meta.description,
+        "datePublished": published,
+        "dateModified": modified,
+        "inLanguage": meta.language,
+        "author": meta.authors.iter().map(|a| {
+            let mut person = json!({"@type": "Person", "name": a.name});
+            if let Some(url) = &a.url {
+                person["url"] = json!(url);
+            }
+            person
+        }).collect::<Vec<_>>(),
+    });
+    if let Some(dateline) = &meta.dateline {
+        article["dateline"] = json!(dateline);
+    }
+    let publisher = match (&meta.publisher, &meta.site_name) {
+        (Some(p), _) => Some((p.name.clone(), p.url.clone())),
+        (None, Some(name)) => Some((name.clone(), None)),
+        (None, None) => None,
+    };
+    if let Some((name, publisher_url)) = publisher {
+        let mut organization = json!({"@type": "Organization", "name": name});
+        if let Some(u) = publisher_url.or_else(|| url.clone()) {
+            organization["url"] = json!(u);
+        }
+        article["publisher"] = organization;
+    }
+    if let Some(url) = &url {
+        article["url"] = json!(url);
+        article["mainEntityOfPage"] = json!({"@type": "WebPage", "@id": url});
+    }
+    if let Some(base) = &url
+        && !assets.structured_images.is_empty()
+    {
+        article["image"] = assets
+            .structured_images
+            .iter()
+            .map(|image| {
+                json!({
+                    "@type": "ImageObject",
+                    "url": format!("{base}{}", image.path),
+                    "width": image.width,
+                    "height": image.height,
+                })
+            })
+            .collect();
+    }
+    let corrections: Vec<Value> = meta
+        .corrections
+        .iter()
+        .map(|c| {
+            json!({
+                "@type": "CorrectionComment",
+                "text": markdown::plain_text(&c.text),
+                "datePublished": c.date.iso(),
+            })
+        })
+        .collect();
+    if !corrections.is_empty() {
+        article["correction"] = Value::Array(corrections);
+    }
+
+    SharingView {
+        twitter_title: short_title(&title, TWITTER_TITLE_MAX),
+        twitter_description: shorten(&meta.description, TWITTER_DESCRIPTION_MAX),
+        title,
+        description: meta.description.clone(),
+        url,
+        site_name,
+        locale: locale(&meta.language),
+        published,
+        modified,
+        author_urls: meta.authors.iter().filter_map(|a| a.url.clone()).collect(),
+        image,
+        json_ld: script_safe_json(&article),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shortens_at_a_word_boundary() {
+        assert_eq!(shorten("short", 70), "short");
+        let long = "The end of the US combat mission in Iraq: what changes, and what doesn’t";
+        let short = shorten(long, 70);
+        assert_eq!(
+            short,
+            "The end of the US combat mission in Iraq: what changes, and what…"
+        );
+        assert!(short.chars().count() <= 70);
+        assert_eq!(
+            short_title(long, 70),
+            "The end of the US combat mission in Iraq"
+        );
+        assert_eq!(short_title("Iraq: a very long angle on it", 12), "Iraq: a…");
+    }
+
+    #[test]
+    fn locales_come_from_the_language() {
+        assert_eq!(locale("en").as_deref(), Some("en_US"));
+        assert_eq!(locale("en-GB").as_deref(), Some("en_GB"));
+        assert_eq!(locale("fr"), None);
+    }
+
+    #[test]
+    fn json_cannot_close_its_script_element() {
+        let value = json!({"headline": "</script><script>alert(1)</script> & <!--"});
+        let safe = script_safe_json(&value);
+        assert!(!safe.contains('<') && !safe.contains('>'), "{safe}");
+        let back: Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, value);
+    }
+}
