@@ -154,6 +154,11 @@ error_case!(
     "content/_index.md:3:8:"
 );
 error_case!(
+    a_copied_base_template_missing_a_block,
+    "old-base-template",
+    "templates/404.html (built in):4:10: error: Block `title` is not defined in any parent template"
+);
+error_case!(
     custom_domain_with_a_scheme,
     "bad-cname",
     "content/_index.md:3:8:"

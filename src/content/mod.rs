@@ -34,6 +34,10 @@ pub struct Document<M> {
     pub text: String,
     pub split: Split,
     pub meta: M,
+    /// The file name without `.md`, made into an id: the default id of a section or event.
+    pub slug: String,
+    /// Whether the file is in `content/timeline/`.
+    pub in_timeline: bool,
 }
 
 impl<M> Document<M> {
@@ -316,12 +320,25 @@ fn parse_document<M: DeserializeOwned>(
     let parsed = front_matter::split(&text)
         .and_then(|split| front_matter::parse::<M>(&text, &split).map(|meta| (split, meta)));
     match parsed {
-        Ok((split, meta)) => Ok(Arc::new(Document {
-            path,
-            text,
-            split,
-            meta,
-        })),
+        Ok((split, meta)) => {
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy())
+                .unwrap_or_default();
+            let slug = crate::markdown::slugify(&stem);
+            let in_timeline = path
+                .parent()
+                .and_then(|p| p.file_name())
+                .is_some_and(|n| n == TIMELINE_DIR);
+            Ok(Arc::new(Document {
+                path,
+                text,
+                split,
+                meta,
+                slug,
+                in_timeline,
+            }))
+        }
         Err(err) => {
             let mut d = Diagnostic::error(&path, err.message).at(&text, err.range);
             d.hint = err.hint;

@@ -25,16 +25,13 @@ impl Document<SectionMeta> {
         match &self.meta.id {
             Some(id) => id.clone(),
             None if self.is_timeline() => TIMELINE_DIR.to_string(),
-            None => crate::markdown::slugify(&self.stem()),
+            None => self.slug.clone(),
         }
     }
 
     /// Whether this is `content/timeline/_index.md`.
     pub fn is_timeline(&self) -> bool {
-        self.path
-            .parent()
-            .and_then(|p| p.file_name())
-            .is_some_and(|n| n == TIMELINE_DIR)
+        self.in_timeline
     }
 
     /// The template this section renders with: its `kind`, else `timeline` or `prose`.
@@ -49,10 +46,7 @@ impl Document<SectionMeta> {
 
 impl Document<EventMeta> {
     pub fn event_id(&self) -> String {
-        self.meta
-            .id
-            .clone()
-            .unwrap_or_else(|| crate::markdown::slugify(&self.stem()))
+        self.meta.id.clone().unwrap_or_else(|| self.slug.clone())
     }
 }
 

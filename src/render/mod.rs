@@ -11,7 +11,6 @@ pub mod views;
 
 use std::any::Any;
 use std::collections::{HashMap, HashSet};
-use std::path::PathBuf;
 use std::sync::Arc;
 
 use rayon::prelude::*;
@@ -118,7 +117,8 @@ const SECTIONS_MARKER: &str = "<!--explainer:sections-->";
 #[derive(Default)]
 pub struct RenderCache {
     shared: Inputs,
-    sections: HashMap<PathBuf, (Inputs, Arc<SectionResult>)>,
+    /// By the section file's path, as bytes (hashing a `Path` walks its components: slow at 10,000).
+    sections: HashMap<std::ffi::OsString, (Inputs, Arc<SectionResult>)>,
 }
 
 /// The identities of what an output was made from. It holds the documents themselves, not only their
@@ -234,7 +234,7 @@ pub fn render_with_cache(
         .par_iter()
         .map(|doc| {
             let key = own_inputs(site, doc);
-            match previous.get(&doc.path) {
+            match previous.get(doc.path.as_os_str()) {
                 Some((old, result)) if *old == key => (key, Arc::clone(result)),
                 _ => (
                     key,
@@ -247,18 +247,18 @@ pub fn render_with_cache(
     let mut kept = HashMap::with_capacity(rendered.len());
     for (doc, (key, result)) in site.sections.iter().zip(rendered) {
         results.push(Arc::clone(&result));
-        kept.insert(doc.path.clone(), (key, result));
+        kept.insert(doc.path.as_os_str().to_owned(), (key, result));
     }
     cache.sections = kept;
 
     let mut problems = views.problems;
-    let mut cited: HashSet<String> = views.cited.into_iter().collect();
+    let mut cited: HashSet<&str> = views.cited.iter().map(String::as_str).collect();
     for result in &results {
         problems.extend(result.problems.iter().cloned());
-        cited.extend(result.cited.iter().cloned());
+        cited.extend(result.cited.iter().map(String::as_str));
     }
     for (doc, source) in site.sources() {
-        if !cited.contains(&source.id.0) {
+        if !cited.contains(source.id.as_str()) {
             let id = source.id.as_str();
             problems.push(
                 Diagnostic::warning(&doc.path, format!("the source `{id}` is never cited"))

@@ -26,7 +26,9 @@ impl Templates {
         let mut files: HashMap<String, (PathBuf, String)> = HashMap::new();
         for (name, bytes) in embedded::files_under("templates") {
             let text = String::from_utf8_lossy(bytes).into_owned();
-            files.insert(name.to_string(), (Path::new("templates").join(name), text));
+            // Not a file the editor has: say so, or they will look for it.
+            let shown = PathBuf::from(format!("templates/{name} (built in)"));
+            files.insert(name.to_string(), (shown, text));
         }
         let mut problems = Vec::new();
         let dir = root.join("templates");
@@ -87,7 +89,7 @@ impl Templates {
                 templates.tera = tera;
                 Ok(templates)
             }
-            Err(err) => Err(vec![templates.diagnostic(&err, "templates")]),
+            Err(err) => Err(templates.load_problems(&err)),
         }
     }
 
@@ -126,6 +128,47 @@ impl Templates {
         self.tera
             .render(name, context)
             .map_err(|err| Box::new(self.diagnostic(&err, name)))
+    }
+
+    /// Tera checks the templates together (blocks a child fills must exist in a parent, components
+    /// and filters must exist) and reports every failure in one message, each as its own
+    /// `error: ... --> name:line:col` report. Each becomes a diagnostic at its place.
+    fn load_problems(&self, err: &tera::Error) -> Vec<Diagnostic> {
+        let ErrorKind::Msg(text) = err.kind() else {
+            return vec![self.diagnostic(err, "templates")];
+        };
+        let mut problems = Vec::new();
+        for report in text.split("error: ").skip(1) {
+            let message = report.lines().next().unwrap_or_default().trim();
+            let place = report
+                .lines()
+                .find_map(|l| l.trim_start().strip_prefix("--> "))
+                .and_then(|p| {
+                    let mut parts = p.rsplitn(3, ':');
+                    let column: usize = parts.next()?.trim().parse().ok()?;
+                    let line: usize = parts.next()?.parse().ok()?;
+                    Some((parts.next()?.to_string(), line, column))
+                });
+            let Some((name, line, column)) = place else {
+                continue;
+            };
+            let Some((path, source)) = self.files.get(&name) else {
+                continue;
+            };
+            problems.push(
+                Diagnostic::error(path, message)
+                    .at_location(Location::from_line_column(source, line, column, 1))
+                    .hint(
+                        "templates that extend one another must agree on their blocks; if you copied the \
+                         templates from an older explainer, compare them with the current ones \
+                         (`explainer init --templates DIR` writes them)",
+                    ),
+            );
+        }
+        if problems.is_empty() {
+            problems.push(self.diagnostic(err, "templates"));
+        }
+        problems
     }
 
     /// Places a Tera error at its template, line and column.
