@@ -185,8 +185,11 @@ impl Events {
             }
         });
         let events = Events { lines };
-        // The response head and the `retry:` line come first.
+        // The response head and the `retry:` line come first, then the number of the build served.
         while !events.line().starts_with("retry:") {}
+        let (name, build) = events.next();
+        assert_eq!(name, "hello");
+        assert!(build.parse::<u64>().is_ok_and(|n| n >= 1), "{build}");
         events
     }
 
@@ -468,4 +471,47 @@ fn ctrl_c_stops_the_server_cleanly() {
     assert!(sent.success());
     let status = server.child.wait().unwrap();
     assert_eq!(status.code(), Some(0), "Ctrl-C is a normal way to stop");
+}
+
+/// A page that was loading (or offline) while a build finished missed that build's `reload`; when it
+/// connects, `hello` says which build is current, and the page compares it with its own.
+#[test]
+fn a_page_that_missed_a_reload_learns_of_the_newer_build_when_it_connects() {
+    let site = TestSite::fixture("basic");
+    site.write("content/what-happened.md", GOOD);
+    let server = serve(&site, &[]);
+    let served = |page: &str| -> u64 {
+        let at = page
+            .find("const servedBuild = ")
+            .expect("the build number in the page")
+            + "const servedBuild = ".len();
+        page[at..]
+            .split(';')
+            .next()
+            .and_then(|n| n.trim().parse().ok())
+            .expect("a number")
+    };
+    let old_page = get(server.port, "/").body;
+    site.write(
+        "content/what-happened.md",
+        &GOOD.replace("first version", "missed version"),
+    );
+    let new_page = wait_for_page(&server, "the new build", |page| {
+        page.contains("The missed version of the text.")
+    });
+    assert!(served(&new_page) > served(&old_page));
+
+    let mut stream = TcpStream::connect(("127.0.0.1", server.port)).unwrap();
+    write!(
+        stream,
+        "GET /__explainer/events HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+    )
+    .unwrap();
+    let mut lines = BufReader::new(stream).lines().map_while(Result::ok);
+    let hello = lines
+        .find(|l| l.starts_with("data: "))
+        .expect("the hello event");
+    let current: u64 = hello["data: ".len()..].parse().unwrap();
+    assert_eq!(current, served(&new_page));
+    assert!(current > served(&old_page), "the old page would reload");
 }

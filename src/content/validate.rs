@@ -91,6 +91,29 @@ fn check_id<M>(doc: &Document<M>, key: &str, id: &str, out: &mut Vec<Diagnostic>
     }
 }
 
+/// Checks the id an editor wrote (if any) and that no other section or event already has `id`.
+fn check_unique<'a, M>(
+    ids: &mut HashMap<String, &'a Document<M>>,
+    doc: &'a Document<M>,
+    id: String,
+    own: Option<&str>,
+    what: &str,
+    out: &mut Vec<Diagnostic>,
+) {
+    if let Some(own) = own {
+        check_id(doc, "id", own, out);
+    }
+    if let Some(first) = ids.insert(id.clone(), doc) {
+        out.push(
+            doc.error_at_value("id", &id, format!("the {what} id `{id}` is used twice"))
+                .hint(format!(
+                    "{} has the same id; give this {what} its own `id:`",
+                    first.path.display()
+                )),
+        );
+    }
+}
+
 fn check_sources(site: &Site, out: &mut Vec<Diagnostic>) -> HashSet<SourceId> {
     let mut seen: HashMap<&SourceId, &Document<SectionMeta>> = HashMap::new();
     for (doc, source) in site.sources() {
@@ -178,19 +201,14 @@ fn check_page(site: &Site, out: &mut Vec<Diagnostic>) {
 fn check_sections(site: &Site, known: &HashSet<SourceId>, out: &mut Vec<Diagnostic>) {
     let mut ids: HashMap<String, &Document<SectionMeta>> = HashMap::new();
     for doc in &site.sections {
-        let id = doc.section_id();
-        if let Some(own) = &doc.meta.id {
-            check_id(doc, "id", own, out);
-        }
-        if let Some(first) = ids.insert(id.clone(), doc) {
-            out.push(
-                doc.error_at_value("id", &id, format!("the section id `{id}` is used twice"))
-                    .hint(format!(
-                        "{} has the same id; set `id:` to something else",
-                        first.path.display()
-                    )),
-            );
-        }
+        check_unique(
+            &mut ids,
+            doc,
+            doc.section_id(),
+            doc.meta.id.as_deref(),
+            "section",
+            out,
+        );
         let m = &doc.meta;
         if let Some((_, allowed)) = BUILT_IN_KINDS.iter().find(|(k, _)| *k == doc.kind()) {
             let present = [
@@ -277,19 +295,14 @@ fn check_events(site: &Site, known: &HashSet<SourceId>, out: &mut Vec<Diagnostic
         .unwrap_or_default();
     let mut ids: HashMap<String, &Document<EventMeta>> = HashMap::new();
     for doc in &site.events {
-        let id = doc.event_id();
-        if let Some(own) = &doc.meta.id {
-            check_id(doc, "id", own, out);
-        }
-        if let Some(first) = ids.insert(id.clone(), doc) {
-            out.push(
-                doc.error_at_value("id", &id, format!("the event id `{id}` is used twice"))
-                    .hint(format!(
-                        "{} has the same id; give this event its own `id:`",
-                        first.path.display()
-                    )),
-            );
-        }
+        check_unique(
+            &mut ids,
+            doc,
+            doc.event_id(),
+            doc.meta.id.as_deref(),
+            "event",
+            out,
+        );
         let m = &doc.meta;
         if m.sources.is_empty() {
             out.push(

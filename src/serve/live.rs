@@ -12,7 +12,9 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 /// The URL path of the event stream. Outside any base path, so it never clashes with the site.
 pub const EVENTS_PATH: &str = "/__explainer/events";
 
+/// The script served with every page; `__BUILD__` becomes the number of the build the page came from.
 const CLIENT: &str = r#"(() => {
+  const servedBuild = __BUILD__;
   const overlayId = "explainer-build-error";
   const showError = (text) => {
     let box = document.getElementById(overlayId);
@@ -46,18 +48,21 @@ const CLIENT: &str = r#"(() => {
   const events = new EventSource("/__explainer/events");
   window.explainerLiveReload = events;
   events.addEventListener("reload", () => location.reload());
+  // Sent on every (re)connection: a build finished while this page was loading or disconnected.
+  events.addEventListener("hello", (e) => { if (Number(e.data) > servedBuild) location.reload(); });
   events.addEventListener("css", () => { swapStyles().catch(() => location.reload()); });
   events.addEventListener("build-error", (e) => showError(JSON.parse(e.data)));
 })();"#;
 
-/// Adds the live-reload script, and the error overlay when `error` is set, before `</body>`.
-pub fn inject(html: &str, error: Option<&str>) -> String {
+/// Adds the live-reload script, and the error overlay when `error` is set, before `</body>`. `build`
+/// is the number of the build the page comes from.
+pub fn inject(html: &str, error: Option<&str>, build: u64) -> String {
     let mut extra = String::new();
     if let Some(text) = error {
         extra.push_str(&overlay(text));
     }
     extra.push_str("<script>");
-    extra.push_str(CLIENT);
+    extra.push_str(&CLIENT.replacen("__BUILD__", &build.to_string(), 1));
     extra.push_str("</script>\n");
     match html.rfind("</body>") {
         Some(at) => format!("{}{extra}{}", &html[..at], &html[at..]),
@@ -73,38 +78,28 @@ max-height:70vh;overflow:auto;z-index:2147483647;background:#1b1b1b;color:#fff;b
 border-radius:6px;padding:1rem;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace\">\
 <strong>The page could not be rebuilt. It shows the last good version until you fix this:</strong>\
 <pre style=\"white-space:pre-wrap;margin:.75rem 0 0\">{}</pre></div>\n",
-        escape(text)
+        crate::publish::escape(text)
     )
-}
-
-/// Escapes text for HTML element content and attribute values.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// A page for when no build has ever succeeded: only the overlay.
 pub fn error_page(text: &str) -> String {
-    inject(
+    inject_page(
         "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Build error</title></head><body>\
 <p>explainer has not built this page yet.</p></body></html>",
         Some(text),
     )
 }
 
+fn inject_page(html: &str, error: Option<&str>) -> String {
+    inject(html, error, 0)
+}
+
 /// One Server-Sent Event.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Event {
+    /// The number of the build being served, sent when a page connects.
+    Hello(u64),
     Reload,
     Css,
     BuildError(String),
@@ -114,6 +109,7 @@ impl Event {
     /// The bytes on the wire: `event:` and one `data:` line (JSON keeps it on one line).
     pub fn encode(&self) -> String {
         match self {
+            Event::Hello(build) => format!("event: hello\ndata: {build}\n\n"),
             Event::Reload => "event: reload\ndata: {}\n\n".to_string(),
             Event::Css => "event: css\ndata: {}\n\n".to_string(),
             Event::BuildError(text) => {
@@ -157,7 +153,7 @@ mod tests {
 
     #[test]
     fn injects_before_the_body_closes() {
-        let page = inject("<html><body><p>Hi</p></body></html>", None);
+        let page = inject("<html><body><p>Hi</p></body></html>", None, 1);
         assert!(page.contains("<p>Hi</p><script>"));
         assert!(page.ends_with("</script>\n</body></html>"));
         assert!(!page.contains("explainer-build-error\" role"));
@@ -165,7 +161,11 @@ mod tests {
 
     #[test]
     fn the_overlay_escapes_the_message() {
-        let page = inject("<body></body>", Some("content/a.md:2:1: error: <b>bad</b>"));
+        let page = inject(
+            "<body></body>",
+            Some("content/a.md:2:1: error: <b>bad</b>"),
+            1,
+        );
         assert!(page.contains("content/a.md:2:1: error: &lt;b&gt;bad&lt;/b&gt;"));
     }
 

@@ -49,6 +49,8 @@ const PORT_TRIES: u16 = 20;
 struct Snapshot {
     /// The last good build, if there has been one.
     output: Option<Arc<Output>>,
+    /// Counts good builds; pages carry the number they were served from.
+    build: u64,
     /// The current build error, rendered, if the last build failed.
     error: Option<String>,
 }
@@ -93,8 +95,10 @@ impl Shared {
         };
         match built {
             Ok(built) => {
+                let build = self.current().build + 1;
                 self.replace(Snapshot {
                     output: Some(Arc::new(built.output)),
+                    build,
                     error: None,
                 });
                 Ok(built.warnings)
@@ -105,9 +109,10 @@ impl Shared {
                     .map(ToString::to_string)
                     .collect::<Vec<_>>()
                     .join("\n");
-                let output = self.current().output.clone();
+                let current = self.current();
                 self.replace(Snapshot {
-                    output,
+                    output: current.output.clone(),
+                    build: current.build,
                     error: Some(text),
                 });
                 Err(problems)
@@ -334,7 +339,7 @@ fn handle(request: Request, shared: &Shared) {
     let page = |path: &str| -> Vec<u8> {
         let bytes = output.get(path).unwrap_or_default();
         if path.ends_with(".html") {
-            live::inject(&String::from_utf8_lossy(bytes), error).into_bytes()
+            live::inject(&String::from_utf8_lossy(bytes), error, snapshot.build).into_bytes()
         } else {
             bytes.to_vec()
         }
@@ -369,7 +374,7 @@ fn handle(request: Request, shared: &Shared) {
                 request,
                 404,
                 "text/html; charset=utf-8",
-                live::inject(&body, error).into_bytes(),
+                live::inject(&body, error, snapshot.build).into_bytes(),
                 None,
             );
         }
@@ -387,11 +392,12 @@ fn handle(request: Request, shared: &Shared) {
 /// are noticed.
 fn stream_events(request: Request, shared: &Shared) {
     let events = shared.hub.subscribe();
-    let pending = shared.current().error.clone();
+    let now = shared.current();
+    let (pending, build) = (now.error.clone(), now.build);
     let mut out = request.into_writer();
     let mut send = |text: &str| out.write_all(text.as_bytes()).and_then(|()| out.flush());
     let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n";
-    if send(head).is_err() {
+    if send(head).is_err() || send(&Event::Hello(build).encode()).is_err() {
         return;
     }
     if let Some(text) = pending
