@@ -29,6 +29,8 @@ export const BROKEN = {
     { name: "over 50 KB compressed", html: [["</body>", () => `<!-- ${randomBytes(45000).toString("base64")} --></body>`]], expect: /bytes compressed, over 51200/ },
     { name: "over 6 requests", html: [[INTO_MAIN, `${INTO_MAIN}${[1, 2, 3, 4, 5, 6].map((n) => `<img src="favicon.svg?${n}" alt="">`).join("")}`]], expect: /requests, over 6/ },
     { name: "script over 10 KB", html: [["</body>", () => `<script>window.x = "${randomBytes(12000).toString("base64")}";</script></body>`]], expect: /script is \d+ bytes compressed, over 10240/ },
+    { name: "image without dimensions", html: [[INTO_MAIN, `${INTO_MAIN}<img src="favicon.svg" alt="">`]], expect: /image without width and height/ },
+    { name: "key points pushed past the first 14 KB", html: [["</head>", () => `<meta name="filler" content="${randomBytes(18000).toString("base64")}"></head>`]], expect: /headline and key points end \d+ compressed bytes/ },
     { name: "web font", css: "@font-face { font-family: Brk; src: url(favicon.svg) format('woff2'); } body { font-family: Brk, serif; }", expect: /web font loaded/ },
   ],
   nojs: [
@@ -48,6 +50,8 @@ export const BROKEN = {
   print: [
     { name: "event headlines hidden in print", css: "@media print { .timeline { display: none !important; } }", expect: /event headline not printed/ },
     { name: "source URLs not printed", css: "@media print { .sources a::after { content: none !important; } }", expect: /source URL not printed/ },
+    { name: "skip link printed", css: "@media print { .skip-link { display: block !important; position: static !important; } }", expect: /screen-only text printed: Skip to main content/ },
+    { name: "no address or dates in print", css: "@media print { .print-url { display: none !important; } }", expect: /address and dates not printed/ },
     { name: "collapsed content stays collapsed", css: "@media print { details::details-content { content-visibility: hidden !important; } details > :not(summary) { display: none !important; } }", expect: /collapsed content not printed/ },
   ],
 };

@@ -17,7 +17,11 @@ export const SIZES = [
   { name: "320×640", width: 320, height: 640 },
 ];
 export const SCHEMES = ["light", "dark"];
-export const BUDGET = { compressedBytes: 50 * 1024, requests: 6, scriptBytes: 10 * 1024 };
+export const BUDGET = {
+  compressedBytes: 50 * 1024, requests: 6, scriptBytes: 10 * 1024, totalBytes: 300 * 1024,
+  // The headline, standfirst and key points arrive in the first round trip (TCP's initial window).
+  firstScreenBytes: 14 * 1024,
+};
 
 const LOCAL = (url) => /^(data:|blob:|about:)/.test(url) || new URL(url).hostname === "127.0.0.1";
 
@@ -110,12 +114,25 @@ export async function budgetProblems(browser, url) {
     const inline = await page.evaluate(() => [...document.scripts]
       .filter((s) => !s.src && s.type !== "application/ld+json").map((s) => s.textContent).join(""));
     if (inline) sizes.script += gzipSync(Buffer.from(inline)).length;
+    const layout = await page.evaluate(() => {
+      const html = document.documentElement.outerHTML;
+      const end = document.querySelector(".key-points, .standfirst, h1");
+      return {
+        unsized: [...document.images].filter((img) => !img.getAttribute("width") || !img.getAttribute("height")).map((img) => img.src),
+        firstScreen: end ? html.slice(0, html.indexOf(end.outerHTML) + end.outerHTML.length) : html,
+      };
+    });
+    for (const src of layout.unsized) problems.push(`image without width and height (layout shift): ${src}`);
+    const firstScreen = gzipSync(Buffer.from(layout.firstScreen), { level: 9 }).length;
+    if (firstScreen > BUDGET.firstScreenBytes) problems.push(`headline and key points end ${firstScreen} compressed bytes into the HTML, over ${BUDGET.firstScreenBytes}`);
     const total = sizes.html + sizes.css + sizes.script;
+    const everything = total + sizes.other;
+    if (everything > BUDGET.totalBytes) problems.push(`the whole page is ${everything} bytes compressed, over ${BUDGET.totalBytes}`);
     const requests = log.responses.length + log.external.length;
     if (total > BUDGET.compressedBytes) problems.push(`HTML+CSS+script is ${total} bytes compressed, over ${BUDGET.compressedBytes}`);
     if (requests > BUDGET.requests) problems.push(`${requests} requests, over ${BUDGET.requests}: ${log.responses.map((r) => r.url()).join(", ")}`);
     if (sizes.script > BUDGET.scriptBytes) problems.push(`script is ${sizes.script} bytes compressed, over ${BUDGET.scriptBytes}`);
-    return { problems, measured: { ...sizes, total, requests } };
+    return { problems, measured: { ...sizes, total, everything, firstScreen, requests } };
   } finally {
     await context.close();
   }
@@ -286,7 +303,10 @@ function pdfText(buffer) {
   }
 }
 
-/** Print (page.pdf()): every event headline, collapsed (<details>) content and source URL is in the PDF. */
+/**
+ * Print (page.pdf()): every event headline, collapsed (<details>) content and source URL is in the PDF,
+ * with the page's address and dates; the skip link and "Back to top" are not.
+ */
 export async function printProblems(browser, url) {
   const { context, page } = await watchedPage(browser, { viewport: { width: 1280, height: 800 } });
   try {
@@ -302,6 +322,8 @@ export async function printProblems(browser, url) {
       headlines: [...document.querySelectorAll(".timeline .event-headline")].map((e) => e.textContent),
       collapsed: [...document.querySelectorAll("details > :not(summary)")].map((e) => e.textContent),
       urls: [...document.querySelectorAll(".sources a[href]")].map((a) => a.href),
+      footer: [...document.querySelectorAll(".print-url")].map((e) => e.textContent),
+      chrome: [...document.querySelectorAll(".skip-link, .back-to-top")].map((e) => e.textContent),
     }));
     const text = pdfText(await page.pdf({ format: "A4" }));
     const squash = (s) => s.replace(/\s+/g, "").replace(/[‐-―-]/g, "");
@@ -310,6 +332,8 @@ export async function printProblems(browser, url) {
     if (expected.headlines.length === 0) problems.push("no event headlines on the page");
     for (const h of expected.headlines) if (!flat.includes(squash(h))) problems.push(`event headline not printed: ${h}`);
     for (const c of expected.collapsed) if (c.trim() && !flat.includes(squash(c).slice(0, 80))) problems.push(`collapsed content not printed: ${c.trim().slice(0, 60)}`);
+    for (const shown of expected.footer) if (!flat.includes(squash(shown))) problems.push(`address and dates not printed: ${shown}`);
+    for (const hidden of expected.chrome) if (flat.includes(squash(hidden))) problems.push(`screen-only text printed: ${hidden}`);
     if (expected.urls.length === 0) problems.push("no source links on the page");
     for (const u of expected.urls) if (!flat.includes(squash(u))) problems.push(`source URL not printed: ${u}`);
     return problems;
