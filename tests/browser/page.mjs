@@ -13,6 +13,11 @@ export const CHECKS = {
         problems.push(...await checks.axeProblems(browser, url, { ...size, scheme }));
       }
     }
+    // The not-found page the host serves for any missing address, at the narrowest width.
+    for (const scheme of checks.SCHEMES) {
+      const notFound = await checks.axeProblems(browser, new URL("no-such-page", url).href, { ...checks.SIZES[2], scheme });
+      problems.push(...notFound.map((p) => `404 page: ${p}`));
+    }
     return problems;
   },
   network: (browser, url) => checks.networkProblems(browser, url),
