@@ -7,8 +7,16 @@
 mod common;
 
 use std::process::Command;
+use std::sync::Mutex;
+
+/// One browser at a time: on a small machine, Chromium runs side by side make the live-reload test's
+/// timeouts flaky and every check slower.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
 
 fn run(script: &str, args: &[&str]) {
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let repo = common::repo_root();
     assert!(
         repo.join("node_modules/playwright-core").is_dir(),
