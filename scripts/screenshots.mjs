@@ -1,5 +1,6 @@
 // Takes the README's screenshots of the built page (public/index.html) in Debian's Chromium:
-// the top of the page at desktop, phone and 320 px widths, light and dark, into docs/screenshots/.
+// the top of the page at desktop, phone and 320 px widths, light and dark, and the start of the
+// timeline in light, into docs/screenshots/.
 // Usage: cargo run --release -- build && node scripts/screenshots.mjs
 import { chromium } from "playwright-core";
 import { pathToFileURL } from "node:url";
@@ -31,6 +32,14 @@ for (const size of sizes) {
     await page.goto(page_url);
     const suffix = scheme === "light" ? "" : "-dark";
     await page.screenshot({ path: `${out}/${size.name}${suffix}.png` });
+    if (scheme === "light") {
+      await page.evaluate(() => {
+        document.documentElement.style.scrollBehavior = "auto";
+        const top = document.querySelector("#timeline").getBoundingClientRect().top + window.scrollY;
+        window.scrollTo(0, top - 8);
+      });
+      await page.screenshot({ path: `${out}/${size.name}-timeline.png` });
+    }
     await context.close();
   }
 }

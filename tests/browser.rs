@@ -1,12 +1,22 @@
 //! Runs the browser tests in `tests/browser/*.mjs`: Node with playwright-core driving Debian's
-//! Chromium against the real `explainer` binary. Needs `npm ci --ignore-scripts` and Chromium at
+//! Chromium against the real `explainer` binary. The page checks (`checks.mjs`) run twice each: on
+//! the published page (`page.mjs`), which must pass, and on deliberately broken copies of it
+//! (`broken.mjs`), where each must report the breakage. Needs `npm ci --ignore-scripts` and Chromium at
 //! /usr/bin/chromium (or the path in $CHROMIUM); README's test command and .ci/run provide both.
 
 mod common;
 
 use std::process::Command;
+use std::sync::Mutex;
 
-fn run(script: &str) {
+/// One browser at a time: on a small machine, Chromium runs side by side make the live-reload test's
+/// timeouts flaky and every check slower.
+static ONE_AT_A_TIME: Mutex<()> = Mutex::new(());
+
+fn run(script: &str, args: &[&str]) {
+    let _turn = ONE_AT_A_TIME
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     let repo = common::repo_root();
     assert!(
         repo.join("node_modules/playwright-core").is_dir(),
@@ -14,6 +24,7 @@ fn run(script: &str) {
     );
     let out = Command::new("node")
         .arg(repo.join("tests/browser").join(script))
+        .args(args)
         .current_dir(&repo)
         .env("EXPLAINER_BIN", env!("CARGO_BIN_EXE_explainer"))
         .env("FIXTURES", common::fixtures())
@@ -21,7 +32,7 @@ fn run(script: &str) {
         .expect("run node (is Node.js installed?)");
     assert!(
         out.status.success(),
-        "{script} failed:\n{}\n{}",
+        "{script} {args:?} failed:\n{}\n{}",
         String::from_utf8_lossy(&out.stdout),
         String::from_utf8_lossy(&out.stderr)
     );
@@ -29,5 +40,84 @@ fn run(script: &str) {
 
 #[test]
 fn an_open_page_reloads_after_each_save_and_never_shows_a_broken_page() {
-    run("serve_reload.mjs");
+    run("serve_reload.mjs", &[]);
+}
+
+/// Runs one check of `checks.mjs` on the published page, then on its broken copies.
+fn page_check(name: &str) {
+    run("page.mjs", &[name]);
+}
+
+fn broken_check(name: &str) {
+    run("broken.mjs", &[name]);
+}
+
+#[test]
+fn axe_finds_no_wcag_22_aa_violation_light_and_dark_at_1280_390_and_320_px() {
+    page_check("a11y");
+}
+
+#[test]
+fn axe_check_reports_missing_alt_low_contrast_and_sideways_scrolling() {
+    broken_check("a11y");
+}
+
+#[test]
+fn page_loads_with_no_console_error_failed_or_outside_request() {
+    page_check("network");
+}
+
+#[test]
+fn network_check_reports_root_relative_assets_console_errors_and_outside_requests() {
+    broken_check("network");
+}
+
+#[test]
+fn page_weight_is_within_budget() {
+    page_check("budget");
+}
+
+#[test]
+fn budget_check_reports_heavy_pages_many_requests_big_scripts_and_web_fonts() {
+    broken_check("budget");
+}
+
+#[test]
+fn everything_is_readable_without_javascript() {
+    page_check("nojs");
+}
+
+#[test]
+fn no_javascript_check_reports_content_hidden_without_script() {
+    broken_check("nojs");
+}
+
+#[test]
+fn keyboard_reaches_every_control_with_visible_unobscured_focus() {
+    page_check("keyboard");
+}
+
+#[test]
+fn keyboard_check_reports_hidden_focus_sticky_headers_and_broken_skip_links() {
+    broken_check("keyboard");
+}
+
+#[test]
+fn reduced_motion_turns_off_transitions_and_smooth_scrolling() {
+    page_check("motion");
+}
+
+#[test]
+fn motion_check_reports_motion_left_on() {
+    broken_check("motion");
+}
+
+#[test]
+fn printed_pdf_has_every_event_expanded_content_and_source_urls() {
+    page_check("print");
+}
+
+#[test]
+fn print_check_reports_missing_headlines_urls_and_collapsed_content() {
+    broken_check("print");
 }

@@ -37,6 +37,35 @@ fn check(args: &[&str], files: &[&Path]) -> Result<(), String> {
     }
 }
 
+/// Every HTML file the build wrote, at any depth.
+fn html_files(dir: &Path) -> Vec<PathBuf> {
+    let mut found = Vec::new();
+    for entry in std::fs::read_dir(dir)
+        .expect("read the output folder")
+        .flatten()
+    {
+        let path = entry.path();
+        if path.is_dir() {
+            found.extend(html_files(&path));
+        } else if path.extension().is_some_and(|ext| ext == "html") {
+            found.push(path);
+        }
+    }
+    found.sort();
+    found
+}
+
+fn check_all_html(dir: &Path) -> Result<(), String> {
+    let files = html_files(dir);
+    assert!(
+        files.iter().any(|f| f.ends_with("index.html"))
+            && files.iter().any(|f| f.ends_with("404.html")),
+        "expected index.html and 404.html among {files:?}"
+    );
+    let refs: Vec<&Path> = files.iter().map(PathBuf::as_path).collect();
+    check(&[], &refs)
+}
+
 /// The published stylesheet, whatever its fingerprint.
 fn stylesheet(site: &TestSite) -> PathBuf {
     std::fs::read_dir(site.output())
@@ -51,20 +80,18 @@ fn stylesheet(site: &TestSite) -> PathBuf {
 }
 
 #[test]
-fn bundled_explainer_is_valid_html_with_no_warnings() {
+fn every_built_html_file_is_valid_with_no_warnings() {
     let site = TestSite::bundled();
     let plain = site.build(&[]);
     assert_eq!(plain.code, Some(0), "{}", plain.stderr);
-    let index = site.output().join("index.html");
-    let not_found = site.output().join("404.html");
-    check(&[], &[&index, &not_found]).unwrap_or_else(|report| panic!("Nu checker:\n{report}"));
+    check_all_html(&site.output()).unwrap_or_else(|report| panic!("Nu checker:\n{report}"));
     check(&["--css"], &[&stylesheet(&site)])
         .unwrap_or_else(|report| panic!("CSS checker:\n{report}"));
 
     // With a base URL the page also carries its canonical link, feed link and sharing metadata.
     let sub_path = site.build(&["--base-url", "https://example.github.io/iraq-explainer/"]);
     assert_eq!(sub_path.code, Some(0), "{}", sub_path.stderr);
-    check(&[], &[&index, &not_found])
+    check_all_html(&site.output())
         .unwrap_or_else(|report| panic!("Nu checker (sub-path build):\n{report}"));
 }
 

@@ -1,0 +1,95 @@
+// Each browser check can fail: this runs a check (by name) against deliberately broken copies of the
+// published page and asserts that it reports each breakage. Every broken case starts from the same
+// build as page.mjs, then appends CSS to the stylesheet and/or edits index.html.
+// Usage: node tests/browser/broken.mjs a11y|network|budget|nojs|keyboard|motion|print
+import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { randomBytes } from "node:crypto";
+import { launch } from "./lib.mjs";
+import { publishedSite } from "./site.mjs";
+import { CHECKS } from "./page.mjs";
+
+// check name → cases: { name, css (appended to the stylesheet), html ([from, to] edits of
+// index.html), expect (a pattern some reported problem must match) }.
+const INTO_MAIN = '<main id="main" tabindex="-1">';
+export const BROKEN = {
+  a11y: [
+    { name: "image without alt", html: [[INTO_MAIN, `${INTO_MAIN}<img src="favicon.svg" width="24" height="24">`]], expect: /image-alt/ },
+    { name: "low-contrast standfirst", css: ".standfirst { color: #b8b4ac !important; }", expect: /color-contrast/ },
+    { name: "dark scheme only: low-contrast text", css: "@media (prefers-color-scheme: dark) { .standfirst { color: #55514a !important; } }", expect: /dark: axe color-contrast/ },
+    { name: "sideways scrolling at 320px", css: ".standfirst { min-width: 30rem; }", expect: /320px .*scrolls sideways/ },
+  ],
+  network: [
+    { name: "root-relative asset under a sub-path", html: [[INTO_MAIN, `${INTO_MAIN}<img src="/favicon.svg" alt="">`]], expect: /failed request: .*127\.0\.0\.1:\d+\/favicon\.svg/ },
+    { name: "console error", html: [["</body>", "<script>console.error('broken on purpose')</script></body>"]], expect: /console error: broken on purpose/ },
+    { name: "script error", html: [["</body>", "<script>undefinedFunction()</script></body>"]], expect: /console error: .*undefinedFunction/ },
+    { name: "request to another host", html: [["</head>", '<link rel="stylesheet" href="https://fonts.example.com/serif.css"></head>']], expect: /leaving 127\.0\.0\.1: https:\/\/fonts\.example\.com/ },
+  ],
+  budget: [
+    { name: "over 50 KB compressed", html: [["</body>", () => `<!-- ${randomBytes(45000).toString("base64")} --></body>`]], expect: /bytes compressed, over 51200/ },
+    { name: "over 6 requests", html: [[INTO_MAIN, `${INTO_MAIN}${[1, 2, 3, 4, 5, 6].map((n) => `<img src="favicon.svg?${n}" alt="">`).join("")}`]], expect: /requests, over 6/ },
+    { name: "script over 10 KB", html: [["</body>", () => `<script>window.x = "${randomBytes(12000).toString("base64")}";</script></body>`]], expect: /script is \d+ bytes compressed, over 10240/ },
+    { name: "image without dimensions", html: [[INTO_MAIN, `${INTO_MAIN}<img src="favicon.svg" alt="">`]], expect: /image without width and height/ },
+    { name: "key points pushed past the first 14 KB", html: [["</head>", () => `<meta name="filler" content="${randomBytes(18000).toString("base64")}"></head>`]], expect: /headline and key points end \d+ compressed bytes/ },
+    { name: "web font", css: "@font-face { font-family: Brk; src: url(favicon.svg) format('woff2'); } body { font-family: Brk, serif; }", expect: /web font loaded/ },
+  ],
+  nojs: [
+    { name: "timeline hidden until a script shows it", css: "html:not(.js) .timeline { display: none; }", expect: /event not visible without JavaScript/ },
+    { name: "key points and quotes invisible", css: ".key-points li, blockquote { visibility: hidden; }", expect: /key point not visible.*|quote not visible/ },
+  ],
+  keyboard: [
+    { name: "focus outline removed", css: ":focus-visible, :focus { outline: none !important; }", expect: /no visible focus indicator/ },
+    { name: "sticky header covers focus", css: ".masthead { position: sticky; top: 0; z-index: 5; background: var(--bg); min-height: 70vh; } html { scroll-padding-top: 0 !important; }", expect: /hidden under header/ },
+    { name: "skip link goes nowhere", html: [['class="skip-link" href="#main"', 'class="skip-link" href="#nowhere"']], expect: /skip link does not move focus/ },
+    { name: "no skip link", html: [['<a class="skip-link" href="#main">Skip to main content</a>', ""]], expect: /first Tab does not reach a skip link/ },
+    { name: "a link taken out of the Tab order", html: [['<li><a href="#', '<li><a tabindex="-1" href="#']], expect: /Tab reached \d+ of \d+ controls/ },
+  ],
+  motion: [
+    { name: "transition and smooth scrolling not turned off", css: "@media (prefers-reduced-motion: reduce) { html { scroll-behavior: smooth !important; } a { transition: color 0.3s !important; } }", expect: /moves: transition 0\.3s|scrolls smoothly/ },
+  ],
+  print: [
+    { name: "event headlines hidden in print", css: "@media print { .timeline { display: none !important; } }", expect: /event headline not printed/ },
+    { name: "source URLs not printed", css: "@media print { .sources a::after { content: none !important; } }", expect: /source URL not printed/ },
+    { name: "skip link printed", css: "@media print { .skip-link { display: block !important; position: static !important; } }", expect: /screen-only text printed: Skip to main content/ },
+    { name: "no address or dates in print", css: "@media print { .print-url { display: none !important; } }", expect: /address and dates not printed/ },
+    { name: "collapsed content stays collapsed", css: "@media print { details::details-content { content-visibility: hidden !important; } details > :not(summary) { display: none !important; } }", expect: /collapsed content not printed/ },
+  ],
+};
+
+function breakSite(dir, broken) {
+  if (broken.css) {
+    const sheet = readdirSync(dir).find((f) => /^style\..*css$/.test(f));
+    writeFileSync(join(dir, sheet), `${readFileSync(join(dir, sheet), "utf8")}\n${broken.css}\n`);
+  }
+  let html = readFileSync(join(dir, "index.html"), "utf8");
+  for (const [from, to] of broken.html || []) {
+    if (!html.includes(from)) throw new Error(`broken case "${broken.name}": index.html has no ${from}`);
+    html = html.replace(from, typeof to === "function" ? to() : to);
+  }
+  writeFileSync(join(dir, "index.html"), html);
+}
+
+const name = process.argv[2];
+if (!BROKEN[name]) throw new Error(`unknown check ${name}; one of ${Object.keys(BROKEN).join(", ")}`);
+const browser = await launch();
+let failures = 0;
+try {
+  for (const broken of BROKEN[name]) {
+    const site = await publishedSite();
+    try {
+      breakSite(site.dir, broken);
+      const problems = await CHECKS[name](browser, site.url, { once: true });
+      if (problems.some((p) => broken.expect.test(p))) {
+        console.log(`${name} / ${broken.name}: reported as expected`);
+      } else {
+        failures++;
+        console.error(`${name} / ${broken.name}: NOT reported (wanted ${broken.expect}); got:\n  ${problems.join("\n  ") || "(no problems)"}`);
+      }
+    } finally {
+      site.stop();
+    }
+  }
+} finally {
+  await browser.close();
+}
+if (failures) process.exitCode = 1;

@@ -1,0 +1,352 @@
+// The browser checks of the page, each a function that loads the served page in Chromium and returns
+// the problems it finds (an empty list when the page passes). The same functions run against the
+// real page (page_*.mjs) and against deliberately broken copies (broken.mjs), so each can fail.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export const SIZES = [
+  { name: "1280×800", width: 1280, height: 800 },
+  { name: "390×844", width: 390, height: 844 },
+  { name: "320×640", width: 320, height: 640 },
+];
+export const SCHEMES = ["light", "dark"];
+export const BUDGET = {
+  compressedBytes: 50 * 1024, requests: 6, scriptBytes: 10 * 1024, totalBytes: 300 * 1024,
+  // The headline, standfirst and key points arrive in the first round trip (TCP's initial window).
+  firstScreenBytes: 14 * 1024,
+};
+
+const LOCAL = (url) => /^(data:|blob:|about:)/.test(url) || new URL(url).hostname === "127.0.0.1";
+
+/**
+ * A browser context that blocks and records every request not to 127.0.0.1, and records console
+ * errors, page errors and failed requests (network failures and HTTP errors).
+ */
+async function watchedPage(browser, options = {}) {
+  const context = await browser.newContext({ deviceScaleFactor: 1, ...options });
+  const log = { external: [], failed: [], console: [], responses: [] };
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (LOCAL(url)) return route.continue();
+    log.external.push(url);
+    return route.abort("blockedbyclient");
+  });
+  const page = await context.newPage();
+  page.on("console", (msg) => { if (msg.type() === "error") log.console.push(msg.text()); });
+  page.on("pageerror", (err) => log.console.push(String(err)));
+  page.on("requestfailed", (req) => {
+    if (LOCAL(req.url())) log.failed.push(`${req.url()} (${req.failure()?.errorText})`);
+  });
+  page.on("response", (res) => {
+    log.responses.push(res);
+    if (res.status() >= 400) log.failed.push(`${res.url()} (HTTP ${res.status()})`);
+  });
+  return { context, page, log };
+}
+
+/** axe-core WCAG 2.2 AA (and below) at one size and colour scheme, plus no horizontal scrolling. */
+export async function axeProblems(browser, url, { width, height, scheme }) {
+  const { context, page } = await watchedPage(browser, { viewport: { width, height }, colorScheme: scheme });
+  try {
+    await page.goto(url, { waitUntil: "load" });
+    await page.addScriptTag({ content: AXE_SOURCE });
+    const result = await page.evaluate(() => window.axe.run(document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+      resultTypes: ["violations"],
+    }));
+    const where = `${width}px ${scheme}`;
+    const problems = result.violations.map((v) =>
+      `${where}: axe ${v.id} (${v.impact}): ${v.help}; ${v.nodes.length} element(s), e.g. ${v.nodes[0].target.join(" ")}: ${v.nodes[0].failureSummary}`);
+    const scroll = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    if (scroll > 0) problems.push(`${where}: the page scrolls sideways by ${scroll}px`);
+    return problems;
+  } finally {
+    await context.close();
+  }
+}
+
+/** No console errors, no failed requests, no request leaving 127.0.0.1, at load and while scrolled. */
+export async function networkProblems(browser, url) {
+  const { context, page, log } = await watchedPage(browser, { viewport: { width: 1280, height: 800 } });
+  try {
+    await page.goto(url, { waitUntil: "networkidle" });
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(300);
+    return [
+      ...log.console.map((m) => `console error: ${m}`),
+      ...log.failed.map((m) => `failed request: ${m}`),
+      ...log.external.map((m) => `request leaving 127.0.0.1: ${m}`),
+    ];
+  } finally {
+    await context.close();
+  }
+}
+
+/**
+ * The page-weight budget: HTML, CSS and script together at most 50 KB gzip-compressed, at most 6
+ * requests, no web fonts, script (if any) at most 10 KB compressed. Returns problems and measurements.
+ */
+export async function budgetProblems(browser, url) {
+  const { context, page, log } = await watchedPage(browser, { viewport: { width: 1280, height: 800 } });
+  try {
+    await page.goto(url, { waitUntil: "networkidle" });
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    await page.waitForTimeout(300);
+    const sizes = { html: 0, css: 0, script: 0, other: 0 };
+    const problems = [];
+    for (const res of log.responses) {
+      const type = res.request().resourceType();
+      const body = await res.body().catch(() => Buffer.alloc(0));
+      const gz = gzipSync(body, { level: 9 }).length;
+      if (type === "document") sizes.html += gz;
+      else if (type === "stylesheet") sizes.css += gz;
+      else if (type === "script") sizes.script += gz;
+      else sizes.other += gz;
+      if (type === "font") problems.push(`web font loaded: ${res.url()}`);
+    }
+    const inline = await page.evaluate(() => [...document.scripts]
+      .filter((s) => !s.src && s.type !== "application/ld+json").map((s) => s.textContent).join(""));
+    if (inline) sizes.script += gzipSync(Buffer.from(inline)).length;
+    const layout = await page.evaluate(() => {
+      const html = document.documentElement.outerHTML;
+      const end = document.querySelector(".key-points, .standfirst, h1");
+      return {
+        unsized: [...document.images].filter((img) => !img.getAttribute("width") || !img.getAttribute("height")).map((img) => img.src),
+        firstScreen: end ? html.slice(0, html.indexOf(end.outerHTML) + end.outerHTML.length) : html,
+      };
+    });
+    for (const src of layout.unsized) problems.push(`image without width and height (layout shift): ${src}`);
+    const firstScreen = gzipSync(Buffer.from(layout.firstScreen), { level: 9 }).length;
+    if (firstScreen > BUDGET.firstScreenBytes) problems.push(`headline and key points end ${firstScreen} compressed bytes into the HTML, over ${BUDGET.firstScreenBytes}`);
+    const total = sizes.html + sizes.css + sizes.script;
+    const everything = total + sizes.other;
+    if (everything > BUDGET.totalBytes) problems.push(`the whole page is ${everything} bytes compressed, over ${BUDGET.totalBytes}`);
+    const requests = log.responses.length + log.external.length;
+    if (total > BUDGET.compressedBytes) problems.push(`HTML+CSS+script is ${total} bytes compressed, over ${BUDGET.compressedBytes}`);
+    if (requests > BUDGET.requests) problems.push(`${requests} requests, over ${BUDGET.requests}: ${log.responses.map((r) => r.url()).join(", ")}`);
+    if (sizes.script > BUDGET.scriptBytes) problems.push(`script is ${sizes.script} bytes compressed, over ${BUDGET.scriptBytes}`);
+    return { problems, measured: { ...sizes, total, everything, firstScreen, requests } };
+  } finally {
+    await context.close();
+  }
+}
+
+/** With JavaScript off, every headline, key point, event, quote and source is present and visible. */
+export async function noScriptProblems(browser, url) {
+  const { context, page } = await watchedPage(browser, { viewport: { width: 390, height: 844 }, javaScriptEnabled: false });
+  try {
+    await page.goto(url, { waitUntil: "load" });
+    return await page.evaluate(() => {
+      const kinds = {
+        headline: "h1, h2, h3",
+        "key point": ".key-points li",
+        event: ".timeline > li",
+        "event headline": ".timeline .event-headline",
+        quote: "blockquote",
+        source: ".sources > li",
+      };
+      const problems = [];
+      for (const [kind, selector] of Object.entries(kinds)) {
+        const found = [...document.querySelectorAll(selector)];
+        if (found.length === 0) problems.push(`no ${kind} (${selector}) on the page`);
+        for (const el of found) {
+          const box = el.getBoundingClientRect();
+          const style = getComputedStyle(el);
+          const visible = el.checkVisibility({ opacityProperty: true, visibilityProperty: true })
+            && box.width > 1 && box.height > 1 && !el.closest("[hidden], [aria-hidden=true]")
+            && style.clipPath !== "inset(50%)";
+          if (!visible) problems.push(`${kind} not visible without JavaScript: "${el.textContent.trim().slice(0, 60)}"`);
+        }
+      }
+      return problems;
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+/** Resolves once the page has stopped scrolling (smooth scrolling may animate a focus move). */
+function scrollSettled() {
+  return new Promise((done) => {
+    let last = -1, still = 0, frames = 0;
+    const tick = () => {
+      still = window.scrollY === last ? still + 1 : 0;
+      last = window.scrollY;
+      if (still >= 3 || ++frames > 120) done();
+      else requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+}
+
+/** Whether the focused element shows a focus indicator and is not hidden under anything (2.4.7, 2.4.11). */
+function focusState() {
+  const el = document.activeElement;
+  if (!el || el === document.body) return null;
+  const style = getComputedStyle(el);
+  const outlined = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2;
+  const shadowed = style.boxShadow && style.boxShadow !== "none";
+  const rect = el.getClientRects()[0] || el.getBoundingClientRect();
+  const x = Math.min(Math.max(rect.left + rect.width / 2, 0), innerWidth - 1);
+  const y = Math.min(Math.max(rect.top + rect.height / 2, 0), innerHeight - 1);
+  const hit = document.elementFromPoint(x, y);
+  const inView = rect.bottom > 0 && rect.top < innerHeight && rect.right > 0 && rect.left < innerWidth;
+  const label = `${el.tagName.toLowerCase()}${el.id ? "#" + el.id : ""} "${(el.textContent || "").trim().slice(0, 40)}"`;
+  return {
+    label,
+    key: el.dataset.focusKey || null,
+    visible: outlined || shadowed,
+    covered: !inView || !(hit && (hit === el || el.contains(hit) || hit.contains(el))),
+    coveredBy: hit && !el.contains(hit) ? hit.tagName.toLowerCase() + (hit.className ? "." + hit.className : "") : null,
+  };
+}
+
+/** Marks every control (link, button, form field, summary, tabindex ≥ 0) with data-focus-key. */
+function markControls() {
+  const native = "a[href], button, input, select, textarea, summary";
+  const all = [...document.querySelectorAll(`${native}, [tabindex]`)]
+    .filter((el) => (el.tabIndex >= 0 || el.matches(native)) && !el.disabled && el.checkVisibility());
+  all.forEach((el, i) => { el.dataset.focusKey = String(i); });
+  return all.length;
+}
+
+/**
+ * Keyboard: the first Tab reaches the skip link, which moves focus to <main>; Tab then reaches every
+ * focusable control in order, each with a visible focus indicator, none hidden under a sticky header.
+ */
+export async function keyboardProblems(browser, url, { width = 1280, height = 800 } = {}) {
+  const { context, page } = await watchedPage(browser, { viewport: { width, height } });
+  const problems = [];
+  try {
+    await page.goto(url, { waitUntil: "load" });
+    const total = await page.evaluate(markControls);
+    await page.keyboard.press("Tab");
+    await page.evaluate(scrollSettled);
+    const first = await page.evaluate(focusState);
+    if (!first || !/skip/i.test(first.label)) problems.push(`the first Tab does not reach a skip link (got ${first?.label})`);
+    else {
+      if (!first.visible) problems.push("the skip link has no visible focus indicator");
+      if (first.covered) problems.push(`the focused skip link is hidden (under ${first.coveredBy})`);
+      await page.keyboard.press("Enter");
+      const after = await page.evaluate(() => ({ hash: location.hash, main: document.activeElement === document.querySelector("main") }));
+      if (after.hash !== "#main" || !after.main) problems.push(`the skip link does not move focus to <main> (${JSON.stringify(after)})`);
+    }
+    // The walk: from a fresh load, Tab through the page from its first control to its last.
+    await page.goto(url, { waitUntil: "load" });
+    await page.evaluate(markControls);
+    await page.keyboard.press("Tab");
+    const reached = new Set();
+    await page.evaluate(scrollSettled);
+    let state = await page.evaluate(focusState);
+    for (let i = 0; i < total + 5 && state; i++) {
+      if (state.key !== null) {
+        if (reached.has(state.key)) break;
+        reached.add(state.key);
+      }
+      if (!state.visible) problems.push(`no visible focus indicator on ${state.label}`);
+      if (state.covered) problems.push(`focused ${state.label} is hidden under ${state.coveredBy || "the edge of the viewport"}`);
+      await page.keyboard.press("Tab");
+      await page.evaluate(scrollSettled);
+      state = await page.evaluate(focusState);
+    }
+    if (reached.size < total) {
+      const missed = await page.evaluate((keys) => [...document.querySelectorAll("[data-focus-key]")]
+        .filter((el) => !keys.includes(el.dataset.focusKey)).slice(0, 5).map((el) => el.outerHTML.slice(0, 80)), [...reached]);
+      problems.push(`Tab reached ${reached.size} of ${total} controls; missed e.g. ${missed.join(" | ")}`);
+    }
+    return problems;
+  } finally {
+    await context.close();
+  }
+}
+
+/** Under prefers-reduced-motion: reduce, no element has a transition, an animation or smooth scrolling. */
+export async function motionProblems(browser, url) {
+  const { context, page } = await watchedPage(browser, { viewport: { width: 1280, height: 800 }, reducedMotion: "reduce" });
+  try {
+    await page.goto(url, { waitUntil: "load" });
+    return await page.evaluate(() => {
+      const problems = [];
+      const moving = (s) => s.transitionDuration.split(",").some((d) => parseFloat(d) > 0)
+        || (s.animationName !== "none" && s.animationDuration.split(",").some((d) => parseFloat(d) > 0));
+      for (const el of document.querySelectorAll("*")) {
+        for (const pseudo of [null, "::before", "::after"]) {
+          const s = getComputedStyle(el, pseudo);
+          if (moving(s)) problems.push(`${el.tagName.toLowerCase()}.${el.className}${pseudo || ""} moves: transition ${s.transitionDuration}, animation ${s.animationName}`);
+          if (s.scrollBehavior === "smooth") problems.push(`${el.tagName.toLowerCase()}${pseudo || ""} scrolls smoothly`);
+        }
+      }
+      return problems.slice(0, 20);
+    });
+  } finally {
+    await context.close();
+  }
+}
+
+/** The text of a PDF, via poppler's pdftotext. */
+function pdfText(buffer) {
+  const dir = mkdtempSync(join(tmpdir(), "explainer-pdf-"));
+  try {
+    writeFileSync(join(dir, "page.pdf"), buffer);
+    const run = spawnSync("pdftotext", ["-raw", join(dir, "page.pdf"), "-"], { encoding: "utf8", maxBuffer: 1 << 26 });
+    if (run.error || run.status !== 0) throw new Error(`pdftotext failed (is poppler-utils installed?): ${run.error || run.stderr}`);
+    return run.stdout;
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * Print (page.pdf()): every event headline, collapsed (<details>) content and source URL is in the PDF,
+ * with the page's address and dates; the skip link and "Back to top" are not.
+ */
+export async function printProblems(browser, url) {
+  const { context, page } = await watchedPage(browser, { viewport: { width: 1280, height: 800 } });
+  try {
+    await page.goto(url, { waitUntil: "load" });
+    // The page may have no <details> of its own: add a closed one, so the stylesheet's print rules
+    // for collapsed content are tested either way.
+    await page.evaluate(() => {
+      const probe = document.createElement("details");
+      probe.innerHTML = "<summary>Full chronology</summary><p>Collapsed text that print must show.</p>";
+      (document.querySelector(".section .prose") || document.querySelector("main")).append(probe);
+    });
+    const expected = await page.evaluate(() => ({
+      headlines: [...document.querySelectorAll(".timeline .event-headline")].map((e) => e.textContent),
+      collapsed: [...document.querySelectorAll("details > :not(summary)")].map((e) => e.textContent),
+      urls: [...document.querySelectorAll(".sources a[href]")].map((a) => a.href),
+      footer: [...document.querySelectorAll(".print-url")].map((e) => e.textContent),
+      chrome: [...document.querySelectorAll(".skip-link, .back-to-top")].map((e) => e.textContent),
+    }));
+    const text = pdfText(await page.pdf({ format: "A4" }));
+    const squash = (s) => s.replace(/\s+/g, "").replace(/[‐-―-]/g, "");
+    const flat = squash(text);
+    const problems = [];
+    if (expected.headlines.length === 0) problems.push("no event headlines on the page");
+    for (const h of expected.headlines) if (!flat.includes(squash(h))) problems.push(`event headline not printed: ${h}`);
+    for (const c of expected.collapsed) if (c.trim() && !flat.includes(squash(c).slice(0, 80))) problems.push(`collapsed content not printed: ${c.trim().slice(0, 60)}`);
+    for (const shown of expected.footer) if (!flat.includes(squash(shown))) problems.push(`address and dates not printed: ${shown}`);
+    for (const hidden of expected.chrome) if (flat.includes(squash(hidden))) problems.push(`screen-only text printed: ${hidden}`);
+    if (expected.urls.length === 0) problems.push("no source links on the page");
+    for (const u of expected.urls) if (!flat.includes(squash(u))) problems.push(`source URL not printed: ${u}`);
+    return problems;
+  } finally {
+    await context.close();
+  }
+}
+
+export function report(name, problems) {
+  if (problems.length) {
+    console.error(`${name}: ${problems.length} problem(s)\n  ${problems.join("\n  ")}`);
+    process.exitCode = 1;
+  } else {
+    console.log(`${name}: ok`);
+  }
+}
