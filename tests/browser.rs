@@ -31,3 +31,8 @@ fn run(script: &str) {
 fn an_open_page_reloads_after_each_save_and_never_shows_a_broken_page() {
     run("serve_reload.mjs");
 }
+
+#[test]
+fn script_injection_payloads_in_every_field_never_run() {
+    run("injection.mjs");
+}

@@ -395,7 +395,10 @@ fn serves_under_the_base_path_like_github_pages() {
     assert_eq!(get(server.port, "/style.css").status, 404);
     let missing = get(server.port, "/iraq-explainer/no-such-page");
     assert_eq!(missing.status, 404);
-    assert!(missing.body.contains("There is nothing at this address"), "the site's own 404.html");
+    assert!(
+        missing.body.contains("There is nothing at this address"),
+        "the site's own 404.html"
+    );
 }
 
 #[test]
