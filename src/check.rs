@@ -120,7 +120,7 @@ fn markdown_of_parsed_files(files: &Files) -> Vec<Diagnostic> {
         sections: files.sections.clone(),
         events: files.events.clone(),
     };
-    let mut views = ViewBuilder::new(&citations);
+    let mut views = ViewBuilder::new(&citations, site.page.meta.trusted_html);
     views.page(&site.page);
     for section in &site.sections {
         views.section(&site, section);

@@ -12,6 +12,9 @@
 //! for editors' tooling; [`serve`] previews it, rebuilding through a [`Session`] that re-reads only
 //! what changed.
 
+// Input comes from many hands: outside tests, no unwrap() or expect() that a file could trigger.
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod assets;
 pub mod browser;
 pub mod check;

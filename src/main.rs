@@ -1,5 +1,7 @@
 //! The `explainer` binary: parses the command line, runs the command, reports, sets the exit code.
 
+#![deny(clippy::unwrap_used, clippy::expect_used)]
+
 use std::io::Write;
 use std::process::ExitCode;
 use std::time::Instant;

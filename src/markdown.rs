@@ -95,6 +95,9 @@ pub struct Settings<'a> {
     pub id_prefix: &'a str,
     /// The smallest heading level allowed in this text (3 in a section under its `h2`).
     pub min_heading: u8,
+    /// Whether raw HTML written in the text is kept as written (the page's `trusted_html`) rather
+    /// than sanitised.
+    pub trusted_html: bool,
 }
 
 fn options() -> Options {
@@ -168,11 +171,12 @@ pub fn render(text: &str, settings: &Settings) -> Rendered {
 }
 
 /// Renders a one-paragraph string from front matter (a key point, a label) without its `<p>`.
-pub fn render_inline(text: &str, citations: &Citations) -> Rendered {
+pub fn render_inline(text: &str, citations: &Citations, trusted_html: bool) -> Rendered {
     let settings = Settings {
         citations,
         id_prefix: "",
         min_heading: 6,
+        trusted_html,
     };
     let mut rendered = render(text, &settings);
     let html = rendered.html.trim_end();
@@ -201,6 +205,11 @@ struct Renderer<'t, 's> {
     heading_ids: HashMap<String, usize>,
     footnote_order: Vec<String>,
     footnotes: HashMap<String, Vec<Event<'t>>>,
+    /// For each open link: whether its start was written here as HTML with `rel` (an external link),
+    /// so its end must be too.
+    links: Vec<bool>,
+    /// Whether the text holds raw HTML of its own, which is then sanitised.
+    raw_html: bool,
     out: Rendered,
 }
 
@@ -217,6 +226,8 @@ impl<'t, 's> Renderer<'t, 's> {
             heading_ids: HashMap::new(),
             footnote_order: Vec::new(),
             footnotes: HashMap::new(),
+            links: Vec::new(),
+            raw_html: false,
             out: Rendered::default(),
         }
     }
@@ -253,6 +264,9 @@ impl<'t, 's> Renderer<'t, 's> {
         self.append_footnotes(&mut events);
         self.out.html.reserve(text.len() + text.len() / 2);
         html::push_html(&mut self.out.html, events.into_iter());
+        if self.raw_html && !self.settings.trusted_html {
+            self.out.html = sanitise(&self.out.html);
+        }
         self.out
     }
 
@@ -298,7 +312,8 @@ impl<'t, 's> Renderer<'t, 's> {
                     "<sup class=\"footnote-ref\"><a href=\"#{id}\" id=\"{id}-ref\">{n}</a></sup>"
                 ))));
             }
-            Event::Start(Tag::Image { .. }) => {
+            Event::Start(Tag::Image { ref dest_url, .. }) => {
+                self.check_url(dest_url, range.clone());
                 self.image = Some((range, false));
                 self.push(event);
             }
@@ -308,7 +323,37 @@ impl<'t, 's> Renderer<'t, 's> {
                 }
                 self.push(event);
             }
+            Event::Start(Tag::Link {
+                ref dest_url,
+                ref title,
+                ..
+            }) => {
+                self.check_url(dest_url, range);
+                let external = is_external(dest_url);
+                if external {
+                    let title = if title.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" title=\"{}\"", escape_attribute(title))
+                    };
+                    self.push(Event::InlineHtml(CowStr::from(format!(
+                        "<a href=\"{}\" rel=\"noopener noreferrer\"{title}>",
+                        escape_attribute(dest_url)
+                    ))));
+                } else {
+                    self.push(event);
+                }
+                self.links.push(external);
+            }
+            Event::End(TagEnd::Link) => {
+                if self.links.pop() == Some(true) {
+                    self.push(Event::InlineHtml(CowStr::from("</a>")));
+                } else {
+                    self.push(event);
+                }
+            }
             Event::Html(ref html) | Event::InlineHtml(ref html) => {
+                self.raw_html = true;
                 for at in images_without_alt(html) {
                     // Raw HTML events hold the source text as written, so offsets carry over.
                     let start = range.start + at.start;
@@ -330,6 +375,19 @@ impl<'t, 's> Renderer<'t, 's> {
                 self.footnotes.insert(label, inner);
             }
             other => self.push(other),
+        }
+    }
+
+    /// Reports a link or image whose address would run script or embed a document.
+    fn check_url(&mut self, url: &str, range: Range<usize>) {
+        if let Some(scheme) = unsafe_scheme(url) {
+            self.out.problems.push(Problem {
+                range,
+                message: format!("a link to a `{scheme}:` address"),
+                hint: Some(
+                    "links may point to web addresses (https://), places on the page (#id) or files in static/".into(),
+                ),
+            });
         }
     }
 
@@ -467,6 +525,72 @@ impl<'t, 's> Renderer<'t, 's> {
         }
         events.push(Event::Html(CowStr::from("</ol>\n")));
     }
+}
+
+/// The scheme of `url` when it is one that runs script or carries a whole document inline
+/// (`javascript:`, `vbscript:`, `data:`), as browsers read it: case and the whitespace and control
+/// characters they ignore do not hide it.
+pub fn unsafe_scheme(url: &str) -> Option<&'static str> {
+    let cleaned: String = url
+        .chars()
+        .filter(|c| !c.is_whitespace() && !c.is_control())
+        .take(16)
+        .collect::<String>()
+        .to_ascii_lowercase();
+    ["javascript", "vbscript", "data"]
+        .into_iter()
+        .find(|scheme| {
+            cleaned
+                .strip_prefix(scheme)
+                .is_some_and(|rest| rest.starts_with(':'))
+        })
+}
+
+/// Whether a link leaves the page for another site.
+fn is_external(url: &str) -> bool {
+    let lower = url.trim_start().to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("//")
+}
+
+fn escape_attribute(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Cleans HTML rendered from a text that holds raw HTML: keeps the markup explainers use (links,
+/// emphasis, lists, tables, figures, `<abbr>`, `<time>`, and the ids and classes explainer gives
+/// headings, citations and footnotes) and drops scripts, styles, event handlers, frames, forms and
+/// unsafe addresses. Links to other sites get `rel="noopener noreferrer"`.
+fn sanitise(html: &str) -> String {
+    use std::sync::OnceLock;
+    static CLEANER: OnceLock<ammonia::Builder<'static>> = OnceLock::new();
+    CLEANER
+        .get_or_init(|| {
+            let mut builder = ammonia::Builder::default();
+            builder
+                .add_generic_attributes(["id", "class"])
+                .add_tag_attributes("time", ["datetime"])
+                .add_tag_attributes("ol", ["start", "reversed"])
+                .add_tag_attributes("th", ["align", "colspan", "rowspan", "scope"])
+                .add_tag_attributes("td", ["align", "colspan", "rowspan"])
+                .add_tag_attributes("abbr", ["title"])
+                .add_tag_attributes("a", ["title"])
+                .add_tag_attributes("img", ["title", "loading"])
+                .link_rel(Some("noopener noreferrer"));
+            builder
+        })
+        .clean(html)
+        .to_string()
 }
 
 fn missing_alt(range: Range<usize>) -> Problem {
@@ -614,6 +738,7 @@ mod tests {
             citations,
             id_prefix: "why",
             min_heading: 3,
+            trusted_html: false,
         }
     }
 
@@ -748,7 +873,74 @@ mod tests {
     #[test]
     fn inline_rendering_drops_the_paragraph_and_smartens_quotes() {
         let c = Citations::default();
-        let r = render_inline("It's \"done\"", &c);
+        let r = render_inline("It's \"done\"", &c, false);
         assert_eq!(r.html, "It’s “done”");
+    }
+
+    #[test]
+    fn sanitises_raw_html_but_keeps_explainer_markup() {
+        let c = Citations::new(["ap"]);
+        let text = "A <abbr title=\"North Atlantic\">NATO</abbr> deal<script>alert(1)</script> \
+                    <img src=x onerror=alert(2) alt=\"x\"> [@ap].[^n] <a href=\"javascript:alert(3)\">go</a>\n\n\
+                    <iframe src=\"https://evil.example\"></iframe>\n\n[^n]: Note.\n";
+        let html = render(text, &settings(&c)).html;
+        assert!(
+            html.contains("<abbr title=\"North Atlantic\">NATO</abbr>"),
+            "{html}"
+        );
+        for gone in ["<script", "alert(1)", "onerror", "javascript:", "<iframe"] {
+            assert!(!html.contains(gone), "{gone} left in {html}");
+        }
+        assert!(html.contains("<a href=\"#source-ap\""), "{html}");
+        assert!(html.contains("id=\"why-fn-n\""), "{html}");
+        assert!(html.contains("class=\"footnotes\""), "{html}");
+    }
+
+    #[test]
+    fn keeps_raw_html_when_the_page_trusts_it() {
+        let c = Citations::default();
+        let mut trusted = settings(&c);
+        trusted.trusted_html = true;
+        let html = render("<script>ok()</script>\n", &trusted).html;
+        assert!(html.contains("<script>ok()</script>"), "{html}");
+    }
+
+    #[test]
+    fn external_links_do_not_share_the_page() {
+        let c = Citations::default();
+        let html = render(
+            "[a](https://example.com/?a=1&b=\"2\" \"T\") [b](#here)\n",
+            &settings(&c),
+        )
+        .html;
+        assert!(
+            html.contains("<a href=\"https://example.com/?a=1&amp;b=&quot;2&quot;\" rel=\"noopener noreferrer\" title=\"T\">a</a>"),
+            "{html}"
+        );
+        assert!(html.contains("<a href=\"#here\">b</a>"), "{html}");
+    }
+
+    #[test]
+    fn refuses_script_and_data_addresses_however_written() {
+        for url in [
+            "javascript:x",
+            " JaVa\tScRiPt:x",
+            "data:text/html,x",
+            "VBScript:x",
+        ] {
+            assert!(unsafe_scheme(url).is_some(), "{url:?}");
+        }
+        for url in [
+            "https://a",
+            "#javascript:",
+            "static/data:x.png",
+            "javascript.html",
+        ] {
+            assert_eq!(unsafe_scheme(url), None, "{url:?}");
+        }
+        let c = Citations::default();
+        let r = render("[x](javascript:alert(1))\n", &settings(&c));
+        assert_eq!(r.problems.len(), 1);
+        assert_eq!(r.problems[0].message, "a link to a `javascript:` address");
     }
 }

@@ -1,8 +1,11 @@
 //! The built site as files in memory, and writing it to disk so that the output folder is replaced
 //! whole or not at all.
 //!
-//! The build writes everything into a staging folder beside the output folder, then swaps it in with
-//! two renames. If anything fails before the swap, the previous output is untouched.
+//! The build writes everything into a staging folder beside the output folder, then swaps the two in
+//! one step (`renameat2` with `RENAME_EXCHANGE` on Linux; two renames elsewhere or on file systems
+//! that cannot exchange). If anything fails before the swap, or the build is killed at any moment,
+//! the previous output is untouched and complete. Folders a killed build left behind
+//! (`.explainer-staging-<pid>-…`) are removed by the next build.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -107,6 +110,9 @@ fn at(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
     }
 }
 
+const STAGING_PREFIX: &str = ".explainer-staging-";
+const OLD_PREFIX: &str = ".explainer-old-";
+
 /// Replaces `dir` with exactly the files of `output`, or leaves it as it was.
 pub fn write_atomically(output: &Output, dir: &Path) -> Result<(), WriteError> {
     if dir.join("content").is_dir() {
@@ -122,8 +128,9 @@ pub fn write_atomically(output: &Output, dir: &Path) -> Result<(), WriteError> {
         _ => PathBuf::from("."),
     };
     fs::create_dir_all(&parent).map_err(at(&parent))?;
+    remove_stale_folders(&parent);
     let staging = tempfile::Builder::new()
-        .prefix(".explainer-staging-")
+        .prefix(&format!("{STAGING_PREFIX}{}-", std::process::id()))
         .tempdir_in(&parent)
         .map_err(at(&parent))?;
     for (rel, bytes) in output.files() {
@@ -133,26 +140,114 @@ pub fn write_atomically(output: &Output, dir: &Path) -> Result<(), WriteError> {
         }
         fs::write(&path, bytes).map_err(at(&path))?;
     }
+    // From here on the staging folder is removed by hand (or, if this process is killed, by the next
+    // build): after an exchange it holds the previous output.
     let staging = staging.keep();
-    if dir.exists() {
-        let old = parent.join(format!(".explainer-old-{}", std::process::id()));
-        let _ = fs::remove_dir_all(&old);
-        fs::rename(dir, &old).map_err(at(dir))?;
-        if let Err(error) = fs::rename(&staging, dir) {
-            let _ = fs::rename(&old, dir);
-            let _ = fs::remove_dir_all(&staging);
-            return Err(WriteError {
-                path: dir.to_path_buf(),
-                error,
-            });
-        }
-        let _ = fs::remove_dir_all(&old);
-    } else if let Err(error) = fs::rename(&staging, dir) {
+    let swapped = if dir.exists() {
+        swap(&staging, dir, &parent)
+    } else {
+        fs::rename(&staging, dir)
+    };
+    if let Err(error) = swapped {
         let _ = fs::remove_dir_all(&staging);
         return Err(WriteError {
             path: dir.to_path_buf(),
             error,
         });
     }
+    let _ = fs::remove_dir_all(&staging);
     Ok(())
+}
+
+/// Puts the folder `new` where `dir` is, and what was at `dir` at `new`, in one step when the system
+/// can: there is never a moment with no `dir`.
+fn swap(new: &Path, dir: &Path, parent: &Path) -> io::Result<()> {
+    match exchange(new, dir) {
+        Ok(()) => return Ok(()),
+        Err(err) if err.kind() == io::ErrorKind::Unsupported => {}
+        Err(err) if matches!(err.raw_os_error(), Some(code) if is_no_exchange(code)) => {}
+        Err(err) => return Err(err),
+    }
+    // Two renames: a build killed between them leaves no `dir`, but the previous output complete
+    // beside it as `.explainer-old-<pid>`.
+    let old = parent.join(format!("{OLD_PREFIX}{}", std::process::id()));
+    let _ = fs::remove_dir_all(&old);
+    fs::rename(dir, &old)?;
+    if let Err(error) = fs::rename(new, dir) {
+        let _ = fs::rename(&old, dir);
+        return Err(error);
+    }
+    fs::rename(&old, new)
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    let b = CString::new(b.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    // SAFETY: both paths are NUL-terminated C strings that live until the call returns.
+    let code = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if code == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
+/// The errors with which a kernel or file system says it cannot exchange two names.
+fn is_no_exchange(code: i32) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        code == libc::EINVAL || code == libc::ENOSYS || code == libc::EOPNOTSUPP
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = code;
+        false
+    }
+}
+
+/// Removes the staging and old-output folders of builds that were killed before they could clean up:
+/// those named after a process that no longer runs.
+fn remove_stale_folders(parent: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let Some(rest) = name
+            .strip_prefix(STAGING_PREFIX)
+            .or_else(|| name.strip_prefix(OLD_PREFIX))
+        else {
+            continue;
+        };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        if pid.is_some_and(|pid| pid != std::process::id() && !is_running(pid)) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Whether a process with this id runs; where that cannot be told, it is assumed to.
+fn is_running(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        true
+    }
 }

@@ -121,3 +121,8 @@ fn printed_pdf_has_every_event_expanded_content_and_source_urls() {
 fn print_check_reports_missing_headlines_urls_and_collapsed_content() {
     broken_check("print");
 }
+
+#[test]
+fn script_injection_payloads_in_every_field_never_run() {
+    run("injection.mjs");
+}

@@ -193,3 +193,14 @@ fn a_bad_base_url_is_refused_before_anything_is_written() {
     );
     assert!(!site.output().exists());
 }
+
+error_case!(
+    a_script_address_in_front_matter_is_refused,
+    "javascript-url",
+    "content/_index.md:7:11:"
+);
+error_case!(
+    a_data_address_in_a_markdown_link_is_refused,
+    "javascript-link-in-text",
+    "content/what-happened.md:16:"
+);

@@ -66,7 +66,38 @@ pub fn split(text: &str) -> Result<Split, FrontMatterError> {
 pub fn parse<T: DeserializeOwned>(text: &str, split: &Split) -> Result<T, FrontMatterError> {
     let yaml = &text[split.yaml.clone()];
     let yaml = if yaml.trim().is_empty() { "{}" } else { yaml };
+    if let Some(at) = too_deep(yaml) {
+        let start = split.yaml.start + at;
+        return Err(FrontMatterError {
+            message: format!("lists or maps nested more than {MAX_FLOW_DEPTH} deep"),
+            range: start..start + 1,
+            hint: Some("no content field nests this deep; check the brackets".into()),
+        });
+    }
     serde_yaml::from_str(yaml).map_err(|err| explain(text, split, &err))
+}
+
+/// The deepest nesting of `[` and `{` accepted. The YAML parser takes time that grows with the square
+/// of the nesting depth, so a pasted or hostile file could otherwise stall the build.
+const MAX_FLOW_DEPTH: usize = 64;
+
+/// Where brackets first open deeper than [`MAX_FLOW_DEPTH`], counting every bracket (even in quoted
+/// text: no real field holds 64 unclosed brackets).
+fn too_deep(yaml: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (at, byte) in yaml.bytes().enumerate() {
+        match byte {
+            b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_FLOW_DEPTH {
+                    return Some(at);
+                }
+            }
+            b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
 }
 
 /// The front matter of a content file as JSON, to check it against the JSON Schema (`explainer
@@ -337,6 +368,32 @@ fn find_words<'a>(haystack: &'a str, needle: &'a str) -> impl Iterator<Item = us
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn refuses_a_billion_laughs_without_expanding_it() {
+        let mut yaml = String::from(
+            "---\na: &a [\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\",\"lol\"]\n",
+        );
+        let mut previous = 'a';
+        for name in 'b'..='i' {
+            let refs = vec![format!("*{previous}"); 9].join(",");
+            yaml.push_str(&format!("{name}: &{name} [{refs}]\n"));
+            previous = name;
+        }
+        yaml.push_str("---\n");
+        let err = super::to_json(&yaml).expect_err("the expansion is refused");
+        assert!(err.message.contains("repetition limit"), "{}", err.message);
+    }
+
+    #[test]
+    fn refuses_deep_nesting_before_parsing() {
+        let depth = 10_000;
+        let text = format!("---\nx: {}{}\n---\n", "[".repeat(depth), "]".repeat(depth));
+        let split = super::split(&text).expect("splits");
+        let err = super::parse::<serde_json::Value>(&text, &split).expect_err("too deep");
+        assert_eq!(err.message, "lists or maps nested more than 64 deep");
+        assert_eq!(err.range, 4 + 3 + 64..4 + 3 + 65);
+    }
+
     use super::*;
 
     #[test]

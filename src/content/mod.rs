@@ -129,6 +129,15 @@ pub fn read(root: &Path, drafts: bool) -> Files {
         .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
     for entry in walker {
         match entry {
+            Ok(entry) if entry.path_is_symlink() => {
+                problems.push(
+                    Diagnostic::error(
+                        relative(root, entry.path()),
+                        "this is a symbolic link; explainer does not follow links in content/",
+                    )
+                    .hint("copy the file or folder into content/ instead of linking to it"),
+                );
+            }
             Ok(entry)
                 if entry.file_type().is_file()
                     && entry.path().extension().is_some_and(|e| e == "md") =>
@@ -272,8 +281,23 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
     path.strip_prefix(root).unwrap_or(path).to_path_buf()
 }
 
+/// The largest content file read: far above any real section (a long one is 50 KB), low enough that
+/// a file pasted by mistake (a data dump, a video renamed `.md`) cannot make the build crawl.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
 fn read_text(path: &Path) -> Result<String, String> {
-    let bytes = std::fs::read(path).map_err(|e| format!("cannot read this file: {e}"))?;
+    use std::io::Read as _;
+    let file = std::fs::File::open(path).map_err(|e| format!("cannot read this file: {e}"))?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read this file: {e}"))?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "this file is larger than {} MB, the most a content file may hold",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
     String::from_utf8(bytes).map_err(|e| {
         format!(
             "this file is not UTF-8 text (bad byte at offset {}); save it as UTF-8",

@@ -71,6 +71,11 @@ pub struct PageMeta {
     pub corrections: Vec<Correction>,
     /// A link to the publication's corrections policy.
     pub corrections_policy: Option<String>,
+    /// Keep HTML written in the page's Markdown exactly as written, scripts and all. Leave this out
+    /// unless everyone who edits the page is trusted: without it, HTML in the text is cleaned to the
+    /// markup explainers use (links, emphasis, lists, tables, figures, abbr, time).
+    #[serde(default)]
+    pub trusted_html: bool,
 }
 
 fn default_label() -> String {

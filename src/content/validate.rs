@@ -174,8 +174,34 @@ pub fn unknown_source<M>(
         .hint(hint)
 }
 
+/// Reports a link field whose address would run script or embed a document (`javascript:`, `data:`).
+fn check_link<M>(doc: &Document<M>, key: &str, url: &str, out: &mut Vec<Diagnostic>) {
+    if let Some(scheme) = crate::markdown::unsafe_scheme(url) {
+        out.push(
+            doc.error_at_value(key, url, format!("a `{scheme}:` address cannot be a link"))
+                .hint("write a web address (https://…) or, for the image, a file in static/"),
+        );
+    }
+}
+
 fn check_page(site: &Site, out: &mut Vec<Diagnostic>) {
     let page = &site.page;
+    let meta = &page.meta;
+    for author in &meta.authors {
+        if let Some(url) = &author.url {
+            check_link(page, "url", url, out);
+        }
+    }
+    let publisher_url = meta.publisher.as_ref().and_then(|p| p.url.as_ref());
+    for (key, url) in [
+        ("url", publisher_url),
+        ("corrections_policy", meta.corrections_policy.as_ref()),
+        ("image", meta.image.as_ref()),
+    ] {
+        if let Some(url) = url {
+            check_link(page, key, url, out);
+        }
+    }
     if let Some(updated) = &page.meta.updated
         && updated.is_before(&page.meta.published)
     {

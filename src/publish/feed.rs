@@ -22,7 +22,7 @@ struct Entry {
 
 /// Markdown from front matter as feed HTML, citation marks left out.
 fn uncited_html(text: &str) -> String {
-    markdown::render_inline(text, &Citations::default()).html
+    markdown::render_inline(text, &Citations::default(), false).html
 }
 
 /// The Atom document for the page published at `canonical` (an absolute URL ending in `/`).

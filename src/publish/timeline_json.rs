@@ -46,6 +46,7 @@ pub fn timeline(site: &Site, canonical: Option<&str>) -> Option<String> {
                 citations: &no_citations,
                 id_prefix: &id,
                 min_heading: 4,
+                trusted_html: site.page.meta.trusted_html,
             };
             let body = markdown::render(doc.body(), &settings);
             // The sources the event names, then any it cites only in its text, each once.
@@ -105,6 +106,7 @@ pub fn timeline(site: &Site, canonical: Option<&str>) -> Option<String> {
         citations: &no_citations,
         id_prefix: "intro",
         min_heading: 3,
+        trusted_html: site.page.meta.trusted_html,
     };
     let mut intro = markdown::render(section.body(), &settings).html;
     if let Some(canonical) = canonical {

@@ -220,7 +220,7 @@ pub fn render_with_cache(
         cache.shared = shared;
     }
     let citations = Citations::new(site.sources().map(|(_, s)| s.id.as_str()));
-    let mut views = ViewBuilder::new(&citations);
+    let mut views = ViewBuilder::new(&citations, site.page.meta.trusted_html);
     let page = views.page(&site.page);
     // Serialised once; cloning a context shares its values.
     let mut base = Context::new();
@@ -333,7 +333,7 @@ fn render_section(
     citations: &Citations,
     base: &Context,
 ) -> SectionResult {
-    let mut views = ViewBuilder::new(citations);
+    let mut views = ViewBuilder::new(citations, site.page.meta.trusted_html);
     let section = views.section(site, doc);
     let mut problems = views.problems;
     let entry = SectionEntry {

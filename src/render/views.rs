@@ -148,15 +148,18 @@ pub struct EventView {
 /// Builds views while collecting Markdown problems as diagnostics.
 pub struct ViewBuilder<'a> {
     pub citations: &'a Citations,
+    /// The page's `trusted_html`: keep raw HTML in Markdown as written.
+    pub trusted_html: bool,
     pub problems: Vec<Diagnostic>,
     /// Every source id cited anywhere, for the "never cited" check.
     pub cited: Vec<String>,
 }
 
 impl<'a> ViewBuilder<'a> {
-    pub fn new(citations: &'a Citations) -> Self {
+    pub fn new(citations: &'a Citations, trusted_html: bool) -> Self {
         ViewBuilder {
             citations,
+            trusted_html,
             problems: Vec::new(),
             cited: Vec::new(),
         }
@@ -173,6 +176,7 @@ impl<'a> ViewBuilder<'a> {
             citations: self.citations,
             id_prefix,
             min_heading,
+            trusted_html: self.trusted_html,
         };
         let rendered = markdown::render(doc.body(), &settings);
         let offset = doc.split.body.start;
@@ -186,7 +190,7 @@ impl<'a> ViewBuilder<'a> {
 
     /// Renders a one-line Markdown value of the front matter field `key`.
     fn inline<M>(&mut self, doc: &Document<M>, key: &str, text: &str) -> String {
-        let rendered = markdown::render_inline(text, self.citations);
+        let rendered = markdown::render_inline(text, self.citations, self.trusted_html);
         for p in rendered.problems {
             let needle = &text[p.range.clone()];
             let range = front_matter::locate(&doc.text, &doc.split, key, needle);
