@@ -124,5 +124,5 @@ fn print_check_reports_missing_headlines_urls_and_collapsed_content() {
 
 #[test]
 fn script_injection_payloads_in_every_field_never_run() {
-    run("injection.mjs");
+    run("injection.mjs", &[]);
 }
