@@ -3,7 +3,8 @@
 # and prints a Markdown table of median wall times, ratios and peak memory; then the bundled
 # explainer's own build time, the clean `cargo build --release` time and the number of crates.
 #
-#   scripts/compare-peers.sh                       # sizes 10, 1,000 and 10,000: about 10 minutes on 2 cores
+#   scripts/compare-peers.sh                       # sizes 10, 1,000 and 10,000: 15 to 25 minutes on 2
+#                                                  # busy cores, most of it mdBook at 10,000 sections
 #   SIZES="10 1000" ROUNDS=3 scripts/compare-peers.sh
 #   SKIP_CLEAN_BUILD=1 scripts/compare-peers.sh    # leave out the clean build (about 2 minutes)
 #
@@ -197,14 +198,15 @@ single_run() {
     END { print s, rss }'
 }
 
-# Median seconds of each named command over the hyperfine JSON files given: "NAME SECONDS RUNS".
+# Median seconds of each named command over the hyperfine JSON files given, the number of runs and
+# the fastest: "NAME SECONDS RUNS FASTEST".
 medians() {
   jq -rs '[.[].results[]] | group_by(.command)[]
     | (map(.times[]) | sort) as $t | ($t | length) as $n
-    | "\(.[0].command) \(if $n % 2 == 1 then $t[($n - 1) / 2] else ($t[$n / 2 - 1] + $t[$n / 2]) / 2 end) \($n)"' "$@"
+    | "\(.[0].command) \(if $n % 2 == 1 then $t[($n - 1) / 2] else ($t[$n / 2 - 1] + $t[$n / 2]) / 2 end) \($n) \($t[0])"' "$@"
 }
 
-declare -A TIME RSS RUNS_DONE
+declare -A TIME RSS RUNS_DONE FASTEST
 
 measure_size() {
   local n=$1
@@ -236,10 +238,11 @@ measure_size() {
     hyperfine -N --style none --warmup "$WARMUP" --runs "$RUNS" \
       --export-json "$dir/round-$r.json" "${cmds[@]}" >/dev/null
   done
-  local name seconds count
-  while read -r name seconds count; do
+  local name seconds count fastest
+  while read -r name seconds count fastest; do
     TIME[$name,$n]=$seconds
     RUNS_DONE[$name,$n]=$count
+    FASTEST[$name,$n]=$fastest
   done < <(medians "$dir"/round-*.json)
 
   note "N = $n: peak memory"
@@ -251,6 +254,7 @@ measure_size() {
     TIME[mdbook,$n]=$seconds
     RSS[mdbook,$n]=$rss
     RUNS_DONE[mdbook,$n]=1
+    FASTEST[mdbook,$n]=$seconds
   else
     RSS[mdbook,$n]=$(peak_rss "${mdbook[@]}")
   fi
@@ -262,10 +266,11 @@ measure_bundled() {
   "${cmd[@]}" >/dev/null || die "the bundled explainer does not build"
   hyperfine -N --style none --warmup 3 --runs $((ROUNDS * RUNS * 2)) \
     --export-json "$WORK/bundled.json" -n bundled "${cmd[*]}" >/dev/null
-  local name seconds count
-  read -r name seconds count < <(medians "$WORK/bundled.json")
+  local name seconds count fastest
+  read -r name seconds count fastest < <(medians "$WORK/bundled.json")
   TIME[bundled]=$seconds
   RUNS_DONE[bundled]=$count
+  FASTEST[bundled]=$fastest
   RSS[bundled]=$(peak_rss "${cmd[@]}")
 }
 
@@ -289,10 +294,14 @@ measure_clean_build() {
 }
 
 # --- Running -----------------------------------------------------------------------------------------
+# Other work on the machine slows every tool: the load average says how busy it was.
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+LOAD_START=$(load)
 for n in $SIZES; do measure_size "$n"; done
 measure_bundled
 CLEAN_BUILD=
 [ -n "${SKIP_CLEAN_BUILD:-}" ] || measure_clean_build
+LOAD_END=$(load)
 CRATES_NORMAL=$(count_crates normal)
 CRATES_BUILD=$(count_crates normal,build)
 
@@ -323,11 +332,13 @@ echo
 echo "| the bundled explainer (\`explainer build\` in this repository) | $(cell "${TIME[bundled]}" "${RSS[bundled]}") |"
 echo "| --- | ---: |"
 echo
+echo "Load average (1, 5, 15 minutes): $LOAD_START at the start, $LOAD_END at the end."
 for n in $SIZES; do
-  printf 'Timed runs at N = %s: explainer %s, Hugo %s, mdBook %s.\n' "$n" \
-    "${RUNS_DONE[explainer,$n]}" "${RUNS_DONE[hugo,$n]}" "${RUNS_DONE[mdbook,$n]}"
+  printf 'N = %s: timed runs: explainer %s, Hugo %s, mdBook %s; fastest run: explainer %s, Hugo %s, mdBook %s.\n' \
+    "$(thousands "$n")" "${RUNS_DONE[explainer,$n]}" "${RUNS_DONE[hugo,$n]}" "${RUNS_DONE[mdbook,$n]}" \
+    "$(secs "${FASTEST[explainer,$n]}")" "$(secs "${FASTEST[hugo,$n]}")" "$(secs "${FASTEST[mdbook,$n]}")"
 done
-echo "Bundled explainer: ${RUNS_DONE[bundled]} timed runs."
+echo "Bundled explainer: ${RUNS_DONE[bundled]} timed runs, fastest $(secs "${FASTEST[bundled]}")."
 if [ -n "$CLEAN_BUILD" ]; then
   echo "Clean \`cargo build --release\` (fresh target folder, crates already downloaded): ${CLEAN_BUILD} s."
 fi
