@@ -355,7 +355,7 @@ zola_ratio() {
   esac
 }
 verdict() { # seconds, limit in seconds
-  awk -v s="$1" -v l="$2" 'BEGIN { if (s <= l) printf "met (%.0f%% of the limit)", 100 * s / l; else printf "missed by %.1f ms (%.1f× the limit)", (s - l) * 1000, s / l }'
+  awk -v s="$1" -v l="$2" 'BEGIN { if (s <= l) printf "met (%.0f%% of the limit)", 100 * s / l; else printf "missed by %.1f ms (%.2f× the limit)", (s - l) * 1000, s / l }'
 }
 echo
 echo "Targets (the issue's: three times the fastest peer):"
