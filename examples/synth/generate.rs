@@ -1,14 +1,13 @@
-//! Writes a synthetic explainer for benchmarks: N prose sections of about 1.5 KB of Markdown each, M
-//! timeline events, a sources list they cite, and the built-in templates and static files.
+//! The synthetic explainer itself: N prose sections of about 1.5 KB of Markdown each, M timeline
+//! events, a sources list they cite, and the built-in templates and static files.
 //!
-//! `cargo run --release --example synth -- --sections N --events M --out DIR`
-//!
-//! The text is made from a fixed vocabulary by a seeded generator, so the same arguments always
-//! write the same files.
+//! Shared by the `synth` example (its command line is in `main.rs` beside this file) and the
+//! benchmarks (`benches/pipeline.rs` includes this file with `#[path]`), so both measure the same
+//! content. The text is made from a fixed vocabulary by a seeded generator: the same arguments
+//! always write the same files.
 
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
-use std::process::ExitCode;
+use std::path::Path;
 
 const WORDS: &[&str] = &[
     "the",
@@ -106,40 +105,6 @@ impl Words {
     }
 }
 
-struct Args {
-    sections: usize,
-    events: usize,
-    out: PathBuf,
-}
-
-fn parse_args() -> Result<Args, String> {
-    let mut args = std::env::args().skip(1);
-    let (mut sections, mut events, mut out) = (10, 20, None);
-    while let Some(flag) = args.next() {
-        let value = args.next().ok_or_else(|| format!("{flag} needs a value"))?;
-        match flag.as_str() {
-            "--sections" => {
-                sections = value
-                    .parse()
-                    .map_err(|_| format!("--sections {value}: not a number"))?
-            }
-            "--events" => {
-                events = value
-                    .parse()
-                    .map_err(|_| format!("--events {value}: not a number"))?
-            }
-            "--out" => out = Some(PathBuf::from(value)),
-            _ => return Err(format!("unknown option {flag}")),
-        }
-    }
-    let out = out.ok_or("--out DIR is required")?;
-    Ok(Args {
-        sections,
-        events,
-        out,
-    })
-}
-
 fn write(path: &Path, text: &str) -> Result<(), String> {
     if let Some(dir) = path.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -147,8 +112,9 @@ fn write(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
 }
 
-fn generate(args: &Args) -> Result<(), String> {
-    let content = args.out.join("content");
+/// Writes the explainer into `out` (which may already exist; files of the same name are replaced).
+pub fn generate(out: &Path, sections: usize, events: usize) -> Result<(), String> {
+    let content = out.join("content");
     let mut words = Words(0x5eed);
     write(
         &content.join("_index.md"),
@@ -156,14 +122,14 @@ fn generate(args: &Args) -> Result<(), String> {
             "---\ntitle: \"A synthetic explainer with {} sections\"\nstandfirst: \"{} [@source-000].\"\n\
 description: A generated explainer for benchmarks.\nauthors:\n  - name: Benchmark Desk\ndateline: BAGHDAD\n\
 published: 2021-07-27T09:00:00-04:00\nkey_points:\n  - \"{} [@source-001].\"\n  - \"{} [@source-002].\"\n  - \"{} [@source-003].\"\n---\n",
-            args.sections,
+            sections,
             words.sentence(),
             words.sentence(),
             words.sentence(),
             words.sentence()
         ),
     )?;
-    for i in 0..args.sections {
+    for i in 0..sections {
         let title = words
             .sentence()
             .split(' ')
@@ -179,16 +145,16 @@ published: 2021-07-27T09:00:00-04:00\nkey_points:\n  - \"{} [@source-001].\"\n  
             ),
         )?;
     }
-    if args.events > 0 {
+    if events > 0 {
         write(
             &content.join("timeline/_index.md"),
             &format!(
                 "---\ntitle: Timeline\nweight: {}\n---\nWhat happened, in order.\n",
-                (args.sections + 1) * 10
+                (sections + 1) * 10
             ),
         )?;
     }
-    for i in 0..args.events {
+    for i in 0..events {
         let (year, month, day) = (2003 + (i / 336) % 20, 1 + (i / 28) % 12, 1 + i % 28);
         let title = words
             .sentence()
@@ -209,7 +175,7 @@ published: 2021-07-27T09:00:00-04:00\nkey_points:\n  - \"{} [@source-001].\"\n  
     }
     let mut sources = format!(
         "---\ntitle: Sources\nweight: {}\nkind: sources\nsources:\n",
-        (args.sections + 2) * 10
+        (sections + 2) * 10
     );
     for i in 0..SOURCES {
         let _ = write!(
@@ -222,7 +188,7 @@ published: 2021-07-27T09:00:00-04:00\nkey_points:\n  - \"{} [@source-001].\"\n  
     write(&content.join("sources.md"), &sources)?;
     for dir in ["templates", "static"] {
         for (rel, bytes) in explainer::embedded::files_under(dir) {
-            let path = args.out.join(dir).join(rel);
+            let path = out.join(dir).join(rel);
             if let Some(parent) = path.parent() {
                 std::fs::create_dir_all(parent)
                     .map_err(|e| format!("{}: {e}", parent.display()))?;
@@ -231,23 +197,4 @@ published: 2021-07-27T09:00:00-04:00\nkey_points:\n  - \"{} [@source-001].\"\n  
         }
     }
     Ok(())
-}
-
-fn main() -> ExitCode {
-    match parse_args().and_then(|args| generate(&args).map(|()| args)) {
-        Ok(args) => {
-            println!(
-                "Wrote {} sections and {} events to {}",
-                args.sections,
-                args.events,
-                args.out.display()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(message) => {
-            eprintln!("synth: {message}");
-            eprintln!("usage: synth --sections N --events M --out DIR");
-            ExitCode::FAILURE
-        }
-    }
 }

@@ -1,0 +1,203 @@
+//! Criterion benchmarks of each stage of the pipeline on synthetic explainers of 10, 1,000 and 10,000
+//! sections (about 1.5 KB of Markdown each, plus 20 timeline events and 40 sources), made by the same
+//! generator as `cargo run --example synth`.
+//!
+//! ```text
+//! cargo bench --bench pipeline                      # every stage at every size: about 3 minutes on 2 cores
+//! cargo bench --bench pipeline -- 'render/'         # one stage (a regular expression on the names)
+//! cargo bench --bench pipeline -- '/10000$'         # one size
+//! ```
+//!
+//! The stages, each timed on its own with the earlier stages' results prepared outside the timing:
+//!
+//! | name | what one iteration does |
+//! | --- | --- |
+//! | `load/N` | `content::load`: walk `content/`, read every file, parse its front matter, cross-file checks |
+//! | `markdown/N` | `markdown::render` of every section and event body, one after another on one thread |
+//! | `templates/load` | `Templates::load`: parse the built-in templates overlaid by the site's own (once, not per N) |
+//! | `render/N` | `render::render`: views (Markdown included, sections in parallel) and every template |
+//! | `write/N` | `output::write_atomically`: write the built files to a staging folder and swap it in |
+//! | `render_site/N` | `render_site`: everything but the write, as `build` runs it |
+//!
+//! Files are read from the page cache after the first iteration, as on a developer's machine between
+//! two builds. These are benchmarks: nothing here asserts a duration.
+
+#[path = "../examples/synth/generate.rs"]
+mod generate;
+
+use std::hint::black_box;
+use std::path::Path;
+use std::time::Duration;
+
+use criterion::measurement::WallTime;
+use criterion::{BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput};
+use explainer::content::{self, Site};
+use explainer::markdown::{self, Citations, Settings};
+use explainer::render::{self, Paths, Templates};
+use explainer::{output, render_site};
+use tempfile::TempDir;
+
+const SIZES: [usize; 3] = [10, 1_000, 10_000];
+const EVENTS: usize = 20;
+
+/// One synthetic explainer on disk, and its size.
+struct Fixture {
+    sections: usize,
+    dir: TempDir,
+}
+
+impl Fixture {
+    fn generate(sections: usize) -> Fixture {
+        let dir = tempfile::tempdir().expect("a temporary folder for the synthetic explainer");
+        generate::generate(dir.path(), sections, EVENTS).expect("write the synthetic explainer");
+        Fixture { sections, dir }
+    }
+
+    fn root(&self) -> &Path {
+        self.dir.path()
+    }
+
+    fn site(&self) -> Site {
+        content::load(self.root(), false).expect("the synthetic explainer is valid")
+    }
+
+    fn id(&self) -> BenchmarkId {
+        BenchmarkId::from_parameter(self.sections)
+    }
+}
+
+/// A group whose runs fit the size: the defaults are far too long at 10,000 sections, where one
+/// iteration takes a large fraction of a second.
+fn configure(group: &mut BenchmarkGroup<'_, WallTime>, fixture: &Fixture) {
+    group.throughput(Throughput::Elements(fixture.sections as u64));
+    group.warm_up_time(Duration::from_secs(1));
+    if fixture.sections >= 10_000 {
+        group
+            .sampling_mode(SamplingMode::Flat)
+            .sample_size(10)
+            .measurement_time(Duration::from_secs(5));
+    } else {
+        group
+            .sampling_mode(SamplingMode::Auto)
+            .sample_size(30)
+            .measurement_time(Duration::from_secs(3));
+    }
+}
+
+fn load(c: &mut Criterion, fixtures: &[Fixture]) {
+    let mut group = c.benchmark_group("load");
+    for fixture in fixtures {
+        configure(&mut group, fixture);
+        group.bench_function(fixture.id(), |b| {
+            b.iter(|| content::load(black_box(fixture.root()), false))
+        });
+    }
+    group.finish();
+}
+
+fn markdown(c: &mut Criterion, fixtures: &[Fixture]) {
+    let mut group = c.benchmark_group("markdown");
+    for fixture in fixtures {
+        let site = fixture.site();
+        let citations = Citations::new(site.sources().map(|(_, s)| s.id.as_str()));
+        // Each text with the id prefix the render stage gives it.
+        let texts: Vec<(String, &str)> = site
+            .sections
+            .iter()
+            .map(|doc| (doc.section_id(), doc.body()))
+            .chain(site.events.iter().map(|doc| (doc.event_id(), doc.body())))
+            .collect();
+        configure(&mut group, fixture);
+        group.bench_function(fixture.id(), |b| {
+            b.iter(|| {
+                for (id, text) in &texts {
+                    let settings = Settings {
+                        citations: &citations,
+                        id_prefix: id,
+                        min_heading: 3,
+                        trusted_html: false,
+                    };
+                    black_box(markdown::render(black_box(text), &settings));
+                }
+            })
+        });
+    }
+    group.finish();
+}
+
+fn templates(c: &mut Criterion, fixtures: &[Fixture]) {
+    let Some(fixture) = fixtures.first() else {
+        return;
+    };
+    c.bench_function("templates/load", |b| {
+        b.iter(|| Templates::load(black_box(fixture.root())))
+    });
+}
+
+fn render(c: &mut Criterion, fixtures: &[Fixture]) {
+    let mut group = c.benchmark_group("render");
+    for fixture in fixtures {
+        let site = fixture.site();
+        let templates = templates_of(fixture);
+        let paths = Paths::new(None);
+        // Fingerprinted names for the built-in static files, as the build makes them (no card
+        // is drawn without a base URL).
+        let mut statics = explainer::output::Output::default();
+        let assets = statics
+            .add_static(fixture.root())
+            .ok()
+            .and_then(|()| explainer::assets::prepare(&site, &mut statics, false).ok())
+            .map(|(assets, _)| assets)
+            .expect("the synthetic site's static files");
+        configure(&mut group, fixture);
+        group.bench_function(fixture.id(), |b| {
+            b.iter(|| render::render(black_box(&site), &templates, &paths, &assets))
+        });
+    }
+    group.finish();
+}
+
+fn write(c: &mut Criterion, fixtures: &[Fixture]) {
+    let mut group = c.benchmark_group("write");
+    for fixture in fixtures {
+        let built =
+            render_site(fixture.root(), None, false).expect("the synthetic explainer builds");
+        let out = tempfile::tempdir().expect("a temporary folder for the output");
+        let public = out.path().join("public");
+        configure(&mut group, fixture);
+        group.bench_function(fixture.id(), |b| {
+            b.iter(|| output::write_atomically(black_box(&built.output), &public))
+        });
+    }
+    group.finish();
+}
+
+fn whole(c: &mut Criterion, fixtures: &[Fixture]) {
+    let mut group = c.benchmark_group("render_site");
+    for fixture in fixtures {
+        configure(&mut group, fixture);
+        group.bench_function(fixture.id(), |b| {
+            b.iter(|| render_site(black_box(fixture.root()), None, false))
+        });
+    }
+    group.finish();
+}
+
+fn templates_of(fixture: &Fixture) -> Templates {
+    match Templates::load(fixture.root()) {
+        Ok(templates) => templates,
+        Err(problems) => panic!("the built-in templates do not load: {problems:?}"),
+    }
+}
+
+fn main() {
+    let mut c = Criterion::default().configure_from_args();
+    let fixtures: Vec<Fixture> = SIZES.into_iter().map(Fixture::generate).collect();
+    load(&mut c, &fixtures);
+    markdown(&mut c, &fixtures);
+    templates(&mut c, &fixtures);
+    render(&mut c, &fixtures);
+    write(&mut c, &fixtures);
+    whole(&mut c, &fixtures);
+    c.final_summary();
+}
