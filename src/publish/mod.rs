@@ -18,21 +18,8 @@ pub const FEED_FILE: &str = "atom.xml";
 pub const SITEMAP_FILE: &str = "sitemap.xml";
 pub const TIMELINE_FILE: &str = "timeline.json";
 
-/// Text escaped for XML and HTML, in element content and in quoted attribute values.
-pub fn escape(text: &str) -> String {
-    let mut escaped = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => escaped.push_str("&amp;"),
-            '<' => escaped.push_str("&lt;"),
-            '>' => escaped.push_str("&gt;"),
-            '"' => escaped.push_str("&quot;"),
-            '\'' => escaped.push_str("&#39;"),
-            c => escaped.push(c),
-        }
-    }
-    escaped
-}
+/// Text escaped for XML and HTML (the same escape the Markdown stage uses).
+pub use crate::markdown::escape_html as escape;
 
 /// The host of an `http(s)://` address, without user or port.
 pub fn host_of(url: &str) -> &str {
