@@ -18,6 +18,11 @@
 //! | `render/N` | `render::render`: views (Markdown included, sections in parallel) and every template |
 //! | `write/N` | `output::write_atomically`: write the built files to a staging folder and swap it in |
 //! | `render_site/N` | `render_site`: everything but the write, as `build` runs it |
+//! | `serve_edit/N` | what `serve` does after a save: `Session::update` with one edited section file, then `Session::build` |
+//!
+//! `serve_edit/N` against `render_site/N` is the cost of an edit in `serve` against a full build. Each
+//! iteration writes one of two versions of the same section file (outside the timing), so every
+//! rebuild has a real change to read, parse and render.
 //!
 //! Files are read from the page cache after the first iteration, as on a developer's machine between
 //! two builds. These are benchmarks: nothing here asserts a duration.
@@ -26,7 +31,7 @@
 mod generate;
 
 use std::hint::black_box;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use criterion::measurement::WallTime;
@@ -34,7 +39,7 @@ use criterion::{BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput
 use explainer::content::{self, Site};
 use explainer::markdown::{self, Citations, Settings};
 use explainer::render::{self, Paths, Templates};
-use explainer::{output, render_site};
+use explainer::{Session, output, render_site};
 use tempfile::TempDir;
 
 const SIZES: [usize; 3] = [10, 1_000, 10_000];
@@ -183,6 +188,49 @@ fn whole(c: &mut Criterion, fixtures: &[Fixture]) {
     group.finish();
 }
 
+fn serve_edit(c: &mut Criterion, fixtures: &[Fixture]) {
+    let mut group = c.benchmark_group("serve_edit");
+    for fixture in fixtures {
+        let root = fixture.root();
+        let mut session = Session::new(root, None, false);
+        session.build().expect("the synthetic explainer builds");
+        // A section in the middle of the page: one file, as an editor's save.
+        let mut sections: Vec<PathBuf> = std::fs::read_dir(root.join("content"))
+            .expect("the content folder")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "md") && !p.ends_with("_index.md"))
+            .collect();
+        sections.sort();
+        let edited = sections[sections.len() / 2].clone();
+        let original = std::fs::read_to_string(&edited).expect("the section file");
+        let versions = [
+            original.replace("\n---\n", "\n---\nAn edited first sentence.\n\n"),
+            original.clone(),
+        ];
+        let changed = [edited
+            .strip_prefix(root)
+            .expect("under the root")
+            .to_path_buf()];
+        let mut turn = 0;
+        configure(&mut group, fixture);
+        group.bench_function(fixture.id(), |b| {
+            b.iter_batched(
+                || {
+                    turn += 1;
+                    std::fs::write(&edited, &versions[turn % 2]).expect("write the section file");
+                },
+                |()| {
+                    session.update(black_box(&changed));
+                    session.build().map(|built| built.output.len())
+                },
+                criterion::BatchSize::PerIteration,
+            )
+        });
+        std::fs::write(&edited, original).expect("restore the section file");
+    }
+    group.finish();
+}
+
 fn templates_of(fixture: &Fixture) -> Templates {
     match Templates::load(fixture.root()) {
         Ok(templates) => templates,
@@ -199,5 +247,6 @@ fn main() {
     render(&mut c, &fixtures);
     write(&mut c, &fixtures);
     whole(&mut c, &fixtures);
+    serve_edit(&mut c, &fixtures);
     c.final_summary();
 }

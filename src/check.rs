@@ -382,7 +382,7 @@ pub fn web_address_problem(url: &str) -> Option<(String, String)> {
 
 /// What the rendered page holds: element ids and files, to check links against.
 struct Links<'a> {
-    html: &'a str,
+    html: String,
     ids: BTreeMap<String, usize>,
     output: &'a Output,
 }
@@ -395,10 +395,10 @@ impl<'a> Links<'a> {
         let html = built
             .output
             .get("index.html")
-            .and_then(|b| std::str::from_utf8(b).ok())
+            .and_then(|c| String::from_utf8(c.bytes().into_owned()).ok())
             .unwrap_or_default();
         let mut ids = BTreeMap::new();
-        for (_, id) in markdown::html_attributes(html, "id") {
+        for (_, id) in markdown::html_attributes(&html, "id") {
             *ids.entry(id.to_string()).or_insert(0) += 1;
         }
         Links {
@@ -482,7 +482,7 @@ impl<'a> Links<'a> {
     /// Anchors a template makes from values (`#{{ section.id }}`) are checked on the page itself.
     fn check_page_anchors(&self, reported: &HashSet<String>, out: &mut Vec<Diagnostic>) {
         let mut seen = HashSet::new();
-        for (_, url) in markdown::html_attributes(self.html, "href") {
+        for (_, url) in markdown::html_attributes(&self.html, "href") {
             let url = url.replace("&amp;", "&");
             if !url.starts_with('#') || reported.contains(&url) || !seen.insert(url.clone()) {
                 continue;

@@ -94,7 +94,7 @@ pub fn render_site(
         &templates,
         &statics,
         base_url,
-        &mut RenderCache::default(),
+        None,
     )
 }
 
@@ -122,7 +122,7 @@ pub fn render_inputs(
         &inputs.templates,
         &statics,
         base_url,
-        &mut RenderCache::default(),
+        None,
     )
 }
 
@@ -132,7 +132,7 @@ fn render_loaded(
     templates: &Result<Templates, Vec<Diagnostic>>,
     statics: &Result<Output, Vec<Diagnostic>>,
     base_url: Option<&str>,
-    cache: &mut RenderCache,
+    cache: Option<&mut RenderCache>,
 ) -> Result<Built, Vec<Diagnostic>> {
     // Content, templates and static files are independent: report problems in all at once.
     let (templates, statics, site) = match (templates, statics, site) {
@@ -148,8 +148,10 @@ fn render_loaded(
     let paths = Paths::new(base_url);
     let mut output = statics.clone();
     let (assets, mut warnings) = assets::prepare(&site, &mut output, paths.canonical.is_some())?;
-    let (pages, render_warnings) =
-        render::render_with_cache(&site, templates, &paths, &assets, cache)?;
+    let (pages, render_warnings) = match cache {
+        Some(cache) => render::render_with_cache(&site, templates, &paths, &assets, cache)?,
+        None => render::render(&site, templates, &paths, &assets)?,
+    };
     warnings.extend(render_warnings);
     output.insert("index.html", pages.index);
     output.insert("404.html", pages.not_found);
@@ -210,7 +212,7 @@ impl Session {
             &self.templates,
             &self.statics,
             self.base_url.as_deref(),
-            &mut self.cache,
+            Some(&mut self.cache),
         )
     }
 }

@@ -7,10 +7,12 @@
 //! the previous output is untouched and complete. Folders a killed build left behind
 //! (`.explainer-staging-<pid>-…`) are removed by the next build.
 
+use std::borrow::Cow;
 use std::collections::BTreeMap;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 use walkdir::WalkDir;
 
@@ -20,24 +22,112 @@ use crate::embedded;
 /// The site's files by relative path (`index.html`, `style.css`), in a stable order.
 #[derive(Debug, Default, Clone)]
 pub struct Output {
-    files: BTreeMap<String, Vec<u8>>,
+    files: BTreeMap<String, Contents>,
+}
+
+/// A file's bytes, kept as the pieces it was made from. The page is its shell and its sections'
+/// HTML, shared with the render cache rather than copied into one buffer: at 10,000 sections that
+/// buffer would be a quarter of the build's memory, and `serve` would copy it after every edit.
+#[derive(Debug, Default, Clone)]
+pub struct Contents {
+    pieces: Vec<Arc<[u8]>>,
+    len: usize,
+}
+
+impl Contents {
+    /// The pieces in order; empty ones are dropped.
+    pub fn from_pieces(pieces: impl IntoIterator<Item = Arc<[u8]>>) -> Contents {
+        let pieces: Vec<Arc<[u8]>> = pieces.into_iter().filter(|p| !p.is_empty()).collect();
+        let len = pieces.iter().map(|p| p.len()).sum();
+        Contents { pieces, len }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    pub fn pieces(&self) -> impl Iterator<Item = &[u8]> {
+        self.pieces.iter().map(|p| &p[..])
+    }
+
+    /// The bytes in one buffer, copied only when the file is in several pieces.
+    pub fn bytes(&self) -> Cow<'_, [u8]> {
+        match self.pieces.as_slice() {
+            [] => Cow::Borrowed(&[]),
+            [one] => Cow::Borrowed(one),
+            _ => Cow::Owned(self.pieces.concat()),
+        }
+    }
+
+    /// Writes the pieces to `out` with as few system calls as the pieces allow.
+    pub fn write_to(&self, out: &mut impl io::Write) -> io::Result<()> {
+        for batch in self.pieces.chunks(512) {
+            let mut slices: Vec<io::IoSlice<'_>> =
+                batch.iter().map(|p| io::IoSlice::new(p)).collect();
+            let mut slices = &mut slices[..];
+            while !slices.is_empty() {
+                match out.write_vectored(slices) {
+                    Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+                    Ok(n) => io::IoSlice::advance_slices(&mut slices, n),
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Two files are equal when their bytes are, however they are cut into pieces.
+impl PartialEq for Contents {
+    fn eq(&self, other: &Contents) -> bool {
+        self.len == other.len && self.bytes() == other.bytes()
+    }
+}
+
+impl From<Vec<u8>> for Contents {
+    fn from(bytes: Vec<u8>) -> Contents {
+        Contents::from_pieces([Arc::from(bytes)])
+    }
+}
+
+impl From<String> for Contents {
+    fn from(text: String) -> Contents {
+        Contents::from(text.into_bytes())
+    }
+}
+
+impl From<&[u8]> for Contents {
+    fn from(bytes: &[u8]) -> Contents {
+        Contents::from_pieces([Arc::from(bytes)])
+    }
+}
+
+impl From<&str> for Contents {
+    fn from(text: &str) -> Contents {
+        Contents::from(text.as_bytes())
+    }
 }
 
 impl Output {
-    pub fn insert(&mut self, path: impl Into<String>, bytes: impl Into<Vec<u8>>) {
-        self.files.insert(path.into(), bytes.into());
+    pub fn insert(&mut self, path: impl Into<String>, contents: impl Into<Contents>) {
+        self.files.insert(path.into(), contents.into());
     }
 
-    pub fn remove(&mut self, path: &str) -> Option<Vec<u8>> {
+    pub fn remove(&mut self, path: &str) -> Option<Contents> {
         self.files.remove(path)
     }
 
-    pub fn get(&self, path: &str) -> Option<&[u8]> {
-        self.files.get(path).map(Vec::as_slice)
+    pub fn get(&self, path: &str) -> Option<&Contents> {
+        self.files.get(path)
     }
 
-    pub fn files(&self) -> impl Iterator<Item = (&str, &[u8])> {
-        self.files.iter().map(|(p, b)| (p.as_str(), b.as_slice()))
+    pub fn files(&self) -> impl Iterator<Item = (&str, &Contents)> {
+        self.files.iter().map(|(p, c)| (p.as_str(), c))
     }
 
     pub fn len(&self) -> usize {
@@ -49,7 +139,7 @@ impl Output {
     }
 
     pub fn total_bytes(&self) -> usize {
-        self.files.values().map(Vec::len).sum()
+        self.files.values().map(Contents::len).sum()
     }
 
     /// Adds the static files: the built-in ones, replaced or joined by those in `root/static`.
@@ -133,12 +223,14 @@ pub fn write_atomically(output: &Output, dir: &Path) -> Result<(), WriteError> {
         .prefix(&format!("{STAGING_PREFIX}{}-", std::process::id()))
         .tempdir_in(&parent)
         .map_err(at(&parent))?;
-    for (rel, bytes) in output.files() {
+    for (rel, contents) in output.files() {
         let path = staging.path().join(rel);
         if let Some(folder) = path.parent() {
             fs::create_dir_all(folder).map_err(at(folder))?;
         }
-        fs::write(&path, bytes).map_err(at(&path))?;
+        fs::File::create(&path)
+            .and_then(|mut file| contents.write_to(&mut file))
+            .map_err(at(&path))?;
     }
     // From here on the staging folder is removed by hand (or, if this process is killed, by the next
     // build): after an exchange it holds the previous output.
@@ -249,5 +341,43 @@ fn is_running(pid: u32) -> bool {
         Path::new("/proc").join(pid.to_string()).exists()
     } else {
         true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Contents;
+    use std::sync::Arc;
+
+    fn pieces(parts: &[&str]) -> Contents {
+        Contents::from_pieces(parts.iter().map(|p| Arc::from(p.as_bytes())))
+    }
+
+    #[test]
+    fn contents_are_their_bytes_however_they_are_cut() {
+        let whole = Contents::from("<main>one two</main>");
+        let cut = pieces(&["<main>", "one", "", " two", "</main>"]);
+        assert_eq!(cut.len(), whole.len());
+        assert_eq!(cut.bytes(), whole.bytes());
+        assert!(cut == whole);
+        assert!(cut != pieces(&["<main>", "one", " three", "</main>"]));
+        assert!(pieces(&[]).is_empty());
+    }
+
+    #[test]
+    fn contents_are_written_whole_even_in_more_pieces_than_one_call_takes() {
+        // More pieces than one vectored write accepts, so the batches and partial writes are used.
+        let parts: Vec<String> = (0..5000).map(|i| format!("<p>{i}</p>\n")).collect();
+        let contents = Contents::from_pieces(parts.iter().map(|p| Arc::from(p.as_bytes())));
+        let mut written = Vec::new();
+        contents.write_to(&mut written).unwrap();
+        assert_eq!(written, parts.concat().into_bytes());
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("page.html");
+        let mut file = std::fs::File::create(&path).unwrap();
+        contents.write_to(&mut file).unwrap();
+        drop(file);
+        assert_eq!(std::fs::read(&path).unwrap(), parts.concat().into_bytes());
     }
 }

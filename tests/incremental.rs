@@ -120,6 +120,15 @@ fn every_kind_of_change_gives_what_a_full_build_gives() {
     same_as_full_build(&site, &mut session, &["content/added.md"], |s| {
         std::fs::remove_file(s.root.join("content/added.md")).unwrap();
     });
+    // A title: the section and the page's list of sections both show it.
+    same_as_full_build(&site, &mut session, &["content/what-happened.md"], |s| {
+        edit(
+            s,
+            "content/what-happened.md",
+            "title: What happened",
+            "title: What happened next",
+        );
+    });
     // A weight change reorders the page.
     same_as_full_build(&site, &mut session, &["content/what-happened.md"], |s| {
         edit(s, "content/what-happened.md", "weight: 10", "weight: 95");

@@ -103,7 +103,7 @@ pub fn prepare(
     let mut names = BTreeMap::new();
     for path in to_rename {
         if let Some(bytes) = output.remove(&path) {
-            let hashed = fingerprinted_name(&path, &bytes);
+            let hashed = fingerprinted_name(&path, &bytes.bytes());
             output.insert(hashed.clone(), bytes);
             names.insert(path, hashed);
         }
@@ -230,13 +230,13 @@ fn own_image(
 ) -> Result<SocialImage, Vec<Diagnostic>> {
     let doc = &site.page;
     let rel = path.trim_start_matches('/');
-    let Some(bytes) = output.get(rel) else {
+    let Some(bytes) = output.get(rel).map(|c| c.bytes()) else {
         return Err(vec![
             doc.error_at_value("image", path, format!("there is no static/{rel}"))
                 .hint("put the image in the static/ folder and give its path inside it, like `image: cards/iraq.png`"),
         ]);
     };
-    let mime = match imagesize::image_type(bytes) {
+    let mime = match imagesize::image_type(&bytes) {
         Ok(imagesize::ImageType::Png) => "image/png",
         Ok(imagesize::ImageType::Jpeg) => "image/jpeg",
         Ok(imagesize::ImageType::Webp) => "image/webp",
@@ -248,7 +248,7 @@ fn own_image(
             ]);
         }
     };
-    let size = imagesize::blob_size(bytes).map_err(|e| {
+    let size = imagesize::blob_size(&bytes).map_err(|e| {
         vec![doc.error_at_value("image", path, format!("cannot read the image's size: {e}"))]
     })?;
     let Some(alt) = doc.meta.image_alt.clone().filter(|a| !a.trim().is_empty()) else {

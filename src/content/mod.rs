@@ -287,11 +287,15 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
 fn read_text(path: &Path) -> Result<String, String> {
     use std::io::Read as _;
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read this file: {e}"))?;
-    let mut bytes = Vec::new();
+    let cannot_read = |e: std::io::Error| format!("cannot read this file: {e}");
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
+    // Sized from the file's length, so a file is read in one call, not in doubling steps; `take`
+    // still stops a file that grows while it is read.
+    let size = file.metadata().map_err(cannot_read)?.len();
+    let mut bytes = Vec::with_capacity(usize::try_from(size.min(MAX_FILE_BYTES) + 1).unwrap_or(0));
     file.take(MAX_FILE_BYTES + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| format!("cannot read this file: {e}"))?;
+        .map_err(cannot_read)?;
     if bytes.len() as u64 > MAX_FILE_BYTES {
         return Err(format!(
             "this file is larger than {} MB, the most a content file may hold",

@@ -5,6 +5,8 @@
 //! out of the text, since their numbers point into the page's sources list; the sources an event
 //! cites follow its text instead, as links to the original reports.
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value, json};
 
 use super::escape;
@@ -37,6 +39,8 @@ pub fn timeline(site: &Site, canonical: Option<&str>) -> Option<String> {
             .map(|e| markdown::smarten(&e.title))
     };
 
+    // By id, found once: the sources are spread over the sections, which can be thousands.
+    let sources: HashMap<&SourceId, _> = site.sources().map(|(_, s)| (&s.id, s)).collect();
     let events: Vec<Value> = site
         .events
         .iter()
@@ -59,8 +63,8 @@ pub fn timeline(site: &Site, canonical: Option<&str>) -> Option<String> {
             }
             let links: Vec<String> = cited
                 .iter()
-                .filter_map(|id| site.sources().find(|(_, s)| s.id == *id))
-                .map(|(_, s)| {
+                .filter_map(|id| sources.get(id))
+                .map(|s| {
                     format!(
                         "<a href=\"{}\">{}: {}</a>",
                         escape(&s.url),

@@ -21,6 +21,7 @@ use crate::assets::Assets;
 use crate::content::Site;
 use crate::diagnostics::Diagnostic;
 use crate::markdown::Citations;
+use crate::output::Contents;
 pub use templates::Templates;
 use views::ViewBuilder;
 
@@ -65,7 +66,7 @@ impl Paths {
 }
 
 /// Links to the data files published beside the page (see `publish`), when they exist.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Links {
     /// The Atom feed of updates and corrections; it needs absolute addresses, so a base URL.
     pub feed: Option<String>,
@@ -88,7 +89,7 @@ impl Links {
 }
 
 /// A section as `index.html` sees it (its markup is placed by `{{ sections_html | safe }}`).
-#[derive(Debug, Serialize)]
+#[derive(Debug, PartialEq, Serialize)]
 struct SectionEntry {
     id: String,
     title: String,
@@ -98,9 +99,11 @@ struct SectionEntry {
 /// What rendering one section produced.
 pub struct SectionResult {
     entry: SectionEntry,
-    html: String,
+    /// Shared with the page's [`Contents`], which is made of these pieces.
+    html: Arc<[u8]>,
     problems: Vec<Diagnostic>,
-    cited: Vec<String>,
+    /// The numbers of the sources it cites (places in the sources list), each once.
+    cited: Vec<usize>,
 }
 
 /// Where the sections' HTML goes in the rendered `index.html`. The sections are spliced in after
@@ -113,12 +116,44 @@ const SECTIONS_MARKER: &str = "<!--explainer:sections-->";
 /// Documents are shared (`Arc`) and re-read only when their file changes, so "unchanged" is pointer
 /// identity: no text is hashed or compared. A section's output is reused when its own document is the
 /// same and so is everything every section depends on (the page, the sources, the templates, the
-/// URLs); the timeline also depends on every event.
+/// URLs); the timeline also depends on every event. The page's shell (everything in `index.html` but
+/// the sections) is reused while the sections' ids, titles and kinds, and the sharing metadata, are
+/// the same; the not-found page while the shared inputs are.
 #[derive(Default)]
 pub struct RenderCache {
     shared: Inputs,
     /// By the section file's path, as bytes (hashing a `Path` walks its components: slow at 10,000).
     sections: HashMap<std::ffi::OsString, (Inputs, Arc<SectionResult>)>,
+    shell: Option<Shell>,
+    not_found: Option<Contents>,
+}
+
+/// The page template's output around the sections, and what it was made from.
+struct Shell {
+    /// The sections it lists, in order (only their entries matter).
+    sections: Vec<Arc<SectionResult>>,
+    sharing: sharing::SharingView,
+    links: Links,
+    before: Arc<[u8]>,
+    after: Arc<[u8]>,
+}
+
+impl Shell {
+    fn fits(
+        &self,
+        sections: &[Arc<SectionResult>],
+        sharing: &sharing::SharingView,
+        links: &Links,
+    ) -> bool {
+        self.sections.len() == sections.len()
+            && self
+                .sections
+                .iter()
+                .zip(sections)
+                .all(|(old, new)| Arc::ptr_eq(old, new) || old.entry == new.entry)
+            && self.sharing == *sharing
+            && self.links == *links
+    }
 }
 
 /// The identities of what an output was made from. It holds the documents themselves, not only their
@@ -143,6 +178,8 @@ impl Inputs {
             .push(Arc::clone(value) as Arc<dyn Any + Send + Sync>);
     }
 }
+
+type SectionDoc = crate::content::Document<crate::content::model::SectionMeta>;
 
 /// What every section's output depends on, besides its own file. (Templates are told apart by their
 /// generation, which no two loads share.)
@@ -172,11 +209,19 @@ fn shared_inputs(site: &Site, templates: &Templates, paths: &Paths, assets: &Ass
     key
 }
 
-/// What one section's output depends on: its document, and for the timeline every event.
-fn own_inputs(
-    site: &Site,
-    doc: &Arc<crate::content::Document<crate::content::model::SectionMeta>>,
-) -> Inputs {
+/// What one section's output depends on: its document, and for the timeline every event. Compared
+/// in place, so that a section found unchanged costs no allocation.
+fn own_addresses<'a>(site: &'a Site, doc: &'a Arc<SectionDoc>) -> impl Iterator<Item = usize> + 'a {
+    let events = doc
+        .is_timeline()
+        .then_some(&site.events)
+        .into_iter()
+        .flatten();
+    std::iter::once(Arc::as_ptr(doc) as usize).chain(events.map(|e| Arc::as_ptr(e) as usize))
+}
+
+/// [`own_addresses`], held.
+fn own_inputs(site: &Site, doc: &Arc<SectionDoc>) -> Inputs {
     let mut key = Inputs::default();
     key.hold(doc);
     if doc.is_timeline() {
@@ -190,9 +235,10 @@ fn own_inputs(
 /// The rendered HTML pages.
 #[derive(Debug)]
 pub struct Pages {
-    pub index: String,
+    /// The shell from `index.html` around the sections' HTML, as pieces.
+    pub index: Contents,
     /// What the host serves for an address that does not exist.
-    pub not_found: String,
+    pub not_found: Contents,
 }
 
 /// Renders the page and the not-found page. Returns them with any warnings, or every error found.
@@ -202,11 +248,11 @@ pub fn render(
     paths: &Paths,
     assets: &Assets,
 ) -> Result<(Pages, Vec<Diagnostic>), Vec<Diagnostic>> {
-    render_with_cache(site, templates, paths, assets, &mut RenderCache::default())
+    render_inner(site, templates, paths, assets, None)
 }
 
-/// Like [`render`], reusing the sections in `cache` whose inputs did not change, and leaving this
-/// build's sections in it.
+/// Like [`render`], reusing what `cache` holds whose inputs did not change, and leaving this build's
+/// parts in it.
 pub fn render_with_cache(
     site: &Site,
     templates: &Templates,
@@ -214,10 +260,26 @@ pub fn render_with_cache(
     assets: &Assets,
     cache: &mut RenderCache,
 ) -> Result<(Pages, Vec<Diagnostic>), Vec<Diagnostic>> {
+    render_inner(site, templates, paths, assets, Some(cache))
+}
+
+fn render_inner(
+    site: &Site,
+    templates: &Templates,
+    paths: &Paths,
+    assets: &Assets,
+    cache: Option<&mut RenderCache>,
+) -> Result<(Pages, Vec<Diagnostic>), Vec<Diagnostic>> {
+    // A build without a cache renders into a throwaway one, and does not fill it.
+    let keep = cache.is_some();
+    let mut throwaway = RenderCache::default();
+    let cache = cache.unwrap_or(&mut throwaway);
     let shared = shared_inputs(site, templates, paths, assets);
     if cache.shared != shared {
-        cache.sections.clear();
-        cache.shared = shared;
+        *cache = RenderCache {
+            shared,
+            ..RenderCache::default()
+        };
     }
     let citations = Citations::new(site.sources().map(|(_, s)| s.id.as_str()));
     let mut views = ViewBuilder::new(&citations, site.page.meta.trusted_html);
@@ -227,38 +289,63 @@ pub fn render_with_cache(
     base.insert("page", &page);
     base.insert("paths", paths);
     base.insert("assets", &assets.names);
+    base.insert(
+        "generator",
+        concat!("explainer ", env!("CARGO_PKG_VERSION")),
+    );
 
     let previous = &cache.sections;
-    let rendered: Vec<(Inputs, Arc<SectionResult>)> = site
+    let rendered: Vec<(Arc<SectionResult>, bool)> = site
         .sections
         .par_iter()
-        .map(|doc| {
-            let key = own_inputs(site, doc);
-            match previous.get(doc.path.as_os_str()) {
-                Some((old, result)) if *old == key => (key, Arc::clone(result)),
-                _ => (
-                    key,
-                    Arc::new(render_section(site, doc, templates, &citations, &base)),
-                ),
+        .map(|doc| match previous.get(doc.path.as_os_str()) {
+            Some((old, result)) if old.addresses.iter().copied().eq(own_addresses(site, doc)) => {
+                (Arc::clone(result), false)
             }
+            _ => (
+                Arc::new(render_section(site, doc, templates, &citations, &base)),
+                true,
+            ),
         })
         .collect();
     let mut results = Vec::with_capacity(rendered.len());
-    let mut kept = HashMap::with_capacity(rendered.len());
-    for (doc, (key, result)) in site.sections.iter().zip(rendered) {
-        results.push(Arc::clone(&result));
-        kept.insert(doc.path.as_os_str().to_owned(), (key, result));
+    for (doc, (result, fresh)) in site.sections.iter().zip(rendered) {
+        if fresh && keep {
+            cache.sections.insert(
+                doc.path.as_os_str().to_owned(),
+                (own_inputs(site, doc), Arc::clone(&result)),
+            );
+        }
+        results.push(result);
     }
-    cache.sections = kept;
+    // Each section has one entry; more means some files are gone.
+    if cache.sections.len() > site.sections.len() {
+        let current: HashSet<&std::ffi::OsStr> =
+            site.sections.iter().map(|d| d.path.as_os_str()).collect();
+        cache
+            .sections
+            .retain(|path, _| current.contains(path.as_os_str()));
+    }
 
+    let sources: Vec<_> = site.sources().collect();
+    let mut used = vec![false; sources.len() + 1];
+    let mut cite = |number: usize| {
+        if let Some(used) = used.get_mut(number) {
+            *used = true;
+        }
+    };
+    views
+        .cited
+        .iter()
+        .filter_map(|id| citations.number(id))
+        .for_each(&mut cite);
     let mut problems = views.problems;
-    let mut cited: HashSet<&str> = views.cited.iter().map(String::as_str).collect();
     for result in &results {
         problems.extend(result.problems.iter().cloned());
-        cited.extend(result.cited.iter().map(String::as_str));
+        result.cited.iter().copied().for_each(&mut cite);
     }
-    for (doc, source) in site.sources() {
-        if !cited.contains(source.id.as_str()) {
+    for ((doc, source), used) in sources.iter().zip(&used[1..]) {
+        if !used {
             let id = source.id.as_str();
             problems.push(
                 Diagnostic::warning(&doc.path, format!("the source `{id}` is never cited"))
@@ -274,54 +361,63 @@ pub fn render_with_cache(
         return Err(problems);
     }
 
-    let entries: Vec<&SectionEntry> = results.iter().map(|r| &r.entry).collect();
-    let mut context = base;
-    context.insert(
-        "generator",
-        concat!("explainer ", env!("CARGO_PKG_VERSION")),
-    );
-    let not_found = match templates.render("404.html", &context) {
-        Ok(html) => html,
-        Err(d) => {
-            problems.push(*d);
-            return Err(problems);
-        }
-    };
-    context.insert("sections", &entries);
-    context.insert("sections_html", SECTIONS_MARKER);
-    context.insert("sharing", &sharing::sharing(site, paths, assets));
-    context.insert("links", &Links::new(site, paths));
-    let shell = match templates.render("index.html", &context) {
-        Ok(html) => html,
-        Err(d) => {
-            problems.push(*d);
-            return Err(problems);
-        }
-    };
-    let Some((before, after)) = shell.split_once(SECTIONS_MARKER) else {
-        problems.push(
-            Diagnostic::error(
-                "templates/index.html",
-                "the page template does not place the sections",
-            )
-            .hint("put `{{ sections_html | safe }}` where the sections go"),
-        );
-        return Err(problems);
-    };
-    let size = before.len() + after.len() + results.iter().map(|r| r.html.len()).sum::<usize>();
-    let mut html = String::with_capacity(size);
-    html.push_str(before);
-    for section in &results {
-        html.push_str(&section.html);
-    }
-    html.push_str(after);
-    Ok((
-        Pages {
-            index: html,
-            not_found,
+    let not_found = match &cache.not_found {
+        Some(page) => page.clone(),
+        None => match templates.render("404.html", &base) {
+            Ok(html) => Contents::from(html),
+            Err(d) => {
+                problems.push(*d);
+                return Err(problems);
+            }
         },
-        problems,
-    ))
+    };
+    let sharing = sharing::sharing(site, paths, assets);
+    let links = Links::new(site, paths);
+    let shell = match cache.shell.take() {
+        Some(shell) if shell.fits(&results, &sharing, &links) => shell,
+        _ => {
+            let entries: Vec<&SectionEntry> = results.iter().map(|r| &r.entry).collect();
+            let mut context = base;
+            context.insert("sections", &entries);
+            context.insert("sections_html", SECTIONS_MARKER);
+            context.insert("sharing", &sharing);
+            context.insert("links", &links);
+            let html = match templates.render("index.html", &context) {
+                Ok(html) => html,
+                Err(d) => {
+                    problems.push(*d);
+                    return Err(problems);
+                }
+            };
+            let Some((before, after)) = html.split_once(SECTIONS_MARKER) else {
+                problems.push(
+                    Diagnostic::error(
+                        "templates/index.html",
+                        "the page template does not place the sections",
+                    )
+                    .hint("put `{{ sections_html | safe }}` where the sections go"),
+                );
+                return Err(problems);
+            };
+            Shell {
+                sections: results.clone(),
+                sharing,
+                links,
+                before: Arc::from(before.as_bytes()),
+                after: Arc::from(after.as_bytes()),
+            }
+        }
+    };
+    let index = Contents::from_pieces(
+        std::iter::once(Arc::clone(&shell.before))
+            .chain(results.iter().map(|r| Arc::clone(&r.html)))
+            .chain(std::iter::once(Arc::clone(&shell.after))),
+    );
+    if keep {
+        cache.shell = Some(shell);
+        cache.not_found = Some(not_found.clone());
+    }
+    Ok((Pages { index, not_found }, problems))
 }
 
 /// Builds one section's view and runs its template. Independent of every other section, so the
@@ -342,17 +438,14 @@ fn render_section(
         kind: section.kind.clone(),
     };
     let template = format!("sections/{}.html", section.kind);
-    let mut html = String::new();
+    let mut html = Arc::from(&b""[..]);
     if templates.contains(&template) {
         let mut context = base.clone();
         context.insert("section", &section);
         match templates.render(&template, &context) {
-            Ok(rendered) => {
-                // Tera's output buffer grows by doubling; all sections are held until the page is
-                // assembled, so give back the slack (up to half of each allocation).
-                html = rendered;
-                html.shrink_to_fit();
-            }
+            // Copied once into an allocation of the exact size: Tera's buffer grows by doubling,
+            // and every section is held until the page is written.
+            Ok(rendered) => html = Arc::from(rendered.into_bytes()),
             Err(d) => problems.push(*d),
         }
     } else {
@@ -373,11 +466,18 @@ fn render_section(
             .hint(hint),
         );
     }
+    let mut cited: Vec<usize> = views
+        .cited
+        .iter()
+        .filter_map(|id| citations.number(id))
+        .collect();
+    cited.sort_unstable();
+    cited.dedup();
     SectionResult {
         entry,
         html,
         problems,
-        cited: views.cited,
+        cited,
     }
 }
 

@@ -23,7 +23,7 @@ const TWITTER_DESCRIPTION_MAX: usize = 200;
 /// The alt text limit of `twitter:image:alt`.
 const IMAGE_ALT_MAX: usize = 420;
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SharingView {
     pub title: String,
     pub twitter_title: String,
@@ -44,7 +44,7 @@ pub struct SharingView {
     pub json_ld: String,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct ImageView {
     pub url: String,
     pub width: u32,

@@ -337,11 +337,11 @@ fn handle(request: Request, shared: &Shared) {
         return;
     };
     let page = |path: &str| -> Vec<u8> {
-        let bytes = output.get(path).unwrap_or_default();
+        let bytes = output.get(path).map(|c| c.bytes()).unwrap_or_default();
         if path.ends_with(".html") {
-            live::inject(&String::from_utf8_lossy(bytes), error, snapshot.build).into_bytes()
+            live::inject(&String::from_utf8_lossy(&bytes), error, snapshot.build).into_bytes()
         } else {
-            bytes.to_vec()
+            bytes.into_owned()
         }
     };
     match http::resolve(&url, &shared.mount, |p| output.get(p).is_some()) {
