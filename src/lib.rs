@@ -135,7 +135,7 @@ fn render_loaded(
     cache: Option<&mut RenderCache>,
 ) -> Result<Built, Vec<Diagnostic>> {
     // Content, templates and static files are independent: report problems in all at once.
-    let (templates, statics, site) = match (templates, statics, site) {
+    let (templates, statics, mut site) = match (templates, statics, site) {
         (Ok(t), Ok(o), Ok(s)) => (t, o, s),
         (t, o, s) => {
             let mut problems = s.err().unwrap_or_default();
@@ -150,7 +150,7 @@ fn render_loaded(
     let (assets, mut warnings) = assets::prepare(&site, &mut output, paths.canonical.is_some())?;
     let (pages, render_warnings) = match cache {
         Some(cache) => render::render_with_cache(&site, templates, &paths, &assets, cache)?,
-        None => render::render(&site, templates, &paths, &assets)?,
+        None => render::render_owned(&mut site, templates, &paths, &assets)?,
     };
     warnings.extend(render_warnings);
     output.insert("index.html", pages.index);

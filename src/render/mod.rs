@@ -89,11 +89,22 @@ impl Links {
 }
 
 /// A section as `index.html` sees it (its markup is placed by `{{ sections_html | safe }}`).
-#[derive(Debug, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 struct SectionEntry {
     id: String,
     title: String,
     kind: String,
+}
+
+impl SectionEntry {
+    /// Made from the front matter alone, so the page's shell can be rendered before the sections.
+    fn of(doc: &SectionDoc) -> SectionEntry {
+        SectionEntry {
+            id: doc.section_id(),
+            title: crate::markdown::smarten(&doc.meta.title),
+            kind: doc.kind().to_string(),
+        }
+    }
 }
 
 /// What rendering one section produced.
@@ -130,30 +141,11 @@ pub struct RenderCache {
 
 /// The page template's output around the sections, and what it was made from.
 struct Shell {
-    /// The sections it lists, in order (only their entries matter).
-    sections: Vec<Arc<SectionResult>>,
+    entries: Vec<SectionEntry>,
     sharing: sharing::SharingView,
     links: Links,
     before: Arc<[u8]>,
     after: Arc<[u8]>,
-}
-
-impl Shell {
-    fn fits(
-        &self,
-        sections: &[Arc<SectionResult>],
-        sharing: &sharing::SharingView,
-        links: &Links,
-    ) -> bool {
-        self.sections.len() == sections.len()
-            && self
-                .sections
-                .iter()
-                .zip(sections)
-                .all(|(old, new)| Arc::ptr_eq(old, new) || old.entry == new.entry)
-            && self.sharing == *sharing
-            && self.links == *links
-    }
 }
 
 /// The identities of what an output was made from. It holds the documents themselves, not only their
@@ -232,6 +224,37 @@ fn own_inputs(site: &Site, doc: &Arc<SectionDoc>) -> Inputs {
     key
 }
 
+/// How many sections are rendered before their texts are given back (see [`release_text`]).
+const RELEASE_BATCH: usize = 256;
+
+/// The kept result for `doc`, if its inputs are the same as when it was rendered.
+fn reusable(
+    previous: &HashMap<std::ffi::OsString, (Inputs, Arc<SectionResult>)>,
+    site: &Site,
+    doc: &Arc<SectionDoc>,
+) -> Option<Arc<SectionResult>> {
+    previous
+        .get(doc.path.as_os_str())
+        .filter(|(old, _)| old.addresses.iter().copied().eq(own_addresses(site, doc)))
+        .map(|(_, result)| Arc::clone(result))
+}
+
+/// Gives back a rendered section's text when nothing else holds its document (a one-off build owns
+/// its site; `serve` and `check` keep theirs) and nothing later reads it: the sources lists' texts
+/// stay, for the never-cited warnings, and so does the timeline's, for `timeline.json`.
+fn release_text(doc: &mut Arc<SectionDoc>) {
+    if !doc.meta.sources.is_empty() || doc.is_timeline() {
+        return;
+    }
+    if let Some(doc) = Arc::get_mut(doc) {
+        doc.text = String::new();
+        doc.split = crate::content::front_matter::Split {
+            yaml: 0..0,
+            body: 0..0,
+        };
+    }
+}
+
 /// The rendered HTML pages.
 #[derive(Debug)]
 pub struct Pages {
@@ -248,6 +271,17 @@ pub fn render(
     paths: &Paths,
     assets: &Assets,
 ) -> Result<(Pages, Vec<Diagnostic>), Vec<Diagnostic>> {
+    render_inner(&mut site.clone(), templates, paths, assets, None)
+}
+
+/// Like [`render`], for a build that owns its site and is done with it afterwards: each section's
+/// text is given back once the section is rendered, which keeps a large site's memory down.
+pub fn render_owned(
+    site: &mut Site,
+    templates: &Templates,
+    paths: &Paths,
+    assets: &Assets,
+) -> Result<(Pages, Vec<Diagnostic>), Vec<Diagnostic>> {
     render_inner(site, templates, paths, assets, None)
 }
 
@@ -260,11 +294,11 @@ pub fn render_with_cache(
     assets: &Assets,
     cache: &mut RenderCache,
 ) -> Result<(Pages, Vec<Diagnostic>), Vec<Diagnostic>> {
-    render_inner(site, templates, paths, assets, Some(cache))
+    render_inner(&mut site.clone(), templates, paths, assets, Some(cache))
 }
 
 fn render_inner(
-    site: &Site,
+    site: &mut Site,
     templates: &Templates,
     paths: &Paths,
     assets: &Assets,
@@ -294,20 +328,56 @@ fn render_inner(
         concat!("explainer ", env!("CARGO_PKG_VERSION")),
     );
 
+    // The shell first: its transient memory (every entry serialised for Tera) is given back before
+    // the sections' HTML accumulates. Its error, if any, is reported after the sections' problems.
     let previous = &cache.sections;
-    let rendered: Vec<(Arc<SectionResult>, bool)> = site
+    let entries: Vec<SectionEntry> = site
         .sections
         .par_iter()
-        .map(|doc| match previous.get(doc.path.as_os_str()) {
-            Some((old, result)) if old.addresses.iter().copied().eq(own_addresses(site, doc)) => {
-                (Arc::clone(result), false)
-            }
-            _ => (
-                Arc::new(render_section(site, doc, templates, &citations, &base)),
-                true,
-            ),
+        .map(|doc| match reusable(previous, site, doc) {
+            Some(result) => result.entry.clone(),
+            None => SectionEntry::of(doc),
         })
         .collect();
+    let not_found = match &cache.not_found {
+        Some(page) => Ok(page.clone()),
+        None => templates.render("404.html", &base).map(Contents::from),
+    };
+    let sharing = sharing::sharing(site, paths, assets);
+    let links = Links::new(site, paths);
+    let shell = match cache.shell.take() {
+        Some(shell)
+            if shell.entries == entries && shell.sharing == sharing && shell.links == links =>
+        {
+            Ok(shell)
+        }
+        _ => render_shell(templates, &base, entries, sharing, links),
+    };
+
+    // In batches, so that each batch's documents can give back their text before the next batch's
+    // HTML is made: a build then never holds all the text and all the HTML at once.
+    let previous = &cache.sections;
+    let count = site.sections.len();
+    let mut rendered: Vec<(Arc<SectionResult>, bool)> = Vec::with_capacity(count);
+    for start in (0..count).step_by(RELEASE_BATCH) {
+        let batch = start..(start + RELEASE_BATCH).min(count);
+        {
+            let site: &Site = site;
+            rendered.par_extend(
+                site.sections[batch.clone()].par_iter().map(|doc| {
+                    match reusable(previous, site, doc) {
+                        Some(result) => (result, false),
+                        None => (
+                            Arc::new(render_section(site, doc, templates, &citations, &base)),
+                            true,
+                        ),
+                    }
+                }),
+            );
+        }
+        site.sections[batch].iter_mut().for_each(release_text);
+    }
+    let site: &Site = site;
     let mut results = Vec::with_capacity(rendered.len());
     for (doc, (result, fresh)) in site.sections.iter().zip(rendered) {
         if fresh && keep {
@@ -360,52 +430,11 @@ fn render_inner(
     if problems.iter().any(Diagnostic::is_error) {
         return Err(problems);
     }
-
-    let not_found = match &cache.not_found {
-        Some(page) => page.clone(),
-        None => match templates.render("404.html", &base) {
-            Ok(html) => Contents::from(html),
-            Err(d) => {
-                problems.push(*d);
-                return Err(problems);
-            }
-        },
-    };
-    let sharing = sharing::sharing(site, paths, assets);
-    let links = Links::new(site, paths);
-    let shell = match cache.shell.take() {
-        Some(shell) if shell.fits(&results, &sharing, &links) => shell,
-        _ => {
-            let entries: Vec<&SectionEntry> = results.iter().map(|r| &r.entry).collect();
-            let mut context = base;
-            context.insert("sections", &entries);
-            context.insert("sections_html", SECTIONS_MARKER);
-            context.insert("sharing", &sharing);
-            context.insert("links", &links);
-            let html = match templates.render("index.html", &context) {
-                Ok(html) => html,
-                Err(d) => {
-                    problems.push(*d);
-                    return Err(problems);
-                }
-            };
-            let Some((before, after)) = html.split_once(SECTIONS_MARKER) else {
-                problems.push(
-                    Diagnostic::error(
-                        "templates/index.html",
-                        "the page template does not place the sections",
-                    )
-                    .hint("put `{{ sections_html | safe }}` where the sections go"),
-                );
-                return Err(problems);
-            };
-            Shell {
-                sections: results.clone(),
-                sharing,
-                links,
-                before: Arc::from(before.as_bytes()),
-                after: Arc::from(after.as_bytes()),
-            }
+    let (not_found, shell) = match (not_found, shell) {
+        (Ok(not_found), Ok(shell)) => (not_found, shell),
+        (Err(d), _) | (_, Err(d)) => {
+            problems.push(*d);
+            return Err(problems);
         }
     };
     let index = Contents::from_pieces(
@@ -418,6 +447,39 @@ fn render_inner(
         cache.not_found = Some(not_found.clone());
     }
     Ok((Pages { index, not_found }, problems))
+}
+
+/// Renders `index.html` with the sections' entries and a marker where their HTML goes, and cuts it
+/// at the marker.
+fn render_shell(
+    templates: &Templates,
+    base: &Context,
+    entries: Vec<SectionEntry>,
+    sharing: sharing::SharingView,
+    links: Links,
+) -> Result<Shell, Box<Diagnostic>> {
+    let mut context = base.clone();
+    context.insert("sections", &entries);
+    context.insert("sections_html", SECTIONS_MARKER);
+    context.insert("sharing", &sharing);
+    context.insert("links", &links);
+    let html = templates.render("index.html", &context)?;
+    let Some((before, after)) = html.split_once(SECTIONS_MARKER) else {
+        return Err(Box::new(
+            Diagnostic::error(
+                "templates/index.html",
+                "the page template does not place the sections",
+            )
+            .hint("put `{{ sections_html | safe }}` where the sections go"),
+        ));
+    };
+    Ok(Shell {
+        entries,
+        sharing,
+        links,
+        before: Arc::from(before.as_bytes()),
+        after: Arc::from(after.as_bytes()),
+    })
 }
 
 /// Builds one section's view and runs its template. Independent of every other section, so the
@@ -437,6 +499,7 @@ fn render_section(
         title: section.title.clone(),
         kind: section.kind.clone(),
     };
+    debug_assert!(entry == SectionEntry::of(doc));
     let template = format!("sections/{}.html", section.kind);
     let mut html = Arc::from(&b""[..]);
     if templates.contains(&template) {
