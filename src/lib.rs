@@ -86,16 +86,16 @@ pub fn render_site(
     drafts: bool,
 ) -> Result<Built, Vec<Diagnostic>> {
     check_base_url(base_url)?;
-    let templates = Templates::load(root);
-    let mut statics = Output::default();
-    let statics = statics.add_static(root).map(|()| statics);
-    render_loaded(
-        content::read(root, drafts).into_site(),
-        &templates,
-        &statics,
-        base_url,
-        None,
-    )
+    // The templates and static files are read while the content is (itself on every core).
+    let ((templates, statics), site) = rayon::join(
+        || {
+            let mut statics = Output::default();
+            let statics = statics.add_static(root).map(|()| statics);
+            (Templates::load(root), statics)
+        },
+        || content::read(root, drafts).into_site(),
+    );
+    render_loaded(site, &templates, &statics, base_url, None)
 }
 
 /// A `--base-url` must be a whole web address.
