@@ -109,7 +109,7 @@ impl SectionEntry {
 
 /// What rendering one section produced.
 pub struct SectionResult {
-    entry: SectionEntry,
+    entry: Arc<SectionEntry>,
     /// Shared with the page's [`Contents`], which is made of these pieces.
     html: Arc<[u8]>,
     problems: Vec<Diagnostic>,
@@ -141,11 +141,31 @@ pub struct RenderCache {
 
 /// The page template's output around the sections, and what it was made from.
 struct Shell {
-    entries: Vec<SectionEntry>,
+    entries: Vec<Arc<SectionEntry>>,
     sharing: sharing::SharingView,
     links: Links,
     before: Arc<[u8]>,
     after: Arc<[u8]>,
+}
+
+impl Shell {
+    /// Whether this shell is what `index.html` would render now. Entries of unchanged sections are
+    /// the same `Arc`s, so comparing costs little.
+    fn fits(
+        &self,
+        entries: &[Arc<SectionEntry>],
+        sharing: &sharing::SharingView,
+        links: &Links,
+    ) -> bool {
+        self.entries.len() == entries.len()
+            && self
+                .entries
+                .iter()
+                .zip(entries)
+                .all(|(old, new)| Arc::ptr_eq(old, new) || old == new)
+            && self.sharing == *sharing
+            && self.links == *links
+    }
 }
 
 /// The identities of what an output was made from. It holds the documents themselves, not only their
@@ -330,13 +350,20 @@ fn render_inner(
 
     // The shell first: its transient memory (every entry serialised for Tera) is given back before
     // the sections' HTML accumulates. Its error, if any, is reported after the sections' problems.
+    // What the cache holds for each section whose inputs did not change.
     let previous = &cache.sections;
-    let entries: Vec<SectionEntry> = site
+    let reused: Vec<Option<Arc<SectionResult>>> = site
         .sections
         .par_iter()
-        .map(|doc| match reusable(previous, site, doc) {
-            Some(result) => result.entry.clone(),
-            None => SectionEntry::of(doc),
+        .map(|doc| reusable(previous, site, doc))
+        .collect();
+    let entries: Vec<Arc<SectionEntry>> = site
+        .sections
+        .par_iter()
+        .zip(&reused)
+        .map(|(doc, reused)| match reused {
+            Some(result) => Arc::clone(&result.entry),
+            None => Arc::new(SectionEntry::of(doc)),
         })
         .collect();
     let not_found = match &cache.not_found {
@@ -346,37 +373,40 @@ fn render_inner(
     let sharing = sharing::sharing(site, paths, assets);
     let links = Links::new(site, paths);
     let shell = match cache.shell.take() {
-        Some(shell)
-            if shell.entries == entries && shell.sharing == sharing && shell.links == links =>
-        {
-            Ok(shell)
-        }
-        _ => render_shell(templates, &base, entries, sharing, links),
+        Some(shell) if shell.fits(&entries, &sharing, &links) => Ok(shell),
+        _ => render_shell(templates, &base, entries.clone(), sharing, links),
     };
 
-    // In batches, so that each batch's documents can give back their text before the next batch's
-    // HTML is made: a build then never holds all the text and all the HTML at once.
-    let previous = &cache.sections;
+    // A build gives back each batch's texts before the next batch's HTML is made, so it never holds
+    // all the text and all the HTML at once; `serve` keeps its texts, and renders in one go.
     let count = site.sections.len();
+    let batch_size = if keep { count.max(1) } else { RELEASE_BATCH };
     let mut rendered: Vec<(Arc<SectionResult>, bool)> = Vec::with_capacity(count);
-    for start in (0..count).step_by(RELEASE_BATCH) {
-        let batch = start..(start + RELEASE_BATCH).min(count);
+    for start in (0..count).step_by(batch_size) {
+        let batch = start..(start + batch_size).min(count);
         {
             let site: &Site = site;
             rendered.par_extend(
-                site.sections[batch.clone()].par_iter().map(|doc| {
-                    match reusable(previous, site, doc) {
-                        Some(result) => (result, false),
-                        None => (
-                            Arc::new(render_section(site, doc, templates, &citations, &base)),
-                            true,
-                        ),
-                    }
-                }),
+                site.sections[batch.clone()]
+                    .par_iter()
+                    .zip(&reused[batch.clone()])
+                    .zip(&entries[batch.clone()])
+                    .map(|((doc, reused), entry)| match reused {
+                        Some(result) => (Arc::clone(result), false),
+                        None => {
+                            let entry = Arc::clone(entry);
+                            let result =
+                                render_section(site, doc, entry, templates, &citations, &base);
+                            (Arc::new(result), true)
+                        }
+                    }),
             );
         }
-        site.sections[batch].iter_mut().for_each(release_text);
+        if !keep {
+            site.sections[batch].iter_mut().for_each(release_text);
+        }
     }
+    drop((reused, entries));
     let site: &Site = site;
     let mut results = Vec::with_capacity(rendered.len());
     for (doc, (result, fresh)) in site.sections.iter().zip(rendered) {
@@ -454,12 +484,13 @@ fn render_inner(
 fn render_shell(
     templates: &Templates,
     base: &Context,
-    entries: Vec<SectionEntry>,
+    entries: Vec<Arc<SectionEntry>>,
     sharing: sharing::SharingView,
     links: Links,
 ) -> Result<Shell, Box<Diagnostic>> {
     let mut context = base.clone();
-    context.insert("sections", &entries);
+    let listed: Vec<&SectionEntry> = entries.iter().map(|e| &**e).collect();
+    context.insert("sections", &listed);
     context.insert("sections_html", SECTIONS_MARKER);
     context.insert("sharing", &sharing);
     context.insert("links", &links);
@@ -487,6 +518,7 @@ fn render_shell(
 fn render_section(
     site: &Site,
     doc: &crate::content::Document<crate::content::model::SectionMeta>,
+    entry: Arc<SectionEntry>,
     templates: &Templates,
     citations: &Citations,
     base: &Context,
@@ -494,12 +526,9 @@ fn render_section(
     let mut views = ViewBuilder::new(citations, site.page.meta.trusted_html);
     let section = views.section(site, doc);
     let mut problems = views.problems;
-    let entry = SectionEntry {
-        id: section.id.clone(),
-        title: section.title.clone(),
-        kind: section.kind.clone(),
-    };
-    debug_assert!(entry == SectionEntry::of(doc));
+    debug_assert!(
+        (&entry.id, &entry.title, &entry.kind) == (&section.id, &section.title, &section.kind)
+    );
     let template = format!("sections/{}.html", section.kind);
     let mut html = Arc::from(&b""[..]);
     if templates.contains(&template) {
