@@ -26,12 +26,35 @@ pub const TIMELINE_DIR: &str = "timeline";
 /// The file that holds a folder's own front matter (the page, or the timeline section).
 pub const INDEX_FILE: &str = "_index.md";
 
+/// A content file's text. Files read together share one buffer (see [`read`]): when a build gives
+/// the texts back (see `render`), whole buffers are freed, and the page's HTML can reuse that memory,
+/// where thousands of small holes between other data could not be.
+#[derive(Clone, Default)]
+pub struct Text {
+    buffer: Arc<str>,
+    range: Range<usize>,
+}
+
+impl std::ops::Deref for Text {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.buffer[self.range.clone()]
+    }
+}
+
+impl std::fmt::Debug for Text {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&**self, f)
+    }
+}
+
 /// One content file: where it is, its text, and its parsed front matter.
 #[derive(Debug, Clone)]
 pub struct Document<M> {
     /// Relative to the site root, e.g. `content/what-happened.md`.
     pub path: PathBuf,
-    pub text: String,
+    pub text: Text,
     pub split: Split,
     pub meta: M,
     /// The file name without `.md`, made into an id: the default id of a section or event.
@@ -157,8 +180,8 @@ pub fn read(root: &Path, drafts: bool) -> Files {
         }
     }
     let parsed: Vec<Parsed> = paths
-        .par_iter()
-        .map(|path| read_and_parse(root, &content_dir, path))
+        .par_chunks(FILES_PER_BUFFER)
+        .flat_map_iter(|chunk| read_and_parse(root, &content_dir, chunk))
         .collect();
     for file in parsed {
         match file {
@@ -220,7 +243,11 @@ impl Files {
             self.events.retain(|d| d.path != *rel);
             self.problems.retain(|d| d.path != *rel);
             if path.is_file() {
-                match read_and_parse(root, &content_dir, &path) {
+                match read_and_parse(root, &content_dir, std::slice::from_ref(&path))
+                    .into_iter()
+                    .next()
+                    .unwrap_or_else(|| Parsed::Failed(Diagnostic::error(rel, "cannot read")))
+                {
                     Parsed::Page(doc) => self.page = Some(doc),
                     Parsed::Section(doc) => self.sections.push(doc),
                     Parsed::Event(doc) => self.events.push(doc),
@@ -285,29 +312,41 @@ fn relative(root: &Path, path: &Path) -> PathBuf {
 /// a file pasted by mistake (a data dump, a video renamed `.md`) cannot make the build crawl.
 pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 
-fn read_text(path: &Path) -> Result<String, String> {
+/// How many files share one text buffer.
+const FILES_PER_BUFFER: usize = 64;
+
+/// Appends the file at `path` to `buffer`, and returns where it is there; on error `buffer` is as it
+/// was.
+fn read_text(path: &Path, buffer: &mut Vec<u8>) -> Result<Range<usize>, String> {
     use std::io::Read as _;
     let cannot_read = |e: std::io::Error| format!("cannot read this file: {e}");
     let file = std::fs::File::open(path).map_err(cannot_read)?;
-    // Sized from the file's length, so a file is read in one call, not in doubling steps; `take`
-    // still stops a file that grows while it is read.
+    // Room for the file's length, so it is read in one call, not in doubling steps; `take` still
+    // stops a file that grows while it is read.
     let size = file.metadata().map_err(cannot_read)?.len();
-    let mut bytes = Vec::with_capacity(usize::try_from(size.min(MAX_FILE_BYTES) + 1).unwrap_or(0));
-    file.take(MAX_FILE_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(cannot_read)?;
-    if bytes.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
+    let start = buffer.len();
+    buffer.reserve(usize::try_from(size.min(MAX_FILE_BYTES) + 1).unwrap_or(0));
+    let read = file.take(MAX_FILE_BYTES + 1).read_to_end(buffer);
+    let problem = match read {
+        Err(e) => Some(cannot_read(e)),
+        Ok(n) if n as u64 > MAX_FILE_BYTES => Some(format!(
             "this file is larger than {} MB, the most a content file may hold",
             MAX_FILE_BYTES / (1024 * 1024)
-        ));
+        )),
+        Ok(_) => std::str::from_utf8(&buffer[start..]).err().map(|e| {
+            format!(
+                "this file is not UTF-8 text (bad byte at offset {}); save it as UTF-8",
+                e.valid_up_to()
+            )
+        }),
+    };
+    match problem {
+        Some(message) => {
+            buffer.truncate(start);
+            Err(message)
+        }
+        None => Ok(start..buffer.len()),
     }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "this file is not UTF-8 text (bad byte at offset {}); save it as UTF-8",
-            e.utf8_error().valid_up_to()
-        )
-    })
 }
 
 /// One content file after reading and parsing, by the role its place in `content/` gives it.
@@ -318,14 +357,42 @@ enum Parsed {
     Failed(Diagnostic),
 }
 
-fn read_and_parse(root: &Path, content_dir: &Path, path: &Path) -> Parsed {
-    let rel = relative(root, path);
+/// Reads the files at `paths` into one shared buffer, then parses each.
+fn read_and_parse(root: &Path, content_dir: &Path, paths: &[PathBuf]) -> Vec<Parsed> {
+    let mut buffer = Vec::new();
+    let spans: Vec<Result<Range<usize>, String>> = paths
+        .iter()
+        .map(|path| read_text(path, &mut buffer))
+        .collect();
+    // Each part was checked to be UTF-8, so the whole is.
+    let shared: Arc<str> = match String::from_utf8(buffer) {
+        Ok(text) => Arc::from(text),
+        Err(_) => Arc::from(""),
+    };
+    paths
+        .iter()
+        .zip(spans)
+        .map(|(path, span)| {
+            let rel = relative(root, path);
+            match span {
+                Ok(range) if range.end <= shared.len() => {
+                    let text = Text {
+                        buffer: Arc::clone(&shared),
+                        range,
+                    };
+                    parse_in_place(content_dir, path, rel, text)
+                }
+                Ok(_) => Parsed::Failed(Diagnostic::error(&rel, "cannot read this file")),
+                Err(message) => Parsed::Failed(Diagnostic::error(&rel, message)),
+            }
+        })
+        .collect()
+}
+
+/// Parses a file by the role its place in `content/` gives it.
+fn parse_in_place(content_dir: &Path, path: &Path, rel: PathBuf, text: Text) -> Parsed {
     let inner = path.strip_prefix(content_dir).unwrap_or(path);
     let parts: Vec<_> = inner.iter().map(|p| p.to_string_lossy()).collect();
-    let text = match read_text(path) {
-        Ok(text) => text,
-        Err(message) => return Parsed::Failed(Diagnostic::error(&rel, message)),
-    };
     let parsed = match parts.as_slice() {
         [name] if name == INDEX_FILE => parse_document(rel, text).map(Parsed::Page),
         [_] => parse_document(rel, text).map(Parsed::Section),
@@ -343,7 +410,7 @@ fn read_and_parse(root: &Path, content_dir: &Path, path: &Path) -> Parsed {
 
 fn parse_document<M: DeserializeOwned>(
     path: PathBuf,
-    text: String,
+    text: Text,
 ) -> Result<Arc<Document<M>>, Box<Diagnostic>> {
     let parsed = front_matter::split(&text)
         .and_then(|split| front_matter::parse::<M>(&text, &split).map(|meta| (split, meta)));
@@ -372,5 +439,41 @@ fn parse_document<M: DeserializeOwned>(
             d.hint = err.hint;
             Err(Box::new(d))
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Parsed, read_and_parse};
+
+    #[test]
+    fn files_read_into_one_buffer_keep_their_own_text_and_problems() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        std::fs::create_dir(&content).unwrap();
+        let files = [
+            ("a.md", b"---\ntitle: A\nweight: 1\n---\nFirst.\n".to_vec()),
+            (
+                "b.md",
+                b"---\ntitle: B\nweight: 2\n---\nbad \xff byte\n".to_vec(),
+            ),
+            ("c.md", b"---\ntitle: C\nweight: 3\n---\nThird.\n".to_vec()),
+        ];
+        let mut paths = Vec::new();
+        for (name, bytes) in &files {
+            std::fs::write(content.join(name), bytes).unwrap();
+            paths.push(content.join(name));
+        }
+        let parsed = read_and_parse(dir.path(), &content, &paths);
+        let [Parsed::Section(a), Parsed::Failed(b), Parsed::Section(c)] = parsed.as_slice() else {
+            panic!("two sections and a failure");
+        };
+        assert_eq!(&*a.text, "---\ntitle: A\nweight: 1\n---\nFirst.\n");
+        assert_eq!(a.body(), "First.\n");
+        assert_eq!(&*c.text, "---\ntitle: C\nweight: 3\n---\nThird.\n");
+        assert_eq!(c.body(), "Third.\n");
+        // The offset is the bad byte's place in its own file, not in the shared buffer.
+        assert!(b.message.contains("offset 31"), "{}", b.message);
+        assert!(b.path.ends_with("b.md"));
     }
 }

@@ -267,7 +267,7 @@ fn release_text(doc: &mut Arc<SectionDoc>) {
         return;
     }
     if let Some(doc) = Arc::get_mut(doc) {
-        doc.text = String::new();
+        doc.text = crate::content::Text::default();
         doc.split = crate::content::front_matter::Split {
             yaml: 0..0,
             body: 0..0,
