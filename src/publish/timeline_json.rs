@@ -7,6 +7,7 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
 use super::escape;
@@ -43,7 +44,7 @@ pub fn timeline(site: &Site, canonical: Option<&str>) -> Option<String> {
     let sources: HashMap<&SourceId, _> = site.sources().map(|(_, s)| (&s.id, s)).collect();
     let events: Vec<Value> = site
         .events
-        .iter()
+        .par_iter()
         .map(|doc| {
             let id = doc.event_id();
             let settings = Settings {

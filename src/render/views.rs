@@ -4,6 +4,7 @@
 //! Building the views is where Markdown problems (an unknown `[@id]`, a heading at the wrong level)
 //! are found, so every function here records diagnostics against the file the text came from.
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use crate::content::model::{EventMeta, PageMeta, SectionMeta, SourceId};
@@ -319,38 +320,69 @@ impl<'a> ViewBuilder<'a> {
 
     fn events(&mut self, site: &Site, eras: &[EraView]) -> Vec<EventView> {
         let published = site.page.meta.published.date().earliest();
+        // Where each era starts depends on the event before, so that is found first, in order; the
+        // events themselves are independent, and rendered on every core.
         let mut current_era: Option<&str> = None;
-        site.events
+        let era_starts: Vec<Option<EraView>> = site
+            .events
             .iter()
             .map(|doc| {
-                let m: &EventMeta = &doc.meta;
-                let era = m.era.as_deref();
-                let era_start = if era.is_some() && era != current_era {
+                let era = doc.meta.era.as_deref();
+                let start = if era.is_some() && era != current_era {
                     eras.iter().find(|e| Some(e.id.as_str()) == era).cloned()
                 } else {
                     None
                 };
                 current_era = era;
-                let id = doc.event_id();
-                let display_date = m.display_date.clone().unwrap_or_else(|| match m.end_date {
-                    Some(end) => format!("{} – {}", m.date.human(), end.human()),
-                    None => m.date.human(),
-                });
-                EventView {
-                    html: self.body(doc, &id, 4),
-                    date: m.date.into(),
-                    end_date: m.end_date.map(TimeView::from),
-                    display_date,
-                    title: markdown::smarten(&m.title),
-                    era_start,
-                    era: m.era.clone(),
-                    after_publication: m.date.earliest() > published,
-                    cites: self.cites(&m.sources),
-                    source_count: m.sources.len(),
-                    id,
-                }
+                start
+            })
+            .collect();
+        let (citations, trusted_html) = (self.citations, self.trusted_html);
+        let built: Vec<(EventView, Vec<Diagnostic>, Vec<String>)> = site
+            .events
+            .par_iter()
+            .zip(era_starts)
+            .map(|(doc, era_start)| {
+                let mut views = ViewBuilder::new(citations, trusted_html);
+                let view = views.event(doc, era_start, published);
+                (view, views.problems, views.cited)
+            })
+            .collect();
+        built
+            .into_iter()
+            .map(|(view, problems, cited)| {
+                self.problems.extend(problems);
+                self.cited.extend(cited);
+                view
             })
             .collect()
+    }
+
+    fn event(
+        &mut self,
+        doc: &Document<EventMeta>,
+        era_start: Option<EraView>,
+        published: (i32, u8, u8),
+    ) -> EventView {
+        let m: &EventMeta = &doc.meta;
+        let id = doc.event_id();
+        let display_date = m.display_date.clone().unwrap_or_else(|| match m.end_date {
+            Some(end) => format!("{} – {}", m.date.human(), end.human()),
+            None => m.date.human(),
+        });
+        EventView {
+            html: self.body(doc, &id, 4),
+            date: m.date.into(),
+            end_date: m.end_date.map(TimeView::from),
+            display_date,
+            title: markdown::smarten(&m.title),
+            era_start,
+            era: m.era.clone(),
+            after_publication: m.date.earliest() > published,
+            cites: self.cites(&m.sources),
+            source_count: m.sources.len(),
+            id,
+        }
     }
 }
 
