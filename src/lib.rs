@@ -188,8 +188,13 @@ impl Session {
         }
     }
 
-    /// Reads again what `changed` (paths relative to the root) can have changed: the content files
-    /// themselves, or all templates, or all static files.
+    /// The base URL the session builds for, if one was given.
+    pub fn base_url(&self) -> Option<&str> {
+        self.base_url.as_deref()
+    }
+
+    /// Reads again what `changed` (paths relative to the root) can have changed: the content and
+    /// static files themselves, or all templates.
     pub fn update(&mut self, changed: &[PathBuf]) {
         let root = &self.root;
         if !self.files.refresh(root, self.drafts, changed) {
@@ -198,7 +203,11 @@ impl Session {
         if changed.iter().any(|p| p.starts_with("templates")) {
             self.templates = Templates::load(root);
         }
-        if changed.iter().any(|p| p.starts_with("static")) {
+        let refreshed = match &mut self.statics {
+            Ok(statics) => statics.refresh_static(root, changed),
+            Err(_) => !changed.iter().any(|p| p.starts_with("static")),
+        };
+        if !refreshed {
             let mut statics = Output::default();
             self.statics = statics.add_static(root).map(|()| statics);
         }

@@ -180,6 +180,49 @@ impl Output {
     }
 }
 
+impl Output {
+    /// Reads again only the static files at `changed` (paths relative to the root, as the watcher
+    /// reports them), on top of what [`Output::add_static`] read: a changed file is read, a removed
+    /// one dropped (and a built-in one of that name put back). Returns `false` when that cannot be
+    /// done file by file (a folder, a file that cannot be read); then read everything again.
+    pub fn refresh_static(&mut self, root: &Path, changed: &[PathBuf]) -> bool {
+        for rel in changed {
+            let Ok(inner) = rel.strip_prefix("static") else {
+                continue;
+            };
+            let Some(name) = inner.to_str().map(|n| n.replace('\\', "/")) else {
+                return false;
+            };
+            if name.is_empty() {
+                return false;
+            }
+            // As `add_static` walks: links are not followed, folders are read through.
+            match fs::symlink_metadata(root.join(rel)) {
+                Ok(meta) if meta.is_dir() => return false,
+                Ok(meta) if meta.is_file() => match fs::read(root.join(rel)) {
+                    Ok(bytes) => self.insert(name, bytes),
+                    Err(_) => return false,
+                },
+                _ => {
+                    // Gone (or a link, which is not read): the file, or a folder and everything
+                    // that was in it; a built-in file of that name shows again.
+                    let folder = format!("{name}/");
+                    self.files
+                        .retain(|path, _| *path != name && !path.starts_with(&folder));
+                    for (path, bytes) in embedded::files_under("static") {
+                        if (path == name || path.starts_with(&folder))
+                            && !self.files.contains_key(path)
+                        {
+                            self.insert(path, bytes);
+                        }
+                    }
+                }
+            }
+        }
+        true
+    }
+}
+
 /// Why the output could not be written.
 #[derive(Debug)]
 pub struct WriteError {

@@ -21,7 +21,7 @@ fn same_as_full_build(
     let changed: Vec<PathBuf> = changed.iter().map(PathBuf::from).collect();
     session.update(&changed);
     let incremental = session.build();
-    let full = render_site(&site.root, None, false);
+    let full = render_site(&site.root, session.base_url(), false);
     match (incremental, full) {
         (Ok(a), Ok(b)) => {
             let (a, b) = (a.output, b.output);
@@ -145,9 +145,28 @@ fn every_kind_of_change_gives_what_a_full_build_gives() {
         );
         },
     );
-    // A static file.
+    // Static files: a new one, a change, one that replaces a built-in file, its removal (the
+    // built-in one shows again), and a folder of them removed.
     same_as_full_build(&site, &mut session, &["static/extra.txt"], |s| {
         s.write("static/extra.txt", "extra");
+    });
+    same_as_full_build(&site, &mut session, &["static/extra.txt"], |s| {
+        s.write("static/extra.txt", "more");
+    });
+    same_as_full_build(&site, &mut session, &["static/style.css"], |s| {
+        s.write("static/style.css", "body { color: black; }");
+    });
+    same_as_full_build(&site, &mut session, &["static/style.css"], |s| {
+        std::fs::remove_file(s.root.join("static/style.css")).unwrap();
+    });
+    same_as_full_build(&site, &mut session, &["static/img/a.svg"], |s| {
+        s.write(
+            "static/img/a.svg",
+            "<svg xmlns=\"http://www.w3.org/2000/svg\"/>",
+        );
+    });
+    same_as_full_build(&site, &mut session, &["static/img"], |s| {
+        std::fs::remove_dir_all(s.root.join("static/img")).unwrap();
     });
     // A broken file, then its fix.
     same_as_full_build(&site, &mut session, &["content/what-happened.md"], |s| {
@@ -174,6 +193,36 @@ fn every_kind_of_change_gives_what_a_full_build_gives() {
         }
         std::fs::remove_dir(s.root.join("content/later")).unwrap();
     });
+}
+
+#[test]
+fn a_published_page_gets_a_new_social_card_when_its_headline_changes() {
+    let site = TestSite::fixture("basic");
+    let mut session = Session::new(&site.root, Some("https://example.org/iraq/"), false);
+    let first = session.build().unwrap().output;
+    // The card's name is fingerprinted: it changes exactly when its bytes do.
+    let card = |o: &explainer::output::Output| {
+        o.files()
+            .map(|(p, _)| p.to_string())
+            .find(|p| p.starts_with("social-card.") && p.ends_with(".png"))
+            .expect("a drawn card")
+    };
+    same_as_full_build(&site, &mut session, &["content/_index.md"], |s| {
+        let text = std::fs::read_to_string(s.root.join("content/_index.md")).unwrap();
+        let title = text.lines().find(|l| l.starts_with("title:")).unwrap();
+        edit(s, "content/_index.md", title, "title: A different headline");
+    });
+    let second = session.build().unwrap().output;
+    assert_ne!(
+        card(&first),
+        card(&second),
+        "the card shows the new headline"
+    );
+    // And an edit elsewhere keeps it as it was.
+    same_as_full_build(&site, &mut session, &["content/what-happened.md"], |s| {
+        edit(s, "content/what-happened.md", "on a Monday", "on a Friday");
+    });
+    assert_eq!(card(&second), card(&session.build().unwrap().output));
 }
 
 #[test]

@@ -155,6 +155,30 @@ fn card_footer(site: &Site) -> String {
 }
 
 /// Draws the card for sharing (first) and the shapes for structured data, and adds them to `output`.
+/// [`card::draw`], remembered for the last text drawn: `serve` rebuilds after every save, and
+/// drawing takes longer than the rest of a rebuild, while the card changes only with its text.
+fn draw_once(text: &card::CardText, heights: &[u32]) -> Result<card::Cards, String> {
+    type Key = (String, String, String, Vec<u32>);
+    static LAST: std::sync::Mutex<Option<(Key, card::Cards)>> = std::sync::Mutex::new(None);
+    let key = (
+        text.label.to_string(),
+        text.title.to_string(),
+        text.footer.to_string(),
+        heights.to_vec(),
+    );
+    let mut last = LAST
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
+    if let Some((drawn_for, cards)) = &*last
+        && *drawn_for == key
+    {
+        return Ok(cards.clone());
+    }
+    let cards = card::draw(text, heights)?;
+    *last = Some((key, cards.clone()));
+    Ok(cards)
+}
+
 fn drawn_cards(
     site: &Site,
     output: &mut Output,
@@ -181,7 +205,7 @@ fn drawn_cards(
         )
         .collect();
     let heights: Vec<u32> = shapes.iter().map(|(h, _)| *h).collect();
-    let drawn = card::draw(&text, &heights)
+    let drawn = draw_once(&text, &heights)
         .map_err(|message| vec![Diagnostic::error(&doc.path, message)])?;
     let missing = drawn.missing;
     let mut cards = Vec::new();
