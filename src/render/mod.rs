@@ -1,8 +1,10 @@
 //! The render stage: a validated [`Site`] in, the page's HTML out.
 //!
-//! Each section is rendered with the template its kind names (`templates/sections/<kind>.html`), then
-//! the page template (`index.html`, extending `base.html`) places them in order, with the sharing
-//! metadata of [`sharing`] in its head. The not-found page (`404.html`) is rendered from the same base.
+//! The page template (`index.html`, extending `base.html`) is rendered first, from the sections' ids,
+//! titles and kinds, with the sharing metadata of [`sharing`] in its head and a marker where the
+//! sections go. Each section is then rendered, in parallel, with the template its kind names
+//! (`templates/sections/<kind>.html`), and the page is the shell's two halves around the sections'
+//! HTML, kept as pieces ([`Contents`]). The not-found page (`404.html`) is rendered from the same base.
 //! Templates are parsed once, in [`Templates::load`]. This stage writes nothing to disk.
 
 pub mod sharing;
