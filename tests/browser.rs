@@ -113,6 +113,16 @@ fn motion_check_reports_motion_left_on() {
 }
 
 #[test]
+fn text_spacing_and_text_at_200_percent_lose_nothing_at_1280_and_320_px() {
+    page_check("spacing");
+}
+
+#[test]
+fn spacing_check_reports_clipped_text_fixed_pixel_sizes_and_sideways_scrolling() {
+    broken_check("spacing");
+}
+
+#[test]
 fn printed_pdf_has_every_event_expanded_content_and_source_urls() {
     page_check("print");
 }

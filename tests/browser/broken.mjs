@@ -1,7 +1,7 @@
 // Each browser check can fail: this runs a check (by name) against deliberately broken copies of the
 // published page and asserts that it reports each breakage. Every broken case starts from the same
 // build as page.mjs, then appends CSS to the stylesheet and/or edits index.html.
-// Usage: node tests/browser/broken.mjs a11y|network|budget|nojs|keyboard|motion|print
+// Usage: node tests/browser/broken.mjs a11y|network|budget|nojs|keyboard|motion|print|spacing
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -46,6 +46,11 @@ export const BROKEN = {
   ],
   motion: [
     { name: "transition and smooth scrolling not turned off", css: "@media (prefers-reduced-motion: reduce) { html { scroll-behavior: smooth !important; } a { transition: color 0.3s !important; } }", expect: /moves: transition 0\.3s|scrolls smoothly/ },
+  ],
+  spacing: [
+    { name: "a fixed-height standfirst clips its text", css: ".standfirst { height: 3em; overflow: hidden; }", expect: /text spacing: text clipped in p\.standfirst/ },
+    { name: "text sized in pixels does not grow", css: "body, main p { font-size: 17px !important; }", expect: /text at 200%: body text grew from 17px to 17px only/ },
+    { name: "a headline that cannot wrap", css: ".masthead, h1 { white-space: nowrap; }", expect: /320×640, text at 200%: scrolls sideways/ },
   ],
   print: [
     { name: "event headlines hidden in print", css: "@media print { .timeline { display: none !important; } }", expect: /event headline not printed/ },

@@ -1,5 +1,5 @@
 // Runs one browser check (by name) against the published page, built and served under a sub-path.
-// Usage: node tests/browser/page.mjs a11y|network|budget|nojs|keyboard|motion|print
+// Usage: node tests/browser/page.mjs a11y|network|budget|nojs|keyboard|motion|print|spacing
 // (tests/browser.rs runs each as its own test.)
 import { launch } from "./lib.mjs";
 import { publishedSite } from "./site.mjs";
@@ -35,6 +35,7 @@ export const CHECKS = {
   },
   motion: (browser, url) => checks.motionProblems(browser, url),
   print: (browser, url) => checks.printProblems(browser, url),
+  spacing: (browser, url) => checks.spacingProblems(browser, url),
 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
