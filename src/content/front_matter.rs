@@ -120,6 +120,19 @@ fn explain(text: &str, split: &Split, err: &serde_yaml::Error) -> FrontMatterErr
     });
     let line = line_range(text, offset);
     let (message, mut hint) = reword(&message, &text[line.clone()]);
+    // An invisible character: point at it, not at the start of its line.
+    let invisible = |c: char| c.is_control() && c != '\t';
+    if message.starts_with("an invisible control character")
+        && let Some(at) = text[line.clone()].find(invisible)
+    {
+        let at = line.start + at;
+        let len = text[at..].chars().next().map_or(1, char::len_utf8);
+        return FrontMatterError {
+            range: at..at + len,
+            message,
+            hint,
+        };
+    }
     if let Some(tab) = text[line.clone()].find('\t') {
         let at = line.start + tab;
         return FrontMatterError {
@@ -213,6 +226,16 @@ fn reword(message: &str, line: &str) -> (String, Option<String>) {
         return (
             format!("{prefix}invalid date: {why}"),
             Some("write dates as YYYY, YYYY-MM or YYYY-MM-DD, for example 2021-07-26".into()),
+        );
+    }
+    if detail.starts_with("control characters are not allowed") {
+        return (
+            "an invisible control character in the front matter".into(),
+            Some(
+                "delete it (it usually comes in with text pasted from a PDF or another program); \
+                 if you cannot see it, retype the line"
+                    .into(),
+            ),
         );
     }
     if line.contains('\t') || detail.contains("found character that cannot start any token") {
