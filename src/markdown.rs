@@ -17,6 +17,8 @@ use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
 #[derive(Debug, Default, Clone)]
 pub struct Citations {
     numbers: HashMap<String, usize>,
+    /// Each source's web address, when known (see [`Citations::with_urls`]).
+    urls: HashMap<String, String>,
     /// Accept any id: for checking a text when the sources list could not be read.
     unchecked: bool,
 }
@@ -30,6 +32,7 @@ impl Citations {
             .collect();
         Citations {
             numbers,
+            urls: HashMap::new(),
             unchecked: false,
         }
     }
@@ -41,6 +44,24 @@ impl Citations {
             unchecked: true,
             ..Citations::default()
         }
+    }
+
+    /// The same, knowing each source's web address too: looked up once here, not in the whole
+    /// sources list for every quote.
+    pub fn with_urls<'a>(
+        mut self,
+        urls: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Citations {
+        self.urls = urls
+            .into_iter()
+            .map(|(id, url)| (id.to_string(), url.to_string()))
+            .collect();
+        self
+    }
+
+    /// The web address of the source `id`, if [`Citations::with_urls`] was given it.
+    pub fn url(&self, id: &str) -> Option<&str> {
+        self.urls.get(id).map(String::as_str)
     }
 
     /// Whether `id` may be cited.

@@ -337,7 +337,8 @@ fn render_inner(
             ..RenderCache::default()
         };
     }
-    let citations = Citations::new(site.sources().map(|(_, s)| s.id.as_str()));
+    let citations = Citations::new(site.sources().map(|(_, s)| s.id.as_str()))
+        .with_urls(site.sources().map(|(_, s)| (s.id.as_str(), s.url.as_str())));
     let mut views = ViewBuilder::new(&citations, site.page.meta.trusted_html);
     let page = views.page(&site.page);
     // Serialised once; cloning a context shares its values.

@@ -244,11 +244,7 @@ impl<'a> ViewBuilder<'a> {
     pub fn section(&mut self, site: &Site, doc: &Document<SectionMeta>) -> SectionView {
         let m = &doc.meta;
         let id = doc.section_id();
-        let source_url = |id: &SourceId| {
-            site.sources()
-                .find(|(_, s)| s.id == *id)
-                .map(|(_, s)| s.url.clone())
-        };
+        let source_url = |id: &SourceId| self.citations.url(id.as_str()).map(str::to_string);
         let eras: Vec<EraView> = m
             .eras
             .iter()
