@@ -311,8 +311,11 @@ fn the_feed_carries_the_update_and_each_correction() {
 fn timeline_json_follows_timelinejs() {
     let site = TestSite::bundled();
     build(&site, &["--base-url", PROJECT_URL]);
-    let json: serde_json::Value =
-        serde_json::from_str(&site.read_output("timeline.json")).expect("timeline.json parses");
+    let text = site.read_output("timeline.json");
+    let json: serde_json::Value = serde_json::from_str(&text).expect("timeline.json parses");
+    // The events are written out one by one and put into the document: the whole must read as one
+    // pretty-printed document, as serde_json writes it.
+    assert_eq!(text, serde_json::to_string_pretty(&json).unwrap());
     let page = html(&site.read_output("index.html"));
     let items = select(&page, "ol.timeline > li");
     let events = json["events"].as_array().expect("an events array");

@@ -42,7 +42,10 @@ pub fn timeline(site: &Site, canonical: Option<&str>) -> Option<String> {
 
     // By id, found once: the sources are spread over the sections, which can be thousands.
     let sources: HashMap<&SourceId, _> = site.sources().map(|(_, s)| (&s.id, s)).collect();
-    let events: Vec<Value> = site
+    // Each event is written out on its own, in parallel, at the indentation it has in the document;
+    // the document is then written with an empty list and the events are put in it. (JSON strings
+    // hold no raw line breaks, so indenting line by line cannot change a value.)
+    let events: Vec<String> = site
         .events
         .par_iter()
         .map(|doc| {
@@ -103,7 +106,9 @@ pub fn timeline(site: &Site, canonical: Option<&str>) -> Option<String> {
             if let Some(group) = doc.meta.era.as_deref().and_then(era_title) {
                 event["group"] = json!(group);
             }
-            event
+            serde_json::to_string_pretty(&event)
+                .unwrap_or_default()
+                .replace('\n', "\n    ")
         })
         .collect();
 
@@ -128,12 +133,20 @@ pub fn timeline(site: &Site, canonical: Option<&str>) -> Option<String> {
                 "text": intro.trim_end(),
             }
         },
-        "events": events,
+        "events": [],
         "eras": eras.iter().map(|era| json!({
             "start_date": date(era.start),
             "end_date": date(era.end),
             "text": {"headline": markdown::smarten(&era.title)},
         })).collect::<Vec<_>>(),
     });
-    serde_json::to_string_pretty(&document).ok()
+    let document = serde_json::to_string_pretty(&document).ok()?;
+    if events.is_empty() {
+        return Some(document);
+    }
+    let (before, after) = document.split_once("\n  \"events\": []")?;
+    Some(format!(
+        "{before}\n  \"events\": [\n    {}\n  ]{after}",
+        events.join(",\n    ")
+    ))
 }
