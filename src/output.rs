@@ -50,10 +50,6 @@ impl Contents {
         self.len == 0
     }
 
-    pub fn pieces(&self) -> impl Iterator<Item = &[u8]> {
-        self.pieces.iter().map(|p| &p[..])
-    }
-
     /// The bytes in one buffer, copied only when the file is in several pieces.
     pub fn bytes(&self) -> Cow<'_, [u8]> {
         match self.pieces.as_slice() {
@@ -178,9 +174,7 @@ impl Output {
             Err(problems)
         }
     }
-}
 
-impl Output {
     /// Reads again only the static files at `changed` (paths relative to the root, as the watcher
     /// reports them), on top of what [`Output::add_static`] read: a changed file is read, a removed
     /// one dropped (and a built-in one of that name put back). Returns `false` when that cannot be

@@ -154,7 +154,6 @@ fn card_footer(site: &Site) -> String {
     parts.join(" · ")
 }
 
-/// Draws the card for sharing (first) and the shapes for structured data, and adds them to `output`.
 /// [`card::draw`], remembered for the last text drawn: `serve` rebuilds after every save, and
 /// drawing takes longer than the rest of a rebuild, while the card changes only with its text.
 fn draw_once(text: &card::CardText, heights: &[u32]) -> Result<card::Cards, String> {
@@ -179,6 +178,7 @@ fn draw_once(text: &card::CardText, heights: &[u32]) -> Result<card::Cards, Stri
     Ok(cards)
 }
 
+/// Draws the card for sharing (first) and the shapes for structured data, and adds them to `output`.
 fn drawn_cards(
     site: &Site,
     output: &mut Output,

@@ -120,23 +120,18 @@ fn explain(text: &str, split: &Split, err: &serde_yaml::Error) -> FrontMatterErr
     });
     let line = line_range(text, offset);
     let (message, mut hint) = reword(&message, &text[line.clone()]);
-    // An invisible character: point at it, not at the start of its line.
-    let invisible = |c: char| c.is_control() && c != '\t';
-    if message.starts_with("an invisible control character")
-        && let Some(at) = text[line.clone()].find(invisible)
-    {
+    // A character the eye cannot see (a tab, or the control character the message is about): point
+    // at it, not at the start of its line.
+    let control = message
+        .starts_with("an invisible control character")
+        .then(|| text[line.clone()].find(|c: char| c.is_control() && c != '\t'))
+        .flatten();
+    let stray = control.or_else(|| text[line.clone()].find('\t'));
+    if let Some(at) = stray {
         let at = line.start + at;
         let len = text[at..].chars().next().map_or(1, char::len_utf8);
         return FrontMatterError {
             range: at..at + len,
-            message,
-            hint,
-        };
-    }
-    if let Some(tab) = text[line.clone()].find('\t') {
-        let at = line.start + tab;
-        return FrontMatterError {
-            range: at..at + 1,
             message,
             hint,
         };

@@ -243,15 +243,13 @@ impl Files {
             self.events.retain(|d| d.path != *rel);
             self.problems.retain(|d| d.path != *rel);
             if path.is_file() {
-                match read_and_parse(root, &content_dir, std::slice::from_ref(&path))
-                    .into_iter()
-                    .next()
-                    .unwrap_or_else(|| Parsed::Failed(Diagnostic::error(rel, "cannot read")))
-                {
-                    Parsed::Page(doc) => self.page = Some(doc),
-                    Parsed::Section(doc) => self.sections.push(doc),
-                    Parsed::Event(doc) => self.events.push(doc),
-                    Parsed::Failed(problem) => self.problems.push(problem),
+                for parsed in read_and_parse(root, &content_dir, std::slice::from_ref(&path)) {
+                    match parsed {
+                        Parsed::Page(doc) => self.page = Some(doc),
+                        Parsed::Section(doc) => self.sections.push(doc),
+                        Parsed::Event(doc) => self.events.push(doc),
+                        Parsed::Failed(problem) => self.problems.push(problem),
+                    }
                 }
             }
         }
@@ -315,38 +313,39 @@ pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
 /// How many files share one text buffer.
 const FILES_PER_BUFFER: usize = 64;
 
-/// Appends the file at `path` to `buffer`, and returns where it is there; on error `buffer` is as it
-/// was.
-fn read_text(path: &Path, buffer: &mut Vec<u8>) -> Result<Range<usize>, String> {
+/// Appends the file at `path` to `text`, and returns where it is there; on error `text` is as it was.
+/// `scratch` is the reading buffer, kept from file to file.
+fn read_text(
+    path: &Path,
+    scratch: &mut Vec<u8>,
+    text: &mut String,
+) -> Result<Range<usize>, String> {
     use std::io::Read as _;
     let cannot_read = |e: std::io::Error| format!("cannot read this file: {e}");
     let file = std::fs::File::open(path).map_err(cannot_read)?;
     // Room for the file's length, so it is read in one call, not in doubling steps; `take` still
     // stops a file that grows while it is read.
     let size = file.metadata().map_err(cannot_read)?.len();
-    let start = buffer.len();
-    buffer.reserve(usize::try_from(size.min(MAX_FILE_BYTES) + 1).unwrap_or(0));
-    let read = file.take(MAX_FILE_BYTES + 1).read_to_end(buffer);
-    let problem = match read {
-        Err(e) => Some(cannot_read(e)),
-        Ok(n) if n as u64 > MAX_FILE_BYTES => Some(format!(
+    scratch.clear();
+    scratch.reserve(usize::try_from(size.min(MAX_FILE_BYTES) + 1).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(scratch)
+        .map_err(cannot_read)?;
+    if scratch.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
             "this file is larger than {} MB, the most a content file may hold",
             MAX_FILE_BYTES / (1024 * 1024)
-        )),
-        Ok(_) => std::str::from_utf8(&buffer[start..]).err().map(|e| {
-            format!(
-                "this file is not UTF-8 text (bad byte at offset {}); save it as UTF-8",
-                e.valid_up_to()
-            )
-        }),
-    };
-    match problem {
-        Some(message) => {
-            buffer.truncate(start);
-            Err(message)
-        }
-        None => Ok(start..buffer.len()),
+        ));
     }
+    let file_text = std::str::from_utf8(scratch).map_err(|e| {
+        format!(
+            "this file is not UTF-8 text (bad byte at offset {}); save it as UTF-8",
+            e.valid_up_to()
+        )
+    })?;
+    let start = text.len();
+    text.push_str(file_text);
+    Ok(start..text.len())
 }
 
 /// One content file after reading and parsing, by the role its place in `content/` gives it.
@@ -359,30 +358,25 @@ enum Parsed {
 
 /// Reads the files at `paths` into one shared buffer, then parses each.
 fn read_and_parse(root: &Path, content_dir: &Path, paths: &[PathBuf]) -> Vec<Parsed> {
-    let mut buffer = Vec::new();
+    let (mut scratch, mut text) = (Vec::new(), String::new());
     let spans: Vec<Result<Range<usize>, String>> = paths
         .iter()
-        .map(|path| read_text(path, &mut buffer))
+        .map(|path| read_text(path, &mut scratch, &mut text))
         .collect();
-    // Each part was checked to be UTF-8, so the whole is.
-    let shared: Arc<str> = match String::from_utf8(buffer) {
-        Ok(text) => Arc::from(text),
-        Err(_) => Arc::from(""),
-    };
+    let shared: Arc<str> = Arc::from(text);
     paths
         .iter()
         .zip(spans)
         .map(|(path, span)| {
             let rel = relative(root, path);
             match span {
-                Ok(range) if range.end <= shared.len() => {
+                Ok(range) => {
                     let text = Text {
                         buffer: Arc::clone(&shared),
                         range,
                     };
                     parse_in_place(content_dir, path, rel, text)
                 }
-                Ok(_) => Parsed::Failed(Diagnostic::error(&rel, "cannot read this file")),
                 Err(message) => Parsed::Failed(Diagnostic::error(&rel, message)),
             }
         })

@@ -194,6 +194,7 @@ impl Inputs {
 }
 
 type SectionDoc = crate::content::Document<crate::content::model::SectionMeta>;
+type EventDoc = crate::content::Document<crate::content::model::EventMeta>;
 
 /// What every section's output depends on, besides its own file. (Templates are told apart by their
 /// generation, which no two loads share.)
@@ -223,25 +224,25 @@ fn shared_inputs(site: &Site, templates: &Templates, paths: &Paths, assets: &Ass
     key
 }
 
-/// What one section's output depends on: its document, and for the timeline every event. Compared
-/// in place, so that a section found unchanged costs no allocation.
+/// The events a section's output depends on besides its own document: all of them for the
+/// timeline, none for any other section.
+fn events_of<'a>(site: &'a Site, doc: &SectionDoc) -> &'a [Arc<EventDoc>] {
+    if doc.is_timeline() { &site.events } else { &[] }
+}
+
+/// What one section's output depends on: its document and [`events_of`] it. Compared in place, so
+/// that a section found unchanged costs no allocation.
 fn own_addresses<'a>(site: &'a Site, doc: &'a Arc<SectionDoc>) -> impl Iterator<Item = usize> + 'a {
-    let events = doc
-        .is_timeline()
-        .then_some(&site.events)
-        .into_iter()
-        .flatten();
-    std::iter::once(Arc::as_ptr(doc) as usize).chain(events.map(|e| Arc::as_ptr(e) as usize))
+    let events = events_of(site, doc).iter().map(|e| Arc::as_ptr(e) as usize);
+    std::iter::once(Arc::as_ptr(doc) as usize).chain(events)
 }
 
 /// [`own_addresses`], held.
 fn own_inputs(site: &Site, doc: &Arc<SectionDoc>) -> Inputs {
     let mut key = Inputs::default();
     key.hold(doc);
-    if doc.is_timeline() {
-        for event in &site.events {
-            key.hold(event);
-        }
+    for event in events_of(site, doc) {
+        key.hold(event);
     }
     key
 }
@@ -351,8 +352,6 @@ fn render_inner(
         concat!("explainer ", env!("CARGO_PKG_VERSION")),
     );
 
-    // The shell first: its transient memory (every entry serialised for Tera) is given back before
-    // the sections' HTML accumulates. Its error, if any, is reported after the sections' problems.
     // What the cache holds for each section whose inputs did not change.
     let previous = &cache.sections;
     let reused: Vec<Option<Arc<SectionResult>>> = site
@@ -369,6 +368,9 @@ fn render_inner(
             None => Arc::new(SectionEntry::of(doc)),
         })
         .collect();
+    // The shell before the sections: its transient memory (every entry serialised for Tera) is
+    // given back before the sections' HTML accumulates. Its error, if any, is reported after the
+    // sections' problems.
     let not_found = match &cache.not_found {
         Some(page) => Ok(page.clone()),
         None => templates.render("404.html", &base).map(Contents::from),
