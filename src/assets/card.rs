@@ -8,9 +8,11 @@
 //! and Noto Sans Bold compiled into the binary (`fonts/`, SIL Open Font License); a character they do
 //! not have is reported to the caller, which warns. This module knows nothing of pages or files.
 
-use fontdue::{Font, FontSettings};
-use ttf_parser::gpos::{PairAdjustment, PositioningSubtable};
-use ttf_parser::{Face, GlyphId, Tag};
+mod canvas;
+mod typeface;
+
+use canvas::{ACCENT_INDEX, Canvas, FOOTER_INK, LABEL_INK, PAPER_INDEX, RULE_INDEX, TITLE_INK};
+use typeface::Typeface;
 
 /// Every card is this wide.
 pub const WIDTH: u32 = 1200;
@@ -21,13 +23,6 @@ pub const STRUCTURED_HEIGHTS: [u32; 3] = [675, 900, 1200];
 
 const SERIF_BOLD: &[u8] = include_bytes!("fonts/NotoSerif-Bold.subset.ttf");
 const SANS_BOLD: &[u8] = include_bytes!("fonts/NotoSans-Bold.subset.ttf");
-
-/// The page's light palette (`static/style.css`).
-const PAPER: Rgb = Rgb(0xfd, 0xfc, 0xf9);
-const INK: Rgb = Rgb(0x1c, 0x1b, 0x19);
-const MUTED: Rgb = Rgb(0x55, 0x51, 0x4a);
-const ACCENT: Rgb = Rgb(0xa1, 0x32, 0x1c);
-const RULE: Rgb = Rgb(0xd9, 0xd4, 0xc8);
 
 const MARGIN: i32 = 80;
 const TEXT_WIDTH: f32 = (WIDTH as i32 - 2 * MARGIN) as f32;
@@ -56,244 +51,6 @@ pub struct CardText<'a> {
 pub struct Cards {
     pub pngs: Vec<Vec<u8>>,
     pub missing: Vec<char>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Rgb(u8, u8, u8);
-
-/// A font as both the rasteriser and the layout tables see it.
-struct Typeface<'f> {
-    raster: Font,
-    face: Face<'f>,
-}
-
-impl<'f> Typeface<'f> {
-    fn load(bytes: &'f [u8]) -> Result<Typeface<'f>, String> {
-        let raster = Font::from_bytes(bytes, FontSettings::default())
-            .map_err(|e| format!("the card font does not load: {e}"))?;
-        let face =
-            Face::parse(bytes, 0).map_err(|e| format!("the card font does not parse: {e}"))?;
-        Ok(Typeface { raster, face })
-    }
-
-    fn has(&self, c: char) -> bool {
-        c.is_whitespace() || self.face.glyph_index(c).is_some()
-    }
-
-    /// The horizontal pair adjustment between two characters from the `kern` feature, in pixels.
-    fn kerning(&self, left: char, right: char, px: f32) -> f32 {
-        let (Some(left), Some(right)) = (self.face.glyph_index(left), self.face.glyph_index(right))
-        else {
-            return 0.0;
-        };
-        let units = pair_adjustment(&self.face, left, right);
-        f32::from(units) * px / f32::from(self.face.units_per_em())
-    }
-
-    /// The x offset of each character of `text` from its start, and the total width.
-    fn positions(&self, text: &str, px: f32, tracking: f32) -> (Vec<(char, f32)>, f32) {
-        let mut x = 0.0;
-        let mut placed = Vec::with_capacity(text.len());
-        let mut previous: Option<char> = None;
-        for c in text.chars() {
-            if let Some(p) = previous {
-                x += self.kerning(p, c, px);
-            }
-            placed.push((c, x));
-            x += self.raster.metrics(c, px).advance_width + tracking;
-            previous = Some(c);
-        }
-        let width = if placed.is_empty() { 0.0 } else { x - tracking };
-        (placed, width)
-    }
-
-    fn width(&self, text: &str, px: f32) -> f32 {
-        self.positions(text, px, 0.0).1
-    }
-}
-
-/// The x-advance adjustment the font's `kern` feature gives the pair, in font units.
-fn pair_adjustment(face: &Face, left: GlyphId, right: GlyphId) -> i16 {
-    let Some(gpos) = face.tables().gpos else {
-        return 0;
-    };
-    let Some(feature) = gpos.features.find(Tag::from_bytes(b"kern")) else {
-        return 0;
-    };
-    let mut total: i16 = 0;
-    for index in feature.lookup_indices {
-        let Some(lookup) = gpos.lookups.get(index) else {
-            continue;
-        };
-        // Within one lookup, the first subtable that covers the pair is the one that applies.
-        for i in 0..lookup.subtables.len() {
-            let adjustment = match lookup.subtables.get::<PositioningSubtable>(i) {
-                Some(PositioningSubtable::Pair(PairAdjustment::Format1 { coverage, sets })) => {
-                    coverage
-                        .get(left)
-                        .and_then(|set| sets.get(set))
-                        .and_then(|set| set.get(right))
-                }
-                Some(PositioningSubtable::Pair(PairAdjustment::Format2 {
-                    coverage,
-                    classes,
-                    matrix,
-                })) if coverage.contains(left) => {
-                    matrix.get((classes.0.get(left), classes.1.get(right)))
-                }
-                _ => None,
-            };
-            if let Some((first, _)) = adjustment {
-                total = total.saturating_add(first.x_advance);
-                break;
-            }
-        }
-    }
-    total
-}
-
-/// The card is drawn in a fixed palette: for each kind of text, 64 steps from its background to its
-/// colour (anti-aliased edges need no more at these sizes), and the flat colours. Drawing is then
-/// one byte per pixel, and the PNG is an indexed one, a third of the size of RGB and quicker to
-/// compress.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Ramp {
-    /// The palette index of step 0, the background.
-    first: u8,
-    from: Rgb,
-    to: Rgb,
-}
-
-const STEPS: u8 = 64;
-/// The headline: ink on paper.
-const TITLE_INK: Ramp = Ramp {
-    first: 0,
-    from: PAPER,
-    to: INK,
-};
-/// The date line: muted ink on paper.
-const FOOTER_INK: Ramp = Ramp {
-    first: STEPS,
-    from: PAPER,
-    to: MUTED,
-};
-/// The label: paper-coloured letters on the accent.
-const LABEL_INK: Ramp = Ramp {
-    first: 2 * STEPS,
-    from: ACCENT,
-    to: PAPER,
-};
-const PAPER_INDEX: u8 = TITLE_INK.first;
-const ACCENT_INDEX: u8 = LABEL_INK.first;
-const RULE_INDEX: u8 = 3 * STEPS;
-
-/// The palette as PNG wants it: RGB triples, in index order.
-fn palette() -> Vec<u8> {
-    let mut colors = Vec::with_capacity(3 * (3 * usize::from(STEPS) + 1));
-    for ramp in [TITLE_INK, FOOTER_INK, LABEL_INK] {
-        for step in 0..STEPS {
-            let a = u16::from(step) * 255 / u16::from(STEPS - 1);
-            let mix = |from: u8, to: u8| {
-                ((u16::from(to) * a + u16::from(from) * (255 - a) + 127) / 255) as u8
-            };
-            colors.extend_from_slice(&[
-                mix(ramp.from.0, ramp.to.0),
-                mix(ramp.from.1, ramp.to.1),
-                mix(ramp.from.2, ramp.to.2),
-            ]);
-        }
-    }
-    colors.extend_from_slice(&[RULE.0, RULE.1, RULE.2]);
-    colors
-}
-
-/// An image being drawn, one palette index per pixel.
-struct Canvas {
-    height: u32,
-    pixels: Vec<u8>,
-}
-
-impl Canvas {
-    fn new(height: u32, background: u8) -> Canvas {
-        Canvas {
-            height,
-            pixels: vec![background; (WIDTH * height) as usize],
-        }
-    }
-
-    /// Inks the pixel at (x, y) with `coverage` (0-255) of the ramp's colour; points off the canvas
-    /// are skipped. Where two glyphs' edges meet, the darker step wins.
-    fn ink(&mut self, x: i32, y: i32, ramp: Ramp, coverage: u8) {
-        let step = coverage / (256 / u16::from(STEPS)) as u8;
-        if step == 0 || x < 0 || y < 0 || x >= WIDTH as i32 || y >= self.height as i32 {
-            return;
-        }
-        let pixel = &mut self.pixels[(y as u32 * WIDTH + x as u32) as usize];
-        let current = pixel.wrapping_sub(ramp.first);
-        *pixel = ramp.first
-            + if current < STEPS {
-                current.max(step)
-            } else {
-                step
-            };
-    }
-
-    /// Paints a rectangle, clipped to the canvas.
-    fn fill(&mut self, x: i32, y: i32, width: i32, height: i32, color: u8) {
-        let clip = |v: i32, max: u32| v.clamp(0, max as i32) as usize;
-        let (left, right) = (clip(x, WIDTH), clip(x + width, WIDTH));
-        for row in clip(y, self.height)..clip(y + height, self.height) {
-            let start = row * WIDTH as usize;
-            self.pixels[start + left..start + right].fill(color);
-        }
-    }
-
-    /// Draws one line of text with its baseline at `baseline`, starting at `x`.
-    fn text(&mut self, font: &Typeface, line: &str, x: f32, baseline: f32, px: f32, ramp: Ramp) {
-        self.text_tracked(font, line, x, baseline, px, 0.0, ramp);
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn text_tracked(
-        &mut self,
-        font: &Typeface,
-        line: &str,
-        x: f32,
-        baseline: f32,
-        px: f32,
-        tracking: f32,
-        ramp: Ramp,
-    ) {
-        let (placed, _) = font.positions(line, px, tracking);
-        for (c, offset) in placed {
-            if c.is_whitespace() {
-                continue;
-            }
-            let (metrics, coverage) = font.raster.rasterize(c, px);
-            let left = (x + offset).round() as i32 + metrics.xmin;
-            let top = baseline.round() as i32 - metrics.height as i32 - metrics.ymin;
-            for (row, values) in coverage.chunks(metrics.width.max(1)).enumerate() {
-                for (column, value) in values.iter().enumerate() {
-                    self.ink(left + column as i32, top + row as i32, ramp, *value);
-                }
-            }
-        }
-    }
-
-    /// The image as an indexed PNG.
-    fn png(&self) -> Result<Vec<u8>, String> {
-        let mut bytes = Vec::new();
-        let mut encoder = png::Encoder::new(&mut bytes, WIDTH, self.height);
-        encoder.set_color(png::ColorType::Indexed);
-        encoder.set_depth(png::BitDepth::Eight);
-        encoder.set_palette(palette());
-        encoder.set_compression(png::Compression::Balanced);
-        let fail = |e: png::EncodingError| format!("cannot encode the social card: {e}");
-        let mut writer = encoder.write_header().map_err(fail)?;
-        writer.write_image_data(&self.pixels).map_err(fail)?;
-        writer.finish().map_err(fail)?;
-        Ok(bytes)
-    }
 }
 
 /// Breaks `text` at spaces into lines no wider than `max`. A word wider than `max` gets a line of
@@ -500,3 +257,4 @@ mod tests {
         assert_eq!(serif.kerning('o', 'o', 80.0), 0.0);
     }
 }
+

@@ -17,7 +17,7 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::content::Site;
-use crate::diagnostics::{Diagnostic, Severity};
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown;
 use crate::output::Output;
 
@@ -65,16 +65,18 @@ pub fn fingerprinted_name(path: &str, bytes: &[u8]) -> String {
 }
 
 /// Adds the social cards to `output` and renames stylesheets, scripts and drawn cards by content
-/// hash. Returns the names and the images, with any warnings, or the problems that stop the build.
+/// hash. Returns the names and the images, or `None` when a problem (in `out`) stops the build.
 ///
 /// Shared images are only ever linked by absolute address, so without a base URL (`published` is
-/// false) no card is drawn; a page's own `image` is still checked.
+/// false) no card is drawn; a page's own `image` is still checked. `cards` remembers the last card
+/// drawn, for the next build of the same page.
 pub fn prepare(
     site: &Site,
     output: &mut Output,
     published: bool,
-) -> Result<(Assets, Vec<Diagnostic>), Vec<Diagnostic>> {
-    let mut warnings = Vec::new();
+    cards: &mut CardCache,
+    out: &mut Diagnostics,
+) -> Option<Assets> {
     let mut to_rename: Vec<String> = output
         .files()
         .map(|(path, _)| path)
@@ -87,15 +89,14 @@ pub fn prepare(
 
     let (image, structured) = match &site.page.meta.image {
         Some(path) => {
-            let image = own_image(site, output, path, &mut warnings)?;
+            let image = own_image(site, output, path, out)?;
             (Some(image.clone()), vec![image])
         }
         None if published => {
-            let (mut cards, card_warnings) = drawn_cards(site, output)?;
-            warnings.extend(card_warnings);
-            to_rename.extend(cards.iter().map(|c| c.path.clone()));
-            let share = cards.remove(0);
-            (Some(share), cards)
+            let mut drawn = drawn_cards(site, output, cards, out)?;
+            to_rename.extend(drawn.iter().map(|c| c.path.clone()));
+            let share = drawn.remove(0);
+            (Some(share), drawn)
         }
         None => (None, Vec::new()),
     };
@@ -117,21 +118,11 @@ pub fn prepare(
     };
     let social_image = image.map(&renamed);
     let structured_images = structured.into_iter().map(renamed).collect();
-    Ok((
-        Assets {
-            names,
-            social_image,
-            structured_images,
-        },
-        warnings,
-    ))
-}
-
-fn warning(d: Diagnostic) -> Diagnostic {
-    Diagnostic {
-        severity: Severity::Warning,
-        ..d
-    }
+    Some(Assets {
+        names,
+        social_image,
+        structured_images,
+    })
 }
 
 /// The line under the headline on a drawn card: publisher or site, and the dates.
@@ -154,35 +145,42 @@ fn card_footer(site: &Site) -> String {
     parts.join(" · ")
 }
 
-/// [`card::draw`], remembered for the last text drawn: `serve` rebuilds after every save, and
-/// drawing takes longer than the rest of a rebuild, while the card changes only with its text.
-fn draw_once(text: &card::CardText, heights: &[u32]) -> Result<card::Cards, String> {
-    type Key = (String, String, String, Vec<u32>);
-    static LAST: std::sync::Mutex<Option<(Key, card::Cards)>> = std::sync::Mutex::new(None);
-    let key = (
-        text.label.to_string(),
-        text.title.to_string(),
-        text.footer.to_string(),
-        heights.to_vec(),
-    );
-    let mut last = LAST
-        .lock()
-        .unwrap_or_else(std::sync::PoisonError::into_inner);
-    if let Some((drawn_for, cards)) = &*last
-        && *drawn_for == key
-    {
-        return Ok(cards.clone());
+/// The last social card drawn, and the text it was drawn for: `serve` rebuilds after every save,
+/// and drawing takes longer than the rest of a rebuild, while the card changes only with its text.
+#[derive(Default)]
+pub struct CardCache {
+    last: Option<(CardKey, card::Cards)>,
+}
+
+type CardKey = (String, String, String, Vec<u32>);
+
+impl CardCache {
+    /// [`card::draw`], unless the last card drawn had this text and these shapes.
+    fn draw(&mut self, text: &card::CardText, heights: &[u32]) -> Result<card::Cards, String> {
+        let key = (
+            text.label.to_string(),
+            text.title.to_string(),
+            text.footer.to_string(),
+            heights.to_vec(),
+        );
+        if let Some((drawn_for, cards)) = &self.last
+            && *drawn_for == key
+        {
+            return Ok(cards.clone());
+        }
+        let cards = card::draw(text, heights)?;
+        self.last = Some((key, cards.clone()));
+        Ok(cards)
     }
-    let cards = card::draw(text, heights)?;
-    *last = Some((key, cards.clone()));
-    Ok(cards)
 }
 
 /// Draws the card for sharing (first) and the shapes for structured data, and adds them to `output`.
 fn drawn_cards(
     site: &Site,
     output: &mut Output,
-) -> Result<(Vec<SocialImage>, Vec<Diagnostic>), Vec<Diagnostic>> {
+    cache: &mut CardCache,
+    out: &mut Diagnostics,
+) -> Option<Vec<SocialImage>> {
     let doc = &site.page;
     let meta = &doc.meta;
     let title = markdown::smarten(&meta.title);
@@ -205,8 +203,13 @@ fn drawn_cards(
         )
         .collect();
     let heights: Vec<u32> = shapes.iter().map(|(h, _)| *h).collect();
-    let drawn = draw_once(&text, &heights)
-        .map_err(|message| vec![Diagnostic::error(&doc.path, message)])?;
+    let drawn = match cache.draw(&text, &heights) {
+        Ok(drawn) => drawn,
+        Err(message) => {
+            out.push(Diagnostic::error(&doc.path, message));
+            return None;
+        }
+    };
     let missing = drawn.missing;
     let mut cards = Vec::new();
     for ((height, path), png) in shapes.into_iter().zip(drawn.pngs) {
@@ -219,20 +222,21 @@ fn drawn_cards(
             alt: alt.clone(),
         });
     }
-    let mut warnings = Vec::new();
     if !missing.is_empty() {
         let shown: Vec<String> = missing.iter().map(|c| format!("`{c}`")).collect();
         let message = format!(
             "the social card's font has no {}; the card shows a box instead",
             shown.join(", ")
         );
-        warnings.push(warning(
-            doc.error_at_value("title", &meta.title, message).hint(
-                "add `image:` with a card of your own (a 1200×630 PNG or JPEG in static/) and `image_alt:`",
-            ),
-        ));
+        out.push(
+            doc.error_at_value("title", &meta.title, message)
+                .hint(
+                    "add `image:` with a card of your own (a 1200×630 PNG or JPEG in static/) and `image_alt:`",
+                )
+                .as_warning(),
+        );
     }
-    Ok((cards, warnings))
+    Some(cards)
 }
 
 /// `16x9` for 1200×675: the shape in lowest terms.
@@ -250,15 +254,19 @@ fn own_image(
     site: &Site,
     output: &Output,
     path: &str,
-    warnings: &mut Vec<Diagnostic>,
-) -> Result<SocialImage, Vec<Diagnostic>> {
+    out: &mut Diagnostics,
+) -> Option<SocialImage> {
     let doc = &site.page;
     let rel = path.trim_start_matches('/');
+    let mut stop = |d: Diagnostic| {
+        out.push(d);
+        None
+    };
     let Some(bytes) = output.get(rel).map(|c| c.bytes()) else {
-        return Err(vec![
+        return stop(
             doc.error_at_value("image", path, format!("there is no static/{rel}"))
                 .hint("put the image in the static/ folder and give its path inside it, like `image: cards/iraq.png`"),
-        ]);
+        );
     };
     let mime = match imagesize::image_type(&bytes) {
         Ok(imagesize::ImageType::Png) => "image/png",
@@ -266,32 +274,40 @@ fn own_image(
         Ok(imagesize::ImageType::Webp) => "image/webp",
         Ok(imagesize::ImageType::Gif) => "image/gif",
         _ => {
-            return Err(vec![
+            return stop(
                 doc.error_at_value("image", path, "social sites cannot show this kind of image")
                     .hint("use a PNG or JPEG (WebP and GIF also work), 1200×630 pixels"),
-            ]);
+            );
         }
     };
-    let size = imagesize::blob_size(&bytes).map_err(|e| {
-        vec![doc.error_at_value("image", path, format!("cannot read the image's size: {e}"))]
-    })?;
+    let size = match imagesize::blob_size(&bytes) {
+        Ok(size) => size,
+        Err(e) => {
+            return stop(doc.error_at_value(
+                "image",
+                path,
+                format!("cannot read the image's size: {e}"),
+            ));
+        }
+    };
     let Some(alt) = doc.meta.image_alt.clone().filter(|a| !a.trim().is_empty()) else {
-        return Err(vec![
+        return stop(
             doc.error_at_value("image", path, "the shared image has no description")
                 .hint("add `image_alt:` saying in words what the image shows"),
-        ]);
+        );
     };
     let (width, height) = (
         u32::try_from(size.width).unwrap_or(u32::MAX),
         u32::try_from(size.height).unwrap_or(u32::MAX),
     );
     if width < 600 || height < 315 {
-        warnings.push(warning(
+        out.push(
             doc.error_at_value("image", path, format!("the shared image is only {width}×{height} pixels"))
-                .hint("social sites show images under 600×315 as a small thumbnail; 1200×630 fills a large card"),
-        ));
+                .hint("social sites show images under 600×315 as a small thumbnail; 1200×630 fills a large card")
+                .as_warning(),
+        );
     }
-    Ok(SocialImage {
+    Some(SocialImage {
         path: rel.to_string(),
         width,
         height,

@@ -166,6 +166,21 @@ pub struct SectionMeta {
     pub eras: Vec<Era>,
 }
 
+impl SectionMeta {
+    /// The data fields (of `kinds::DATA_FIELDS`, in that order) that this section fills in.
+    pub fn data_fields_used(&self) -> impl Iterator<Item = &'static str> {
+        [
+            ("quotes", !self.quotes.is_empty()),
+            ("figures", !self.figures.is_empty()),
+            ("terms", !self.terms.is_empty()),
+            ("sources", !self.sources.is_empty()),
+            ("eras", !self.eras.is_empty()),
+        ]
+        .into_iter()
+        .filter_map(|(field, used)| used.then_some(field))
+    }
+}
+
 /// A verbatim quotation with its attribution.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -6,71 +6,18 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::model::{EventMeta, SectionMeta, SourceDef, SourceId};
-use super::{Document, Site, TIMELINE_DIR};
-use crate::diagnostics::{Diagnostic, did_you_mean};
+use super::model::{EventMeta, SectionMeta, SourceId};
+use super::{Document, Site};
+use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
+use crate::kinds;
+use crate::url::{self, BaseUrl};
 
-/// The kinds whose templates ship with explainer, and the data fields each one shows.
-const BUILT_IN_KINDS: [(&str, &[&str]); 5] = [
-    ("prose", &["quotes"]),
-    ("figures", &["figures", "quotes"]),
-    ("glossary", &["terms"]),
-    ("sources", &["sources"]),
-    ("timeline", &["eras"]),
-];
-
-impl Document<SectionMeta> {
-    /// The section's anchor id: its `id` field, else its file name (`timeline` for the timeline).
-    pub fn section_id(&self) -> String {
-        match &self.meta.id {
-            Some(id) => id.clone(),
-            None if self.is_timeline() => TIMELINE_DIR.to_string(),
-            None => self.slug.clone(),
-        }
-    }
-
-    /// Whether this is `content/timeline/_index.md`.
-    pub fn is_timeline(&self) -> bool {
-        self.in_timeline
-    }
-
-    /// The template this section renders with: its `kind`, else `timeline` or `prose`.
-    pub fn kind(&self) -> &str {
-        match &self.meta.kind {
-            Some(kind) => kind,
-            None if self.is_timeline() => "timeline",
-            None => "prose",
-        }
-    }
-}
-
-impl Document<EventMeta> {
-    pub fn event_id(&self) -> String {
-        self.meta.id.clone().unwrap_or_else(|| self.slug.clone())
-    }
-}
-
-impl Site {
-    /// Every source in the order of the sources list(s), with the section that defines it.
-    pub fn sources(&self) -> impl Iterator<Item = (&Document<SectionMeta>, &SourceDef)> {
-        self.sections
-            .iter()
-            .flat_map(|s| s.meta.sources.iter().map(move |src| (&**s, src)))
-    }
-
-    pub fn timeline(&self) -> Option<&Document<SectionMeta>> {
-        self.sections.iter().find(|s| s.is_timeline()).map(|s| &**s)
-    }
-}
-
-/// Runs every cross-file check and returns what it found.
-pub fn validate(site: &Site) -> Vec<Diagnostic> {
-    let mut out = Vec::new();
-    let known = check_sources(site, &mut out);
-    check_page(site, &mut out);
-    check_sections(site, &known, &mut out);
-    check_events(site, &known, &mut out);
-    out
+/// Runs every cross-file check, adding what it finds to `out`.
+pub fn validate(site: &Site, out: &mut Diagnostics) {
+    let known = check_sources(site, out);
+    check_page(site, out);
+    check_sections(site, &known, out);
+    check_events(site, &known, out);
 }
 
 fn is_anchor_id(id: &str) -> bool {
@@ -82,7 +29,7 @@ fn is_anchor_id(id: &str) -> bool {
 }
 
 /// Checks an id the editor wrote (ids made from file names are always valid).
-fn check_id<M>(doc: &Document<M>, key: &str, id: &str, out: &mut Vec<Diagnostic>) {
+fn check_id<M>(doc: &Document<M>, key: &str, id: &str, out: &mut Diagnostics) {
     if !is_anchor_id(id) {
         out.push(
             doc.error_at_value(key, id, format!("`{id}` cannot be used as an id"))
@@ -98,7 +45,7 @@ fn check_unique<'a, M>(
     id: String,
     own: Option<&str>,
     what: &str,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Diagnostics,
 ) {
     if let Some(own) = own {
         check_id(doc, "id", own, out);
@@ -114,7 +61,7 @@ fn check_unique<'a, M>(
     }
 }
 
-fn check_sources(site: &Site, out: &mut Vec<Diagnostic>) -> HashSet<SourceId> {
+fn check_sources(site: &Site, out: &mut Diagnostics) -> HashSet<SourceId> {
     let mut seen: HashMap<&SourceId, &Document<SectionMeta>> = HashMap::new();
     for (doc, source) in site.sources() {
         let id = source.id.as_str();
@@ -130,7 +77,7 @@ fn check_sources(site: &Site, out: &mut Vec<Diagnostic>) -> HashSet<SourceId> {
                     )),
             );
         }
-        if !(source.url.starts_with("https://") || source.url.starts_with("http://")) {
+        if !url::is_web_address(&source.url) {
             out.push(
                 doc.error_at_value(
                     "url",
@@ -150,7 +97,7 @@ fn check_citations<'a, M>(
     key: &str,
     cited: impl IntoIterator<Item = &'a SourceId>,
     known: &HashSet<SourceId>,
-    out: &mut Vec<Diagnostic>,
+    out: &mut Diagnostics,
 ) {
     for id in cited {
         if !known.contains(id) {
@@ -166,17 +113,16 @@ pub fn unknown_source<M>(
     id: &str,
     known: &HashSet<SourceId>,
 ) -> Diagnostic {
-    let hint = match did_you_mean(id, known.iter().map(SourceId::as_str)) {
-        Some(close) => format!("did you mean `{close}`?"),
-        None => "add the source to content/sources.md, or cite one of the ids defined there".into(),
-    };
+    let hint = did_you_mean(id, known.iter().map(SourceId::as_str)).unwrap_or_else(|| {
+        "add the source to content/sources.md, or cite one of the ids defined there".into()
+    });
     doc.error_at_value(key, id, format!("unknown source `{id}`"))
         .hint(hint)
 }
 
 /// Reports a link field whose address would run script or embed a document (`javascript:`, `data:`).
-fn check_link<M>(doc: &Document<M>, key: &str, url: &str, out: &mut Vec<Diagnostic>) {
-    if let Some(scheme) = crate::markdown::unsafe_scheme(url) {
+fn check_link<M>(doc: &Document<M>, key: &str, url: &str, out: &mut Diagnostics) {
+    if let Some(scheme) = url::unsafe_scheme(url) {
         out.push(
             doc.error_at_value(key, url, format!("a `{scheme}:` address cannot be a link"))
                 .hint("write a web address (https://…) or, for the image, a file in static/"),
@@ -184,7 +130,7 @@ fn check_link<M>(doc: &Document<M>, key: &str, url: &str, out: &mut Vec<Diagnost
     }
 }
 
-fn check_page(site: &Site, out: &mut Vec<Diagnostic>) {
+fn check_page(site: &Site, out: &mut Diagnostics) {
     let page = &site.page;
     let meta = &page.meta;
     for author in &meta.authors {
@@ -215,7 +161,7 @@ fn check_page(site: &Site, out: &mut Vec<Diagnostic>) {
         );
     }
     if let Some(url) = &page.meta.base_url
-        && !(url.starts_with("https://") || url.starts_with("http://"))
+        && BaseUrl::parse(url).is_err()
     {
         out.push(
             page.error_at_value("base_url", url, format!("`{url}` is not a web address"))
@@ -224,7 +170,7 @@ fn check_page(site: &Site, out: &mut Vec<Diagnostic>) {
     }
 }
 
-fn check_sections(site: &Site, known: &HashSet<SourceId>, out: &mut Vec<Diagnostic>) {
+fn check_sections(site: &Site, known: &HashSet<SourceId>, out: &mut Diagnostics) {
     let mut ids: HashMap<String, &Document<SectionMeta>> = HashMap::new();
     for doc in &site.sections {
         check_unique(
@@ -235,35 +181,8 @@ fn check_sections(site: &Site, known: &HashSet<SourceId>, out: &mut Vec<Diagnost
             "section",
             out,
         );
+        check_fields_of_kind(doc, out);
         let m = &doc.meta;
-        if let Some((_, allowed)) = BUILT_IN_KINDS.iter().find(|(k, _)| *k == doc.kind()) {
-            let present = [
-                ("quotes", !m.quotes.is_empty()),
-                ("figures", !m.figures.is_empty()),
-                ("terms", !m.terms.is_empty()),
-                ("sources", !m.sources.is_empty()),
-                ("eras", !m.eras.is_empty()),
-            ];
-            for (field, _) in present
-                .iter()
-                .filter(|(f, used)| *used && !allowed.contains(f))
-            {
-                let shown_by = BUILT_IN_KINDS
-                    .iter()
-                    .filter(|(_, fields)| fields.contains(field))
-                    .map(|(k, _)| format!("`{k}`"))
-                    .collect::<Vec<_>>()
-                    .join(" or ");
-                out.push(
-                    doc.error_at_value(
-                        field,
-                        field,
-                        format!("a `{}` section does not show `{field}`", doc.kind()),
-                    )
-                    .hint(format!("`{field}` belongs in a section of kind {shown_by}")),
-                );
-            }
-        }
         for quote in &m.quotes {
             check_citations(doc, "source", [&quote.source], known, out);
         }
@@ -303,7 +222,31 @@ fn check_sections(site: &Site, known: &HashSet<SourceId>, out: &mut Vec<Diagnost
     }
 }
 
-fn check_events(site: &Site, known: &HashSet<SourceId>, out: &mut Vec<Diagnostic>) {
+/// Data fields a built-in kind does not show would be silently dropped: say which kind shows them.
+fn check_fields_of_kind(doc: &Document<SectionMeta>, out: &mut Diagnostics) {
+    let Some(kind) = kinds::built_in(doc.kind()) else {
+        return;
+    };
+    for field in doc.meta.data_fields_used() {
+        if kind.fields.contains(&field) {
+            continue;
+        }
+        let shown_by = kinds::showing(field)
+            .map(|k| format!("`{}`", k.name))
+            .collect::<Vec<_>>()
+            .join(" or ");
+        out.push(
+            doc.error_at_value(
+                field,
+                field,
+                format!("a `{}` section does not show `{field}`", kind.name),
+            )
+            .hint(format!("`{field}` belongs in a section of kind {shown_by}")),
+        );
+    }
+}
+
+fn check_events(site: &Site, known: &HashSet<SourceId>, out: &mut Diagnostics) {
     let timeline = site.timeline();
     if timeline.is_none()
         && let Some(first) = site.events.first()
@@ -348,13 +291,13 @@ fn check_events(site: &Site, known: &HashSet<SourceId>, out: &mut Vec<Diagnostic
         if let Some(era) = &m.era
             && !eras.contains(&era.as_str())
         {
-            let hint = match did_you_mean(era, eras.iter().copied()) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None if eras.is_empty() => {
+            let hint = did_you_mean(era, eras.iter().copied()).unwrap_or_else(|| {
+                if eras.is_empty() {
                     "define eras in content/timeline/_index.md, or remove `era:`".into()
+                } else {
+                    format!("the eras are {}", eras.join(", "))
                 }
-                None => format!("the eras are {}", eras.join(", ")),
-            };
+            });
             out.push(
                 doc.error_at_value("era", era, format!("unknown era `{era}`"))
                     .hint(hint),

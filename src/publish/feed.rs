@@ -6,10 +6,13 @@
 //! day in the time zone of `published`. Citation marks are left out: their numbers point into the
 //! page's sources list, which the feed does not carry; each entry links to the page instead.
 
-use super::{FEED_FILE, escape, host_of};
 use crate::content::Site;
+use crate::content::model::PageMeta;
 use crate::dates::Timestamp;
+use crate::html::escape;
 use crate::markdown::{self, Citations};
+use crate::output::FEED_FILE;
+use crate::url::BaseUrl;
 
 struct Entry {
     id: String,
@@ -25,20 +28,62 @@ fn uncited_html(text: &str) -> String {
     markdown::render_inline(text, &Citations::default(), false).html
 }
 
-/// The Atom document for the page published at `canonical` (an absolute URL ending in `/`).
-pub fn atom(site: &Site, canonical: &str) -> String {
+/// The Atom document for the page published at `base`.
+pub fn atom(site: &Site, base: &BaseUrl) -> String {
     let meta = &site.page.meta;
-    let title = markdown::smarten(&meta.title);
-    let path = canonical
-        .split_once("://")
-        .and_then(|(_, rest)| rest.find('/').map(|i| &rest[i..]))
-        .unwrap_or("/");
+    let canonical = base.as_str();
     let feed_id = format!(
-        "tag:{},{}:{path}",
-        host_of(canonical),
-        meta.published.date().iso()
+        "tag:{},{}:{}",
+        base.host(),
+        meta.published.date().iso(),
+        base.path()
     );
+    let entries = entries(meta, canonical, &feed_id);
+    let newest = entries
+        .first()
+        .map_or_else(|| meta.published.rfc3339(), |e| e.updated.rfc3339());
 
+    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
+    xml.push_str(&format!(
+        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
+        escape(&meta.language)
+    ));
+    xml.push_str(&format!(
+        "<title>{}</title>\n",
+        escape(&markdown::smarten(&meta.title))
+    ));
+    xml.push_str("<subtitle>Updates and corrections</subtitle>\n");
+    xml.push_str(&format!("<id>{}</id>\n", escape(&feed_id)));
+    xml.push_str(&format!(
+        "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        escape(&format!("{canonical}{FEED_FILE}"))
+    ));
+    xml.push_str(&format!(
+        "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        escape(canonical)
+    ));
+    xml.push_str(&format!("<updated>{newest}</updated>\n"));
+    for (name, uri) in authors(meta) {
+        xml.push_str(&format!("<author><name>{}</name>", escape(&name)));
+        if let Some(uri) = uri {
+            xml.push_str(&format!("<uri>{}</uri>", escape(&uri)));
+        }
+        xml.push_str("</author>\n");
+    }
+    xml.push_str(&format!(
+        "<generator version=\"{}\">explainer</generator>\n",
+        env!("CARGO_PKG_VERSION")
+    ));
+    for entry in &entries {
+        entry.write(&mut xml);
+    }
+    xml.push_str("</feed>\n");
+    xml
+}
+
+/// The page's publication, its latest update and its corrections, newest first.
+fn entries(meta: &PageMeta, canonical: &str, feed_id: &str) -> Vec<Entry> {
+    let title = markdown::smarten(&meta.title);
     let mut entries = vec![Entry {
         id: format!("{feed_id}#published"),
         title: title.clone(),
@@ -90,10 +135,11 @@ pub fn atom(site: &Site, canonical: &str) -> String {
             std::cmp::Ordering::Equal
         }
     });
-    let newest = entries
-        .first()
-        .map_or_else(|| meta.published.rfc3339(), |e| e.updated.rfc3339());
+    entries
+}
 
+/// The byline's names and links; without a byline, the publisher (or the site, or the label).
+fn authors(meta: &PageMeta) -> Vec<(String, Option<String>)> {
     let mut authors: Vec<(String, Option<String>)> = meta
         .authors
         .iter()
@@ -108,54 +154,27 @@ pub fn atom(site: &Site, canonical: &str) -> String {
             .unwrap_or_else(|| meta.label.clone());
         authors.push((name, None));
     }
+    authors
+}
 
-    let mut xml = String::from("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    xml.push_str(&format!(
-        "<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"{}\">\n",
-        escape(&meta.language)
-    ));
-    xml.push_str(&format!("<title>{}</title>\n", escape(&title)));
-    xml.push_str("<subtitle>Updates and corrections</subtitle>\n");
-    xml.push_str(&format!("<id>{}</id>\n", escape(&feed_id)));
-    xml.push_str(&format!(
-        "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        escape(&format!("{canonical}{FEED_FILE}"))
-    ));
-    xml.push_str(&format!(
-        "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        escape(canonical)
-    ));
-    xml.push_str(&format!("<updated>{newest}</updated>\n"));
-    for (name, uri) in &authors {
-        xml.push_str(&format!("<author><name>{}</name>", escape(name)));
-        if let Some(uri) = uri {
-            xml.push_str(&format!("<uri>{}</uri>", escape(uri)));
-        }
-        xml.push_str("</author>\n");
-    }
-    xml.push_str(&format!(
-        "<generator version=\"{}\">explainer</generator>\n",
-        env!("CARGO_PKG_VERSION")
-    ));
-    for entry in &entries {
+impl Entry {
+    fn write(&self, xml: &mut String) {
         xml.push_str("<entry>\n");
-        xml.push_str(&format!("<title>{}</title>\n", escape(&entry.title)));
-        xml.push_str(&format!("<id>{}</id>\n", escape(&entry.id)));
+        xml.push_str(&format!("<title>{}</title>\n", escape(&self.title)));
+        xml.push_str(&format!("<id>{}</id>\n", escape(&self.id)));
         xml.push_str(&format!(
             "<link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            escape(&entry.link)
+            escape(&self.link)
         ));
         xml.push_str(&format!(
             "<published>{}</published>\n",
-            entry.published.rfc3339()
+            self.published.rfc3339()
         ));
-        xml.push_str(&format!("<updated>{}</updated>\n", entry.updated.rfc3339()));
+        xml.push_str(&format!("<updated>{}</updated>\n", self.updated.rfc3339()));
         xml.push_str(&format!(
             "<content type=\"html\">{}</content>\n",
-            escape(&entry.html)
+            escape(&self.html)
         ));
         xml.push_str("</entry>\n");
     }
-    xml.push_str("</feed>\n");
-    xml
 }

@@ -10,52 +10,37 @@ pub mod feed;
 pub mod timeline_json;
 
 use crate::content::Site;
-use crate::diagnostics::{Diagnostic, Severity};
-use crate::output::Output;
-use crate::render::Paths;
+use crate::diagnostics::Diagnostics;
+use crate::html::escape;
+use crate::output::{
+    CNAME_FILE, FEED_FILE, NOJEKYLL_FILE, Output, ROBOTS_FILE, SITEMAP_FILE, TIMELINE_FILE,
+};
+use crate::url::BaseUrl;
 
-pub const FEED_FILE: &str = "atom.xml";
-pub const SITEMAP_FILE: &str = "sitemap.xml";
-pub const TIMELINE_FILE: &str = "timeline.json";
-
-/// Text escaped for XML and HTML (the same escape the Markdown stage uses).
-pub use crate::markdown::escape_html as escape;
-
-/// The host of an `http(s)://` address, without user or port.
-pub fn host_of(url: &str) -> &str {
-    let rest = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let authority = rest.split(['/', '?', '#']).next().unwrap_or(rest);
-    let authority = authority
-        .rsplit_once('@')
-        .map_or(authority, |(_, host)| host);
-    authority.split(':').next().unwrap_or(authority)
-}
-
-/// Adds the hosting files to `output`. Returns warnings, or the problems that stop the build.
+/// Adds the hosting files to `output`, for a page published at `base` if it is known. Problems go
+/// to `out`; an error leaves out the file it is about.
 pub fn add_hosting_files(
     site: &Site,
-    paths: &Paths,
+    base: Option<&BaseUrl>,
     output: &mut Output,
-) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
-    let mut warnings = Vec::new();
+    out: &mut Diagnostics,
+) {
     // GitHub Pages runs Jekyll on a branch it publishes unless this file is present; Jekyll would
     // drop files whose names start with `_`. A deploy from Actions ignores it.
-    output.insert(".nojekyll", Vec::new());
-    if let Some(cname) = &site.page.meta.cname {
-        output.insert(
-            "CNAME",
-            format!("{}\n", check_cname(site, cname, paths, &mut warnings)?),
-        );
+    output.insert(NOJEKYLL_FILE, Vec::new());
+    if let Some(cname) = &site.page.meta.cname
+        && let Some(host) = check_cname(site, cname, base, out)
+    {
+        output.insert(CNAME_FILE, format!("{host}\n"));
     }
-    if let Some(canonical) = &paths.canonical {
-        output.insert(SITEMAP_FILE, sitemap(site, canonical));
-        output.insert("robots.txt", robots(canonical));
-        output.insert(FEED_FILE, feed::atom(site, canonical));
+    if let Some(base) = base {
+        output.insert(SITEMAP_FILE, sitemap(site, base.as_str()));
+        output.insert(ROBOTS_FILE, robots(base.as_str()));
+        output.insert(FEED_FILE, feed::atom(site, base));
     }
-    if let Some(json) = timeline_json::timeline(site, paths.canonical.as_deref()) {
+    if let Some(json) = timeline_json::timeline(site, base.map(BaseUrl::as_str)) {
         output.insert(TIMELINE_FILE, json);
     }
-    Ok(warnings)
 }
 
 /// A `CNAME` holds a bare host name. It should be the host of the base URL too, or links would
@@ -63,9 +48,9 @@ pub fn add_hosting_files(
 fn check_cname<'a>(
     site: &Site,
     cname: &'a str,
-    paths: &Paths,
-    warnings: &mut Vec<Diagnostic>,
-) -> Result<&'a str, Vec<Diagnostic>> {
+    base: Option<&BaseUrl>,
+    out: &mut Diagnostics,
+) -> Option<&'a str> {
     let doc = &site.page;
     let host = cname.trim();
     let valid = !host.is_empty()
@@ -77,33 +62,33 @@ fn check_cname<'a>(
                 && label.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
         });
     if !valid {
-        return Err(vec![
+        out.push(
             doc.error_at_value(
                 "cname",
                 cname,
                 format!("`{cname}` is not a domain name"),
             )
             .hint("write only the domain, like `cname: explainers.example.com` (no https://, no path)"),
-        ]);
+        );
+        return None;
     }
-    if let Some(canonical) = &paths.canonical {
-        let base_host = host_of(canonical);
+    if let Some(base) = base {
+        let base_host = base.host();
         if !base_host.eq_ignore_ascii_case(host) {
-            warnings.push(Diagnostic {
-                severity: Severity::Warning,
-                ..doc
-                    .error_at_value(
-                        "cname",
-                        cname,
-                        format!("the custom domain is `{host}` but the page is built for `{base_host}`"),
-                    )
-                    .hint(format!(
-                        "build with --base-url https://{host}/ (the Pages workflow does once the domain is set in the repository's Pages settings)"
-                    ))
-            });
+            out.push(
+                doc.error_at_value(
+                    "cname",
+                    cname,
+                    format!("the custom domain is `{host}` but the page is built for `{base_host}`"),
+                )
+                .hint(format!(
+                    "build with --base-url https://{host}/ (the Pages workflow does once the domain is set in the repository's Pages settings)"
+                ))
+                .as_warning(),
+            );
         }
     }
-    Ok(host)
+    Some(host)
 }
 
 fn sitemap(site: &Site, canonical: &str) -> String {
@@ -121,27 +106,4 @@ fn sitemap(site: &Site, canonical: &str) -> String {
 
 fn robots(canonical: &str) -> String {
     format!("User-agent: *\nAllow: /\n\nSitemap: {canonical}{SITEMAP_FILE}\n")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn escapes_markup_characters() {
-        assert_eq!(
-            escape(r#"<a href="x">Tom's & co</a>"#),
-            "&lt;a href=&quot;x&quot;&gt;Tom&#39;s &amp; co&lt;/a&gt;"
-        );
-    }
-
-    #[test]
-    fn finds_the_host_of_an_address() {
-        assert_eq!(
-            host_of("https://example.github.io/iraq/"),
-            "example.github.io"
-        );
-        assert_eq!(host_of("http://127.0.0.1:8080/x"), "127.0.0.1");
-        assert_eq!(host_of("https://news.example.com"), "news.example.com");
-    }
 }

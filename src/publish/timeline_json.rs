@@ -10,9 +10,9 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
-use super::escape;
-use crate::content::Site;
-use crate::content::model::SourceId;
+use crate::content::model::{Era, EventMeta, SourceDef, SourceId};
+use crate::content::{Document, Site};
+use crate::html::escape;
 use crate::dates::PartialDate;
 use crate::markdown::{self, Citations, Settings};
 
@@ -34,14 +34,14 @@ pub fn timeline(site: &Site, canonical: Option<&str>) -> Option<String> {
     let section = site.timeline()?;
     let no_citations = Citations::default();
     let eras = &section.meta.eras;
-    let era_title = |id: &str| {
-        eras.iter()
-            .find(|e| e.id == id)
-            .map(|e| markdown::smarten(&e.title))
-    };
-
     // By id, found once: the sources are spread over the sections, which can be thousands.
-    let sources: HashMap<&SourceId, _> = site.sources().map(|(_, s)| (&s.id, s)).collect();
+    let sources: HashMap<&SourceId, &SourceDef> = site.sources().map(|(_, s)| (&s.id, s)).collect();
+    let context = Events {
+        site,
+        sources: &sources,
+        eras,
+        no_citations: &no_citations,
+    };
     // Each event is written out on its own, in parallel, at the indentation it has in the document;
     // the document is then written with an empty list and the events are put in it. (JSON strings
     // hold no raw line breaks, so indenting line by line cannot change a value.)
@@ -49,64 +49,7 @@ pub fn timeline(site: &Site, canonical: Option<&str>) -> Option<String> {
         .events
         .par_iter()
         .map(|doc| {
-            let id = doc.event_id();
-            let settings = Settings {
-                citations: &no_citations,
-                id_prefix: &id,
-                min_heading: 4,
-                trusted_html: site.page.meta.trusted_html,
-            };
-            let body = markdown::render(doc.body(), &settings);
-            // The sources the event names, then any it cites only in its text, each once.
-            let mut cited: Vec<SourceId> = doc.meta.sources.clone();
-            for id in body.cited {
-                let id = SourceId(id);
-                if !cited.contains(&id) {
-                    cited.push(id);
-                }
-            }
-            let links: Vec<String> = cited
-                .iter()
-                .filter_map(|id| sources.get(id))
-                .map(|s| {
-                    format!(
-                        "<a href=\"{}\">{}: {}</a>",
-                        escape(&s.url),
-                        escape(&s.outlet),
-                        escape(&markdown::smarten(&s.title))
-                    )
-                })
-                .collect();
-            let mut text = body.html.trim_end().to_string();
-            if !links.is_empty() {
-                let label = if links.len() == 1 {
-                    "Source"
-                } else {
-                    "Sources"
-                };
-                text.push_str(&format!(
-                    "\n<p class=\"sources\">{label}: {}</p>",
-                    links.join("; ")
-                ));
-            }
-            let mut event = json!({
-                "start_date": date(doc.meta.date),
-                "text": {
-                    "headline": markdown::smarten(&doc.meta.title),
-                    "text": text,
-                },
-                "unique_id": id,
-            });
-            if let Some(end) = doc.meta.end_date {
-                event["end_date"] = date(end);
-            }
-            if let Some(display) = &doc.meta.display_date {
-                event["display_date"] = json!(display);
-            }
-            if let Some(group) = doc.meta.era.as_deref().and_then(era_title) {
-                event["group"] = json!(group);
-            }
-            serde_json::to_string_pretty(&event)
+            serde_json::to_string_pretty(&context.event(doc))
                 .unwrap_or_default()
                 .replace('\n', "\n    ")
         })
@@ -149,4 +92,82 @@ pub fn timeline(site: &Site, canonical: Option<&str>) -> Option<String> {
         "{before}\n  \"events\": [\n    {}\n  ]{after}",
         events.join(",\n    ")
     ))
+}
+
+/// What every event of the document is made with.
+struct Events<'a> {
+    site: &'a Site,
+    sources: &'a HashMap<&'a SourceId, &'a SourceDef>,
+    eras: &'a [Era],
+    no_citations: &'a Citations,
+}
+
+impl Events<'_> {
+    /// One TimelineJS event: its dates, its headline, its text with the sources it cites as links.
+    fn event(&self, doc: &Document<EventMeta>) -> Value {
+        let id = doc.event_id();
+        let settings = Settings {
+            citations: self.no_citations,
+            id_prefix: &id,
+            min_heading: 4,
+            trusted_html: self.site.page.meta.trusted_html,
+        };
+        let body = markdown::render(doc.body(), &settings);
+        // The sources the event names, then any it cites only in its text, each once.
+        let mut cited: Vec<SourceId> = doc.meta.sources.clone();
+        for id in body.cited {
+            let id = SourceId(id);
+            if !cited.contains(&id) {
+                cited.push(id);
+            }
+        }
+        let links: Vec<String> = cited
+            .iter()
+            .filter_map(|id| self.sources.get(id))
+            .map(|s| {
+                format!(
+                    "<a href=\"{}\">{}: {}</a>",
+                    escape(&s.url),
+                    escape(&s.outlet),
+                    escape(&markdown::smarten(&s.title))
+                )
+            })
+            .collect();
+        let mut text = body.html.trim_end().to_string();
+        if !links.is_empty() {
+            let label = if links.len() == 1 {
+                "Source"
+            } else {
+                "Sources"
+            };
+            text.push_str(&format!(
+                "\n<p class=\"sources\">{label}: {}</p>",
+                links.join("; ")
+            ));
+        }
+        let mut event = json!({
+            "start_date": date(doc.meta.date),
+            "text": {
+                "headline": markdown::smarten(&doc.meta.title),
+                "text": text,
+            },
+            "unique_id": id,
+        });
+        if let Some(end) = doc.meta.end_date {
+            event["end_date"] = date(end);
+        }
+        if let Some(display) = &doc.meta.display_date {
+            event["display_date"] = json!(display);
+        }
+        let era_title = |id: &str| {
+            self.eras
+                .iter()
+                .find(|e| e.id == id)
+                .map(|e| markdown::smarten(&e.title))
+        };
+        if let Some(group) = doc.meta.era.as_deref().and_then(era_title) {
+            event["group"] = json!(group);
+        }
+        event
+    }
 }

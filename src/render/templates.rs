@@ -3,20 +3,16 @@
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use tera::{Context, ErrorKind, Tera};
 use walkdir::WalkDir;
 
-use crate::diagnostics::{Diagnostic, Location, did_you_mean};
-use crate::embedded;
+use crate::diagnostics::{Diagnostic, Location};
+use crate::{embedded, kinds};
 
 /// The parsed templates, and the text of each so errors can show the offending line.
 pub struct Templates {
     tera: Tera,
-    /// Different for every load, so a cache can tell a reloaded set from the one it replaced (which
-    /// may have lived at the same address).
-    generation: usize,
     files: HashMap<String, (PathBuf, String)>,
 }
 
@@ -74,10 +70,8 @@ impl Templates {
         }
         // Tera escapes HTML in `.html` and `.xml` templates by default; content HTML is marked `safe`.
         let mut tera = Tera::new();
-        static LOADS: AtomicUsize = AtomicUsize::new(0);
         let mut templates = Templates {
             tera: Tera::new(),
-            generation: LOADS.fetch_add(1, Ordering::Relaxed),
             files,
         };
         let sources = templates
@@ -100,10 +94,6 @@ impl Templates {
             .map(|(path, text)| (path.as_path(), text.as_str()))
     }
 
-    pub fn generation(&self) -> usize {
-        self.generation
-    }
-
     pub fn contains(&self, name: &str) -> bool {
         self.tera.contains_template(name)
     }
@@ -113,15 +103,10 @@ impl Templates {
         let mut kinds: Vec<&str> = self
             .files
             .keys()
-            .filter_map(|n| n.strip_prefix("sections/")?.strip_suffix(".html"))
+            .filter_map(|n| kinds::of_template(n))
             .collect();
         kinds.sort_unstable();
         kinds
-    }
-
-    /// Suggests a kind for a misspelt one.
-    pub fn closest_kind(&self, kind: &str) -> Option<&str> {
-        did_you_mean(kind, self.section_kinds())
     }
 
     pub fn render(&self, name: &str, context: &Context) -> Result<String, Box<Diagnostic>> {

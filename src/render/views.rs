@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::content::model::{EventMeta, PageMeta, SectionMeta, SourceId};
 use crate::content::{Document, Site, front_matter};
 use crate::dates::{PartialDate, Timestamp};
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::{self, Citations, Problem, Settings};
 
 /// A date as `<time datetime="{iso}">{human}</time>` needs it.
@@ -151,7 +151,7 @@ pub struct ViewBuilder<'a> {
     pub citations: &'a Citations,
     /// The page's `trusted_html`: keep raw HTML in Markdown as written.
     pub trusted_html: bool,
-    pub problems: Vec<Diagnostic>,
+    pub problems: Diagnostics,
     /// Every source id cited anywhere, for the "never cited" check.
     pub cited: Vec<String>,
 }
@@ -161,7 +161,7 @@ impl<'a> ViewBuilder<'a> {
         ViewBuilder {
             citations,
             trusted_html,
-            problems: Vec::new(),
+            problems: Diagnostics::default(),
             cited: Vec::new(),
         }
     }
@@ -182,8 +182,8 @@ impl<'a> ViewBuilder<'a> {
         let rendered = markdown::render(doc.body(), &settings);
         let offset = doc.split.body.start;
         for p in rendered.problems {
-            let range = p.range.start + offset..p.range.end + offset;
-            self.problems.push(markdown_problem(doc, range, p));
+            self.problems
+                .push(Diagnostic::from_problem(&doc.path, &doc.text, offset, p));
         }
         self.cited.extend(rendered.cited);
         rendered.html
@@ -195,7 +195,9 @@ impl<'a> ViewBuilder<'a> {
         for p in rendered.problems {
             let needle = &text[p.range.clone()];
             let range = front_matter::locate(&doc.text, &doc.split, key, needle);
-            self.problems.push(markdown_problem(doc, range, p));
+            let p = Problem { range, ..p };
+            self.problems
+                .push(Diagnostic::from_problem(&doc.path, &doc.text, 0, p));
         }
         self.cited.extend(rendered.cited);
         rendered.html
@@ -334,7 +336,7 @@ impl<'a> ViewBuilder<'a> {
             })
             .collect();
         let (citations, trusted_html) = (self.citations, self.trusted_html);
-        let built: Vec<(EventView, Vec<Diagnostic>, Vec<String>)> = site
+        let built: Vec<(EventView, Diagnostics, Vec<String>)> = site
             .events
             .par_iter()
             .zip(era_starts)
@@ -347,7 +349,7 @@ impl<'a> ViewBuilder<'a> {
         built
             .into_iter()
             .map(|(view, problems, cited)| {
-                self.problems.extend(problems);
+                self.problems.extend(problems.into_vec());
                 self.cited.extend(cited);
                 view
             })
@@ -379,13 +381,5 @@ impl<'a> ViewBuilder<'a> {
             source_count: m.sources.len(),
             id,
         }
-    }
-}
-
-fn markdown_problem<M>(doc: &Document<M>, range: std::ops::Range<usize>, p: Problem) -> Diagnostic {
-    let d = doc.error_at(range, p.message);
-    match p.hint {
-        Some(hint) => d.hint(hint),
-        None => d,
     }
 }

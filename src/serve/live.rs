@@ -78,7 +78,7 @@ max-height:70vh;overflow:auto;z-index:2147483647;background:#1b1b1b;color:#fff;b
 border-radius:6px;padding:1rem;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace\">\
 <strong>The page could not be rebuilt. It shows the last good version until you fix this:</strong>\
 <pre style=\"white-space:pre-wrap;margin:.75rem 0 0\">{}</pre></div>\n",
-        crate::publish::escape(text)
+        crate::html::escape(text)
     )
 }
 

@@ -20,23 +20,23 @@ use std::time::{Duration, Instant};
 
 use tiny_http::{Header, Method, Request, Response, Server};
 
-use crate::diagnostics::Diagnostic;
-use crate::output::Output;
-use crate::render::Paths;
+use crate::diagnostics::{Diagnostic, report};
+use crate::output::{NOT_FOUND_FILE, Output};
+use crate::pipeline::{Pipeline, SiteOptions};
+use crate::url::{BaseUrl, SiteUrls};
 use http::Resolved;
 use live::{Event, Hub};
 
 /// What `explainer serve` was asked to do.
 #[derive(Debug, Clone)]
 pub struct ServeOptions {
-    pub root: PathBuf,
+    /// The explainer, and the base URL it is served under.
+    pub site: SiteOptions,
     pub bind: IpAddr,
     /// The port asked for; 0 lets the system choose.
     pub port: u16,
     /// Whether the port was chosen by the user: then a busy port is an error, not a reason to move on.
     pub port_explicit: bool,
-    pub base_url: Option<String>,
-    pub drafts: bool,
 }
 
 /// How long the sources must be quiet before a rebuild starts.
@@ -58,7 +58,7 @@ struct Snapshot {
 struct Shared {
     options: ServeOptions,
     /// The loaded inputs, re-read file by file as they change. Only the rebuild thread uses it.
-    session: Mutex<crate::Session>,
+    pipeline: Mutex<Pipeline>,
     /// `/` or the base URL's path, like `/iraq-explainer/`.
     mount: String,
     snapshot: RwLock<Arc<Snapshot>>,
@@ -84,14 +84,14 @@ impl Shared {
     /// and swaps the result in. Returns the warnings, or the diagnostics of a failed build.
     fn rebuild(&self, changed: &[PathBuf]) -> Result<Vec<Diagnostic>, Vec<Diagnostic>> {
         let built = {
-            let mut session = match self.session.lock() {
-                Ok(session) => session,
+            let mut pipeline = match self.pipeline.lock() {
+                Ok(pipeline) => pipeline,
                 Err(poisoned) => poisoned.into_inner(),
             };
             if !changed.is_empty() {
-                session.update(changed);
+                pipeline.update(changed);
             }
-            session.build()
+            pipeline.build()
         };
         match built {
             Ok(built) => {
@@ -164,11 +164,11 @@ fn bind(options: &ServeOptions) -> Result<Server, String> {
 /// Builds, starts listening and watching, and returns once the server is ready. `on_ready` runs with
 /// the URL before requests are served; the function then serves until the process ends.
 pub fn serve(options: ServeOptions, on_ready: impl FnOnce(&Running)) -> Result<(), String> {
-    let mount = Paths::new(options.base_url.as_deref()).root;
-    let mount = if mount.is_empty() {
-        "/".to_string()
-    } else {
-        mount
+    // A bad base URL is reported by the first build; the page is then served at `/`.
+    let base = options.site.base_url.as_deref().and_then(|u| BaseUrl::parse(u).ok());
+    let mount = match SiteUrls::new(base.as_ref()).root {
+        root if root.is_empty() => "/".to_string(),
+        root => root,
     };
     let server = bind(&options)?;
     let address = server
@@ -181,9 +181,9 @@ pub fn serve(options: ServeOptions, on_ready: impl FnOnce(&Running)) -> Result<(
     };
     let url = format!("http://{host}:{}{mount}", address.port());
 
-    let session = crate::Session::new(&options.root, options.base_url.as_deref(), options.drafts);
+    let pipeline = Pipeline::open(options.site.clone());
     let shared = Arc::new(Shared {
-        session: Mutex::new(session),
+        pipeline: Mutex::new(pipeline),
         options,
         mount,
         snapshot: RwLock::new(Arc::new(Snapshot::default())),
@@ -201,10 +201,10 @@ pub fn serve(options: ServeOptions, on_ready: impl FnOnce(&Running)) -> Result<(
         }
     }
 
-    let mut watcher = watch::Watcher::new(&shared.options.root).map_err(|e| {
+    let mut watcher = watch::Watcher::new(&shared.options.site.root).map_err(|e| {
         format!(
             "cannot watch {} for changes: {e}",
-            shared.options.root.display()
+            shared.options.site.root.display()
         )
     })?;
     let rebuilder = Arc::clone(&shared);
@@ -222,18 +222,11 @@ pub fn serve(options: ServeOptions, on_ready: impl FnOnce(&Running)) -> Result<(
     Ok(())
 }
 
-fn report(diagnostics: &[Diagnostic]) {
-    let mut err = io::stderr().lock();
-    for d in diagnostics {
-        let _ = writeln!(err, "{d}");
-    }
-}
-
 /// Rebuilds after `changed` and tells open pages what to do.
 fn rebuild_after(shared: &Shared, changed: &[PathBuf]) {
     let started = Instant::now();
     let was_broken = shared.current().error.is_some();
-    let what = describe(&shared.options.root, changed);
+    let what = describe(&shared.options.site.root, changed);
     match shared.rebuild(changed) {
         Ok(warnings) => {
             report(&warnings);
@@ -355,12 +348,12 @@ fn handle(request: Request, shared: &Shared) {
                 header("Location", &location),
             );
         }
-        Resolved::NotFound if output.get("404.html").is_some() => {
+        Resolved::NotFound if output.get(NOT_FOUND_FILE).is_some() => {
             respond(
                 request,
                 404,
                 "text/html; charset=utf-8",
-                page("404.html"),
+                page(NOT_FOUND_FILE),
                 None,
             );
         }

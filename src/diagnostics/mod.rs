@@ -12,14 +12,20 @@
 //!   = hint: did you mean `weight`?
 //! ```
 //!
-//! For tools, [`to_json`] gives the same diagnostics as JSON. It does not decide what is wrong; the
-//! stages do. It only knows how to point at it.
+//! Stages that read a piece of text without knowing its file (the front-matter parser, the Markdown
+//! renderer) report a [`Problem`] at a byte range; the stage that knows the file makes it a
+//! diagnostic. Every stage pushes into one [`Diagnostics`] collector, and [`did_you_mean`] words
+//! every suggestion. For tools, [`to_json`] gives the same diagnostics as JSON. This module does not
+//! decide what is wrong; the stages do. It only knows how to point at it.
 
-use std::fmt;
+mod show;
+mod suggest;
+
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
-use serde::Serialize;
+pub use show::{report, to_json};
+pub use suggest::{closest, did_you_mean};
 
 /// How serious a problem is: errors stop the build, warnings do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -124,6 +130,29 @@ impl Diagnostic {
         self
     }
 
+    /// The same problem as a warning: worth fixing, but no reason to stop the build.
+    pub fn as_warning(self) -> Diagnostic {
+        Diagnostic {
+            severity: Severity::Warning,
+            ..self
+        }
+    }
+
+    /// A [`Problem`] found in `text`, the whole text of the file at `path`, `offset` bytes into it
+    /// (where the part the stage read begins: a Markdown body, a front matter value).
+    pub fn from_problem(
+        path: impl Into<PathBuf>,
+        text: &str,
+        offset: usize,
+        problem: Problem,
+    ) -> Diagnostic {
+        let range = problem.range.start + offset..problem.range.end + offset;
+        Diagnostic {
+            hint: problem.hint,
+            ..Diagnostic::error(path, problem.message).at(text, range)
+        }
+    }
+
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
@@ -138,87 +167,79 @@ impl Diagnostic {
     }
 }
 
-/// Paths are shown with forward slashes on every platform, so messages and snapshots match.
-pub fn display_path(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+/// A problem in a piece of text, at a byte range of it, before anyone knows which file the text came
+/// from: what the front-matter parser and the Markdown renderer report. The stage that knows the file
+/// turns it into a [`Diagnostic`] with [`Diagnostic::from_problem`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Problem {
+    pub range: Range<usize>,
+    pub message: String,
+    pub hint: Option<String>,
 }
 
-impl fmt::Display for Diagnostic {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let label = match self.severity {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        };
-        writeln!(f, "{}: {label}: {}", self.locus(), self.message)?;
-        let gutter = self
-            .location
-            .as_ref()
-            .map_or(1, |loc| loc.line.to_string().len());
-        let pad = " ".repeat(gutter);
-        if let Some(loc) = &self.location {
-            let line_text = loc.line_text.replace('\t', "    ");
-            let before: String = loc.line_text.chars().take(loc.column - 1).collect();
-            let indent = " ".repeat(before.replace('\t', "    ").chars().count());
-            writeln!(f, "{pad} |")?;
-            writeln!(f, "{} | {line_text}", loc.line)?;
-            writeln!(f, "{pad} | {indent}{}", "^".repeat(loc.width))?;
+impl Problem {
+    pub fn new(range: Range<usize>, message: impl Into<String>) -> Problem {
+        Problem {
+            range,
+            message: message.into(),
+            hint: None,
         }
-        if let Some(hint) = &self.hint {
-            writeln!(f, "{pad} = hint: {hint}")?;
-        }
-        Ok(())
+    }
+
+    pub fn hint(mut self, hint: impl Into<String>) -> Problem {
+        self.hint = Some(hint.into());
+        self
     }
 }
 
-/// One diagnostic as tools read it (`explainer check --format json`).
-#[derive(Serialize)]
-struct JsonDiagnostic<'a> {
-    severity: &'static str,
-    path: String,
-    /// 1-based; `null` when the problem is about the whole file.
-    line: Option<usize>,
-    /// 1-based, in characters; `null` when the problem is about the whole file.
-    column: Option<usize>,
-    message: &'a str,
-    hint: Option<&'a str>,
+/// The diagnostics of one run of the pipeline, in the order they were found: every stage pushes
+/// into one of these, errors and warnings alike, and the caller decides what an error stops.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Diagnostics(Vec<Diagnostic>);
+
+impl Diagnostics {
+    pub fn push(&mut self, diagnostic: Diagnostic) {
+        self.0.push(diagnostic);
+    }
+
+    pub fn has_errors(&self) -> bool {
+        self.0.iter().any(Diagnostic::is_error)
+    }
+
+    /// How many errors so far: a stage that must know whether it found any compares the counts
+    /// before and after it runs.
+    pub fn error_count(&self) -> usize {
+        self.0.iter().filter(|d| d.is_error()).count()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
+        self.0.iter()
+    }
+
+    pub fn into_vec(self) -> Vec<Diagnostic> {
+        self.0
+    }
 }
 
-/// Diagnostics as a JSON array of `{severity, path, line, column, message, hint}`.
-pub fn to_json(diagnostics: &[Diagnostic]) -> String {
-    let items: Vec<JsonDiagnostic> = diagnostics
-        .iter()
-        .map(|d| JsonDiagnostic {
-            severity: match d.severity {
-                Severity::Error => "error",
-                Severity::Warning => "warning",
-            },
-            path: display_path(&d.path),
-            line: d.location.as_ref().map(|l| l.line),
-            column: d.location.as_ref().map(|l| l.column),
-            message: &d.message,
-            hint: d.hint.as_deref(),
-        })
-        .collect();
-    serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
+impl Extend<Diagnostic> for Diagnostics {
+    fn extend<I: IntoIterator<Item = Diagnostic>>(&mut self, items: I) {
+        self.0.extend(items);
+    }
 }
 
-/// Suggests the closest of `candidates` to a misspelt `word`, if one is close enough to be a typo.
-pub fn did_you_mean<'a>(
-    word: &str,
-    candidates: impl IntoIterator<Item = &'a str>,
-) -> Option<&'a str> {
-    candidates
-        .into_iter()
-        .map(|candidate| (strsim::jaro_winkler(word, candidate), candidate))
-        .filter(|(score, _)| *score > 0.8)
-        // Highest score wins; ties go to the fewest edits, then to the alphabetically first, so the
-        // answer never depends on the order candidates came in.
-        .max_by(|a, b| {
-            a.0.total_cmp(&b.0)
-                .then_with(|| strsim::levenshtein(word, b.1).cmp(&strsim::levenshtein(word, a.1)))
-                .then_with(|| b.1.cmp(a.1))
-        })
-        .map(|(_, candidate)| candidate)
+impl From<Vec<Diagnostic>> for Diagnostics {
+    fn from(items: Vec<Diagnostic>) -> Diagnostics {
+        Diagnostics(items)
+    }
+}
+
+/// Paths are shown with forward slashes on every platform, so messages and snapshots match.
+pub fn display_path(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
 }
 
 #[cfg(test)]
@@ -243,24 +264,6 @@ mod tests {
         assert_eq!(
             d.to_string(),
             "content/a.md:2:1: error: unknown field `wieght`\n  |\n2 | wieght: 20\n  | ^^^^^^\n  = hint: did you mean `weight`?\n"
-        );
-    }
-
-    #[test]
-    fn suggests_only_near_misses() {
-        let fields = ["title", "weight", "kind"];
-        assert_eq!(did_you_mean("wieght", fields), Some("weight"));
-        assert_eq!(did_you_mean("colour", fields), None);
-    }
-
-    #[test]
-    fn ties_are_broken_the_same_way_whatever_the_order() {
-        let a = did_you_mean("wire-three", ["wire-two", "wire-one"]);
-        let b = did_you_mean("wire-three", ["wire-one", "wire-two"]);
-        assert_eq!(a, b);
-        assert_eq!(
-            did_you_mean("wire-tow", ["wire-one", "wire-two"]),
-            Some("wire-two")
         );
     }
 }

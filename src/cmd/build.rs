@@ -1,0 +1,64 @@
+//! `explainer build`: the page into the output folder, replaced whole or left as it was.
+
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::time::Instant;
+
+use clap::Args;
+use explainer::diagnostics::report;
+use explainer::{BuildError, browser};
+
+use super::{BaseUrlArg, SiteArgs, count};
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    #[command(flatten)]
+    pub site: SiteArgs,
+    /// Where to write the page [default: ROOT/public]
+    #[arg(long)]
+    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub base_url: BaseUrlArg,
+    /// Open the built page in the default web browser
+    #[arg(long)]
+    pub open: bool,
+}
+
+pub fn execute(args: BuildArgs) -> ExitCode {
+    let started = Instant::now();
+    let output = args
+        .output
+        .unwrap_or_else(|| args.site.root.root.join("public"));
+    match explainer::build(args.site.options(args.base_url), &output) {
+        Ok(built) => {
+            report(&built.warnings);
+            println!(
+                "Built {} files ({} KB) into {} in {} ms",
+                built.output.len(),
+                built.output.total_bytes().div_ceil(1024),
+                output.display(),
+                started.elapsed().as_millis()
+            );
+            if args.open {
+                let page = output.join("index.html");
+                let page = std::fs::canonicalize(&page).unwrap_or(page);
+                browser::open(&page.display().to_string());
+            }
+            ExitCode::SUCCESS
+        }
+        Err(BuildError::Content(problems)) => {
+            report(&problems);
+            let errors = problems.iter().filter(|d| d.is_error()).count();
+            eprintln!(
+                "error: build failed with {}; {} was left as it was",
+                count(errors, "error"),
+                output.display()
+            );
+            ExitCode::FAILURE
+        }
+        Err(BuildError::Write(err)) => {
+            eprintln!("error: {err}");
+            ExitCode::FAILURE
+        }
+    }
+}

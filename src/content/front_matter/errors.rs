@@ -1,0 +1,236 @@
+//! serde_yaml's errors in an editor's words: placed at the character that is wrong (not where the
+//! parser gave up), reworded without YAML jargon, with a hint saying what to do.
+
+use std::ops::Range;
+
+use super::{Problem, Split, find_key};
+use crate::diagnostics::did_you_mean;
+
+/// Turns a serde_yaml error into a positioned message with a hint.
+pub(super) fn explain(text: &str, split: &Split, err: &serde_yaml::Error) -> Problem {
+    let raw = err.to_string();
+    // serde_yaml appends " at line L column C"; the position is shown separately.
+    let message = match raw.find(" at line ") {
+        Some(i) => raw[..i].to_string(),
+        None => raw.clone(),
+    };
+    let offset = err.location().map_or(split.yaml.start, |loc| {
+        split.yaml.start + char_to_byte(&text[split.yaml.clone()], loc.index())
+    });
+    let line = line_range(text, offset);
+    let (message, mut hint) = reword(&message, &text[line.clone()]);
+    // A character the eye cannot see (a tab, or the control character the message is about): point
+    // at it, not at the start of its line.
+    let control = message
+        .starts_with("an invisible control character")
+        .then(|| text[line.clone()].find(|c: char| c.is_control() && c != '\t'))
+        .flatten();
+    let stray = control.or_else(|| text[line.clone()].find('\t'));
+    if let Some(at) = stray {
+        let at = line.start + at;
+        let len = text[at..].chars().next().map_or(1, char::len_utf8);
+        return Problem {
+            range: at..at + len,
+            message,
+            hint,
+        };
+    }
+    // A field that is present but not lined up with its neighbours is read as part of another value,
+    // and serde reports it missing. Point at the stray line instead of the item.
+    if let Some(field) = message
+        .split("missing field `")
+        .nth(1)
+        .and_then(|r| r.split('`').next())
+        && let Some(key) = find_key(&text[line.start..split.yaml.end], field)
+    {
+        let at = line.start + key.start;
+        hint = Some(format!(
+            "there is a `{field}:` here, but it is not lined up with the fields around it, so it is not \
+             read as part of them; indent it with the same number of spaces"
+        ));
+        return Problem {
+            range: at..at + field.len(),
+            message,
+            hint,
+        };
+    }
+    Problem {
+        range: offset..offset + token_at(text, offset).max(1),
+        message,
+        hint,
+    }
+}
+
+fn char_to_byte(text: &str, chars: usize) -> usize {
+    text.char_indices()
+        .nth(chars)
+        .map_or(text.len(), |(i, _)| i)
+}
+
+fn line_range(text: &str, offset: usize) -> Range<usize> {
+    let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
+    start..end
+}
+
+/// The length in bytes of the word at `offset`: a key up to its colon, or a value up to the line end.
+fn token_at(text: &str, offset: usize) -> usize {
+    let rest = &text[offset..line_range(text, offset).end];
+    let rest = rest.trim_end();
+    match rest
+        .find(": ")
+        .or_else(|| rest.strip_suffix(':').map(str::len))
+    {
+        Some(colon) if !rest.starts_with(['"', '\'']) => colon,
+        _ => rest.len(),
+    }
+}
+
+/// Rewords serde_yaml's messages for people who do not write YAML for a living.
+fn reword(message: &str, line: &str) -> (String, Option<String>) {
+    let (path, detail) = match message.split_once(": ") {
+        Some((path, detail)) if !path.contains(' ') => (Some(path), detail),
+        _ => (None, message),
+    };
+    // The caret already shows a top-level field; name only nested ones (`quotes[0].date`).
+    let prefix = path
+        .filter(|p| p.contains(['.', '[']))
+        .map(|p| format!("in `{p}`: "))
+        .unwrap_or_default();
+    if let Some(rest) = detail.strip_prefix("unknown field `") {
+        let field = rest.split('`').next().unwrap_or_default();
+        let expected = backticked(rest.split_once("expected").map_or("", |(_, e)| e));
+        let hint = did_you_mean(field, expected.iter().map(String::as_str)).unwrap_or_else(|| {
+            if expected.is_empty() {
+                "remove this field".to_string()
+            } else {
+                format!("the fields allowed here are {}", list(&expected))
+            }
+        });
+        return (format!("{prefix}unknown field `{field}`"), Some(hint));
+    }
+    if let Some(rest) = detail.strip_prefix("missing field `") {
+        let field = rest.split('`').next().unwrap_or_default();
+        return (
+            format!("{prefix}missing field `{field}`"),
+            Some(format!("add a line `{field}: ...` to the front matter")),
+        );
+    }
+    if detail.contains("invalid date: ") {
+        let why = detail.split("invalid date: ").nth(1).unwrap_or(detail);
+        return (
+            format!("{prefix}invalid date: {why}"),
+            Some("write dates as YYYY, YYYY-MM or YYYY-MM-DD, for example 2021-07-26".into()),
+        );
+    }
+    if detail.starts_with("control characters are not allowed") {
+        return (
+            "an invisible control character in the front matter".into(),
+            Some(
+                "delete it (it usually comes in with text pasted from a PDF or another program); \
+                 if you cannot see it, retype the line"
+                    .into(),
+            ),
+        );
+    }
+    if line.contains('\t') || detail.contains("found character that cannot start any token") {
+        return (
+            "tab character in the front matter".into(),
+            Some("YAML does not allow tabs: indent with spaces instead".into()),
+        );
+    }
+    if detail.starts_with("mapping values are not allowed") {
+        return (
+            "a colon inside a value".into(),
+            Some(
+                "put the whole value in double quotes, like title: \"Iraq: what comes next\""
+                    .into(),
+            ),
+        );
+    }
+    if detail.starts_with("did not find expected key")
+        || detail.starts_with("did not find expected '-' indicator")
+        || detail.starts_with("while parsing a block")
+    {
+        return (
+            "the indentation does not line up".into(),
+            Some(
+                "fields of the same item must start in the same column; indent with spaces".into(),
+            ),
+        );
+    }
+    if detail.starts_with("duplicate entry") || detail.starts_with("duplicate field") {
+        return (
+            format!("{prefix}{detail}"),
+            Some("each field may appear only once".into()),
+        );
+    }
+    if let Some(rest) = detail.strip_prefix("invalid type: ") {
+        let (got, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another kind of value"));
+        let field = path.map_or_else(|| "this field".to_string(), |p| format!("`{p}`"));
+        let message = format!(
+            "{field} should be {}, not {}",
+            plain_kind(expected),
+            plain_kind(got)
+        );
+        let hint = if expected.contains("i64") || expected.contains("integer") {
+            "this must be a whole number without quotes, like 20"
+        } else if detail.contains("expected a sequence") {
+            "this must be a list: write [a, b], or put each item on its own line starting with `- `"
+        } else if detail.contains("expected a boolean") {
+            "this must be true or false"
+        } else if detail.contains("expected a string") {
+            "this must be text; put it in double quotes"
+        } else {
+            "check the kind of value this field takes in docs/content-model.md"
+        };
+        return (message, Some(hint.into()));
+    }
+    (format!("{prefix}{detail}"), None)
+}
+
+/// serde's names for kinds of value, in an editor's words: `string "ten"` is "the text \"ten\"".
+fn plain_kind(kind: &str) -> String {
+    let kind = kind.trim();
+    if let Some(text) = kind.strip_prefix("string ") {
+        return format!("the text {text}");
+    }
+    if let Some(n) = kind
+        .strip_prefix("integer ")
+        .or_else(|| kind.strip_prefix("floating point "))
+    {
+        return format!("the number {}", n.trim_matches('`'));
+    }
+    if let Some(b) = kind.strip_prefix("boolean ") {
+        return format!("`{}`", b.trim_matches('`'));
+    }
+    match kind {
+        "i64" | "u64" | "i32" | "u32" | "u8" | "integer" => "a whole number".into(),
+        "a sequence" | "sequence" => "a list".into(),
+        "map" | "a map" => "a group of fields".into(),
+        "a boolean" => "true or false".into(),
+        "a string" => "text".into(),
+        "unit value" => "empty".into(),
+        other if other.starts_with("struct ") => "a group of fields".into(),
+        other => other.to_string(),
+    }
+}
+
+/// The names between backticks in serde's "expected one of `a`, `b`".
+fn backticked(text: &str) -> Vec<String> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_string)
+        .collect()
+}
+
+fn list(names: &[String]) -> String {
+    names
+        .iter()
+        .map(|n| format!("`{n}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}

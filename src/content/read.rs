@@ -1,0 +1,254 @@
+//! Reading `content/` from disk: walking it, reading the files into shared buffers, splitting and
+//! parsing each file's front matter by the role its place gives it.
+
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use walkdir::WalkDir;
+
+use super::model::{EventMeta, PageMeta, SectionMeta};
+use super::{Document, Files, INDEX_FILE, TIMELINE_DIR, Text, front_matter};
+use crate::diagnostics::Diagnostic;
+
+/// Reads and parses every file of `root/content`. Drafts are skipped unless `drafts` is set.
+pub fn read(root: &Path, drafts: bool) -> Files {
+    let content_dir = root.join("content");
+    let mut files = Files::default();
+    let problems = &mut files.problems;
+    let mut page = None;
+    let mut sections = Vec::new();
+    let mut events = Vec::new();
+
+    if !content_dir.is_dir() {
+        problems.push(
+            Diagnostic::error(
+                "content",
+                format!("no content folder in {}", root.display()),
+            )
+            .hint("run explainer from the explainer's folder, or pass --root DIR"),
+        );
+        return files;
+    }
+
+    // Walk first (cheap, in order), then read and parse the files on every core.
+    let mut paths = Vec::new();
+    let walker = WalkDir::new(&content_dir)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'));
+    for entry in walker {
+        match entry {
+            Ok(entry) if entry.path_is_symlink() => {
+                problems.push(
+                    Diagnostic::error(
+                        relative(root, entry.path()),
+                        "this is a symbolic link; explainer does not follow links in content/",
+                    )
+                    .hint("copy the file or folder into content/ instead of linking to it"),
+                );
+            }
+            Ok(entry)
+                if entry.file_type().is_file()
+                    && entry.path().extension().is_some_and(|e| e == "md") =>
+            {
+                paths.push(entry.into_path());
+            }
+            Ok(_) => {}
+            Err(err) => {
+                let path = err
+                    .path()
+                    .map_or_else(|| content_dir.clone(), Path::to_path_buf);
+                problems.push(Diagnostic::error(
+                    relative(root, &path),
+                    format!("cannot read: {err}"),
+                ));
+            }
+        }
+    }
+    let parsed: Vec<Parsed> = paths
+        .par_chunks(FILES_PER_BUFFER)
+        .flat_map_iter(|chunk| read_and_parse(root, &content_dir, chunk))
+        .collect();
+    for file in parsed {
+        match file {
+            Parsed::Page(doc) => page = Some(doc),
+            Parsed::Section(doc) => sections.push(doc),
+            Parsed::Event(doc) => events.push(doc),
+            Parsed::Failed(problem) => problems.push(problem),
+        }
+    }
+
+    files.page = page;
+    files.sections = sections;
+    files.events = events;
+    files.settle(drafts);
+    files
+}
+
+fn relative(root: &Path, path: &Path) -> PathBuf {
+    path.strip_prefix(root).unwrap_or(path).to_path_buf()
+}
+
+/// The largest content file read: far above any real section (a long one is 50 KB), low enough that
+/// a file pasted by mistake (a data dump, a video renamed `.md`) cannot make the build crawl.
+pub const MAX_FILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// How many files share one text buffer.
+const FILES_PER_BUFFER: usize = 64;
+
+/// Appends the file at `path` to `text`, and returns where it is there; on error `text` is as it was.
+/// `scratch` is the reading buffer, kept from file to file.
+fn read_text(
+    path: &Path,
+    scratch: &mut Vec<u8>,
+    text: &mut String,
+) -> Result<Range<usize>, String> {
+    use std::io::Read as _;
+    let cannot_read = |e: std::io::Error| format!("cannot read this file: {e}");
+    let file = std::fs::File::open(path).map_err(cannot_read)?;
+    // Room for the file's length, so it is read in one call, not in doubling steps; `take` still
+    // stops a file that grows while it is read.
+    let size = file.metadata().map_err(cannot_read)?.len();
+    scratch.clear();
+    scratch.reserve(usize::try_from(size.min(MAX_FILE_BYTES) + 1).unwrap_or(0));
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(scratch)
+        .map_err(cannot_read)?;
+    if scratch.len() as u64 > MAX_FILE_BYTES {
+        return Err(format!(
+            "this file is larger than {} MB, the most a content file may hold",
+            MAX_FILE_BYTES / (1024 * 1024)
+        ));
+    }
+    let file_text = std::str::from_utf8(scratch).map_err(|e| {
+        format!(
+            "this file is not UTF-8 text (bad byte at offset {}); save it as UTF-8",
+            e.valid_up_to()
+        )
+    })?;
+    let start = text.len();
+    text.push_str(file_text);
+    Ok(start..text.len())
+}
+
+/// One content file after reading and parsing, by the role its place in `content/` gives it.
+pub(super) enum Parsed {
+    Page(Arc<Document<PageMeta>>),
+    Section(Arc<Document<SectionMeta>>),
+    Event(Arc<Document<EventMeta>>),
+    Failed(Diagnostic),
+}
+
+/// Reads the files at `paths` into one shared buffer, then parses each.
+pub(super) fn read_and_parse(root: &Path, content_dir: &Path, paths: &[PathBuf]) -> Vec<Parsed> {
+    let (mut scratch, mut text) = (Vec::new(), String::new());
+    let spans: Vec<Result<Range<usize>, String>> = paths
+        .iter()
+        .map(|path| read_text(path, &mut scratch, &mut text))
+        .collect();
+    let shared: Arc<str> = Arc::from(text);
+    paths
+        .iter()
+        .zip(spans)
+        .map(|(path, span)| {
+            let rel = relative(root, path);
+            match span {
+                Ok(range) => {
+                    let text = Text {
+                        buffer: Arc::clone(&shared),
+                        range,
+                    };
+                    parse_in_place(content_dir, path, rel, text)
+                }
+                Err(message) => Parsed::Failed(Diagnostic::error(&rel, message)),
+            }
+        })
+        .collect()
+}
+
+/// Parses a file by the role its place in `content/` gives it.
+fn parse_in_place(content_dir: &Path, path: &Path, rel: PathBuf, text: Text) -> Parsed {
+    let inner = path.strip_prefix(content_dir).unwrap_or(path);
+    let parts: Vec<_> = inner.iter().map(|p| p.to_string_lossy()).collect();
+    let parsed = match parts.as_slice() {
+        [name] if name == INDEX_FILE => parse_document(rel, text).map(Parsed::Page),
+        [_] => parse_document(rel, text).map(Parsed::Section),
+        [dir, name] if dir == TIMELINE_DIR && name == INDEX_FILE => {
+            parse_document(rel, text).map(Parsed::Section)
+        }
+        [dir, _] if dir == TIMELINE_DIR => parse_document(rel, text).map(Parsed::Event),
+        _ => Err(Box::new(
+            Diagnostic::error(&rel, "this file is in a folder explainer does not read")
+                .hint("sections go directly in content/, timeline events in content/timeline/"),
+        )),
+    };
+    parsed.unwrap_or_else(|d| Parsed::Failed(*d))
+}
+
+fn parse_document<M: DeserializeOwned>(
+    path: PathBuf,
+    text: Text,
+) -> Result<Arc<Document<M>>, Box<Diagnostic>> {
+    let parsed = front_matter::split(&text)
+        .and_then(|split| front_matter::parse::<M>(&text, &split).map(|meta| (split, meta)));
+    match parsed {
+        Ok((split, meta)) => {
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy())
+                .unwrap_or_default();
+            let slug = crate::markdown::slugify(&stem);
+            let in_timeline = path
+                .parent()
+                .and_then(|p| p.file_name())
+                .is_some_and(|n| n == TIMELINE_DIR);
+            Ok(Arc::new(Document {
+                path,
+                text,
+                split,
+                meta,
+                slug,
+                in_timeline,
+            }))
+        }
+        Err(problem) => Err(Box::new(Diagnostic::from_problem(&path, &text, 0, problem))),
+    }}
+
+#[cfg(test)]
+mod tests {
+    use super::{Parsed, read_and_parse};
+
+    #[test]
+    fn files_read_into_one_buffer_keep_their_own_text_and_problems() {
+        let dir = tempfile::tempdir().unwrap();
+        let content = dir.path().join("content");
+        std::fs::create_dir(&content).unwrap();
+        let files = [
+            ("a.md", b"---\ntitle: A\nweight: 1\n---\nFirst.\n".to_vec()),
+            (
+                "b.md",
+                b"---\ntitle: B\nweight: 2\n---\nbad \xff byte\n".to_vec(),
+            ),
+            ("c.md", b"---\ntitle: C\nweight: 3\n---\nThird.\n".to_vec()),
+        ];
+        let mut paths = Vec::new();
+        for (name, bytes) in &files {
+            std::fs::write(content.join(name), bytes).unwrap();
+            paths.push(content.join(name));
+        }
+        let parsed = read_and_parse(dir.path(), &content, &paths);
+        let [Parsed::Section(a), Parsed::Failed(b), Parsed::Section(c)] = parsed.as_slice() else {
+            panic!("two sections and a failure");
+        };
+        assert_eq!(&*a.text, "---\ntitle: A\nweight: 1\n---\nFirst.\n");
+        assert_eq!(a.body(), "First.\n");
+        assert_eq!(&*c.text, "---\ntitle: C\nweight: 3\n---\nThird.\n");
+        assert_eq!(c.body(), "Third.\n");
+        // The offset is the bad byte's place in its own file, not in the shared buffer.
+        assert!(b.message.contains("offset 31"), "{}", b.message);
+        assert!(b.path.ends_with("b.md"));
+    }
+}

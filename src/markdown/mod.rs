@@ -1,0 +1,78 @@
+//! Markdown to HTML with pulldown-cmark, plus the few things an explainer needs on top: numbered
+//! source citations written `[@id]`, heading ids, footnotes whose ids cannot clash between sections,
+//! a check that a body's headings sit below its section's own heading, and a check that every image
+//! has a description (alt text). [`links`] lists where a text's links and images point, for
+//! `explainer check`.
+//!
+//! Problems are returned as byte ranges of the Markdown text given; the caller knows which file that
+//! text came from and turns them into diagnostics. This module does not know about files or templates.
+
+
+mod citations;
+mod links;
+mod raw_html;
+mod renderer;
+mod text;
+
+use pulldown_cmark::Options;
+
+pub use crate::diagnostics::Problem;
+pub use citations::Citations;
+pub use links::{Link, links};
+pub use text::{plain_text, slugify, smarten};
+
+/// Rendered HTML, the source ids it cites (in order, repeats kept) and any problems.
+#[derive(Debug, Default, Clone)]
+pub struct Rendered {
+    pub html: String,
+    pub cited: Vec<String>,
+    pub problems: Vec<Problem>,
+}
+
+/// How to render one piece of Markdown.
+pub struct Settings<'a> {
+    pub citations: &'a Citations,
+    /// Prepended to generated heading and footnote ids, so that two sections never share an id.
+    pub id_prefix: &'a str,
+    /// The smallest heading level allowed in this text (3 in a section under its `h2`).
+    pub min_heading: u8,
+    /// Whether raw HTML written in the text is kept as written (the page's `trusted_html`) rather
+    /// than sanitised.
+    pub trusted_html: bool,
+}
+
+pub(crate) fn options() -> Options {
+    Options::ENABLE_TABLES
+        | Options::ENABLE_FOOTNOTES
+        | Options::ENABLE_SMART_PUNCTUATION
+        | Options::ENABLE_HEADING_ATTRIBUTES
+        | Options::ENABLE_STRIKETHROUGH
+}
+
+/// Renders a block of Markdown (a section or event body).
+pub fn render(text: &str, settings: &Settings) -> Rendered {
+    renderer::Renderer::new(text, settings).run()
+}
+
+/// Renders a one-paragraph string from front matter (a key point, a label) without its `<p>`.
+pub fn render_inline(text: &str, citations: &Citations, trusted_html: bool) -> Rendered {
+    let settings = Settings {
+        citations,
+        id_prefix: "",
+        min_heading: 6,
+        trusted_html,
+    };
+    let mut rendered = render(text, &settings);
+    let html = rendered.html.trim_end();
+    if let Some(inner) = html
+        .strip_prefix("<p>")
+        .and_then(|h| h.strip_suffix("</p>"))
+        && !inner.contains("<p>")
+    {
+        rendered.html = inner.to_string();
+    }
+    rendered
+}
+
+#[cfg(test)]
+mod tests;

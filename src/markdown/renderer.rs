@@ -1,0 +1,361 @@
+//! The Markdown renderer: pulldown-cmark's events, with citations turned into numbered links, heading
+//! and footnote ids prefixed so that sections never share one, links to other sites marked, unsafe
+//! addresses and images without alt text reported, and raw HTML sanitised.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, html};
+
+use super::citations::next_citation;
+use super::raw_html::{images_without_alt, missing_alt, sanitise};
+use super::{Problem, Rendered, Settings, slugify};
+use crate::diagnostics::did_you_mean;
+use crate::html::escape;
+use crate::url::{is_external, unsafe_scheme};
+
+pub(crate) struct Renderer<'t, 's> {
+    text: &'t str,
+    settings: &'s Settings<'s>,
+    /// Where events go: the page, or an open heading or footnote definition being collected.
+    stack: Vec<Vec<Event<'t>>>,
+    /// Adjacent text events, kept as pulldown-cmark gave them (usually borrowed from the source) until
+    /// it is known whether they hold a citation; only then are they joined.
+    pending: Vec<CowStr<'t>>,
+    pending_range: Range<usize>,
+    code_depth: usize,
+    /// The image being read: where it is, and whether it has alt text so far.
+    image: Option<(Range<usize>, bool)>,
+    heading_ids: HashMap<String, usize>,
+    footnote_order: Vec<String>,
+    footnotes: HashMap<String, Vec<Event<'t>>>,
+    /// For each open link: whether its start was written here as HTML with `rel` (an external link),
+    /// so its end must be too.
+    links: Vec<bool>,
+    /// Whether the text holds raw HTML of its own, which is then sanitised.
+    raw_html: bool,
+    out: Rendered,
+}
+
+impl<'t, 's> Renderer<'t, 's> {
+    pub(crate) fn new(text: &'t str, settings: &'s Settings<'s>) -> Self {
+        Renderer {
+            text,
+            settings,
+            stack: vec![Vec::new()],
+            pending: Vec::new(),
+            pending_range: 0..0,
+            code_depth: 0,
+            image: None,
+            heading_ids: HashMap::new(),
+            footnote_order: Vec::new(),
+            footnotes: HashMap::new(),
+            links: Vec::new(),
+            raw_html: false,
+            out: Rendered::default(),
+        }
+    }
+
+    fn push(&mut self, event: Event<'t>) {
+        if let Some(top) = self.stack.last_mut() {
+            top.push(event);
+        }
+    }
+
+    pub(crate) fn run(mut self) -> Rendered {
+        let text = self.text;
+        for (event, range) in Parser::new_ext(text, super::options()).into_offset_iter() {
+            if let (Some((_, has_alt)), Event::Text(t) | Event::Code(t)) = (&mut self.image, &event)
+            {
+                *has_alt |= !t.trim().is_empty();
+            }
+            if matches!(event, Event::Text(_)) && self.code_depth == 0 {
+                if self.pending.is_empty() {
+                    self.pending_range = range;
+                } else {
+                    self.pending_range.end = range.end;
+                }
+                if let Event::Text(t) = event {
+                    self.pending.push(t);
+                }
+                continue;
+            }
+            self.flush_text();
+            self.event(event, range);
+        }
+        self.flush_text();
+        let mut events = self.stack.pop().unwrap_or_default();
+        self.append_footnotes(&mut events);
+        self.out.html.reserve(text.len() + text.len() / 2);
+        html::push_html(&mut self.out.html, events.into_iter());
+        if self.raw_html && !self.settings.trusted_html {
+            self.out.html = sanitise(&self.out.html);
+        }
+        self.out
+    }
+
+    fn event(&mut self, event: Event<'t>, range: Range<usize>) {
+        match event {
+            Event::Start(Tag::CodeBlock(_)) => {
+                self.code_depth += 1;
+                self.push(event);
+            }
+            Event::End(TagEnd::CodeBlock) => {
+                self.code_depth = self.code_depth.saturating_sub(1);
+                self.push(event);
+            }
+            Event::Start(Tag::Heading { level, .. }) => {
+                self.check_heading_level(level as u8, range);
+                self.push(event);
+                self.stack.push(Vec::new());
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let inner = self.stack.pop().unwrap_or_default();
+                self.close_heading(inner, event);
+            }
+            Event::FootnoteReference(label) => self.footnote_reference(&label),
+            Event::Start(Tag::Image { ref dest_url, .. }) => {
+                self.check_url(dest_url, range.clone());
+                self.image = Some((range, false));
+                self.push(event);
+            }
+            Event::End(TagEnd::Image) => {
+                if let Some((at, false)) = self.image.take() {
+                    self.out.problems.push(missing_alt(at));
+                }
+                self.push(event);
+            }
+            Event::Start(Tag::Link {
+                ref dest_url,
+                ref title,
+                ..
+            }) => {
+                self.check_url(dest_url, range);
+                if is_external(dest_url) {
+                    self.push(external_link(dest_url, title));
+                    self.links.push(true);
+                } else {
+                    self.push(event);
+                    self.links.push(false);
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if self.links.pop() == Some(true) {
+                    self.push(Event::InlineHtml(CowStr::from("</a>")));
+                } else {
+                    self.push(event);
+                }
+            }
+            Event::Html(ref html) | Event::InlineHtml(ref html) => {
+                self.raw_html = true;
+                for at in images_without_alt(html) {
+                    // Raw HTML events hold the source text as written, so offsets carry over.
+                    let start = range.start + at.start;
+                    self.out
+                        .problems
+                        .push(missing_alt(start..range.start + at.end));
+                }
+                self.push(event);
+            }
+            Event::Start(Tag::FootnoteDefinition(_)) => self.stack.push(Vec::new()),
+            Event::End(TagEnd::FootnoteDefinition) => self.end_footnote_definition(range),
+            other => self.push(other),
+        }
+    }
+
+    /// Reports a heading bigger than the text's place on the page allows.
+    fn check_heading_level(&mut self, level: u8, range: Range<usize>) {
+        let min = self.settings.min_heading;
+        if level < min {
+            let hashes = "#".repeat(usize::from(min));
+            self.out.problems.push(
+                Problem::new(
+                    range.start..range.start + usize::from(level),
+                    format!("a level-{level} heading inside this text"),
+                )
+                .hint(format!(
+                    "the title above this text is a bigger heading; start headings here with `{hashes} `"
+                )),
+            );
+        }
+    }
+
+    /// A footnote mark, numbered in the order footnotes are first referred to.
+    fn footnote_reference(&mut self, label: &str) {
+        let n = match self.footnote_order.iter().position(|l| l == label) {
+            Some(i) => i + 1,
+            None => {
+                self.footnote_order.push(label.to_string());
+                self.footnote_order.len()
+            }
+        };
+        let id = self.footnote_id(label);
+        self.push(Event::InlineHtml(CowStr::from(format!(
+            "<sup class=\"footnote-ref\"><a href=\"#{id}\" id=\"{id}-ref\">{n}</a></sup>"
+        ))));
+    }
+
+    /// Keeps a footnote's text until the end, where all footnotes are listed.
+    fn end_footnote_definition(&mut self, range: Range<usize>) {
+        let inner = self.stack.pop().unwrap_or_default();
+        // The label is not on the end tag; find the matching start in the source range.
+        let label = self.text[range]
+            .strip_prefix("[^")
+            .and_then(|rest| rest.split(']').next())
+            .unwrap_or_default()
+            .to_string();
+        self.footnotes.insert(label, inner);
+    }
+
+    /// Reports a link or image whose address would run script or embed a document.
+    fn check_url(&mut self, url: &str, range: Range<usize>) {
+        if let Some(scheme) = unsafe_scheme(url) {
+            self.out.problems.push(
+                Problem::new(range, format!("a link to a `{scheme}:` address")).hint(
+                    "links may point to web addresses (https://), places on the page (#id) or files in static/",
+                ),
+            );
+        }
+    }
+
+    fn footnote_id(&self, label: &str) -> String {
+        let prefix = self.settings.id_prefix;
+        let label = slugify(label);
+        if prefix.is_empty() {
+            format!("fn-{label}")
+        } else {
+            format!("{prefix}-fn-{label}")
+        }
+    }
+
+    /// Gives the heading an id (its own `{#id}`, or one made from its text) and emits it.
+    fn close_heading(&mut self, inner: Vec<Event<'t>>, end: Event<'t>) {
+        let Some(top) = self.stack.last_mut() else {
+            return;
+        };
+        let Some(Event::Start(Tag::Heading { id, .. })) = top.last_mut() else {
+            return;
+        };
+        if id.is_none() {
+            let words: String = inner
+                .iter()
+                .filter_map(|e| match e {
+                    Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+                    _ => None,
+                })
+                .collect();
+            let mut slug = slugify(&words);
+            if !self.settings.id_prefix.is_empty() {
+                slug = format!("{}-{slug}", self.settings.id_prefix);
+            }
+            let seen = self.heading_ids.entry(slug.clone()).or_insert(0);
+            *seen += 1;
+            if *seen > 1 {
+                slug = format!("{slug}-{seen}");
+            }
+            *id = Some(CowStr::from(slug));
+        }
+        top.extend(inner);
+        top.push(end);
+    }
+
+    /// Emits collected text, turning `[@id]` and `[@a; @b]` into citation links.
+    fn flush_text(&mut self) {
+        if self.pending.is_empty() {
+            return;
+        }
+        // Most text holds no citation: pass it on as it is, without copying.
+        if !self.pending.iter().any(|t| t.contains('@')) {
+            let pieces = std::mem::take(&mut self.pending);
+            for piece in pieces {
+                self.push(Event::Text(piece));
+            }
+            return;
+        }
+        let buf: String = self.pending.drain(..).map(|t| t.into_string()).collect();
+        let range = self.pending_range.clone();
+        let mut rest = buf.as_str();
+        while let Some((before, ids, after)) = next_citation(rest) {
+            // A citation mark sits against the word it supports: "troops[1]", not "troops [1]",
+            // even when the editor put it at the start of a new line.
+            let before = before.trim_end();
+            if before.is_empty()
+                && let Some(top) = self.stack.last_mut()
+                && matches!(top.last(), Some(Event::SoftBreak))
+            {
+                top.pop();
+            }
+            if !before.is_empty() {
+                self.push(Event::Text(CowStr::from(before.to_string())));
+            }
+            for id in &ids {
+                if !self.settings.citations.knows(id) {
+                    let needle = format!("@{id}");
+                    let at = self.text[range.clone()]
+                        .find(&needle)
+                        .map_or(range.start, |i| range.start + i + 1);
+                    let hint = did_you_mean(id, self.settings.citations.ids()).unwrap_or_else(
+                        || "cite a source by the `id` it has in content/sources.md".to_string(),
+                    );
+                    self.out.problems.push(
+                        Problem::new(at..at + id.len(), format!("unknown source `{id}`"))
+                            .hint(hint),
+                    );
+                }
+                self.out.cited.push(id.clone());
+            }
+            let html = self.settings.citations.html(ids.iter().map(String::as_str));
+            self.push(Event::InlineHtml(CowStr::from(html)));
+            rest = after;
+        }
+        if !rest.is_empty() {
+            self.push(Event::Text(CowStr::from(rest.to_string())));
+        }
+    }
+
+    fn append_footnotes(&mut self, events: &mut Vec<Event<'t>>) {
+        let mut labels = self.footnote_order.clone();
+        let mut unreferenced: Vec<String> = self
+            .footnotes
+            .keys()
+            .filter(|l| !labels.contains(l))
+            .cloned()
+            .collect();
+        unreferenced.sort();
+        labels.extend(unreferenced);
+        let present: Vec<&String> = labels
+            .iter()
+            .filter(|l| self.footnotes.contains_key(*l))
+            .collect();
+        if present.is_empty() {
+            return;
+        }
+        events.push(Event::Html(CowStr::from("<ol class=\"footnotes\">\n")));
+        for (i, label) in present.into_iter().enumerate() {
+            let id = self.footnote_id(label);
+            events.push(Event::Html(CowStr::from(format!("<li id=\"{id}\">"))));
+            events.extend(self.footnotes.remove(label).unwrap_or_default());
+            if self.footnote_order.contains(label) {
+                events.push(Event::Html(CowStr::from(format!(
+                    "<a class=\"footnote-back\" href=\"#{id}-ref\">Back<span class=\"visually-hidden\"> to note {}</span></a>",
+                    i + 1
+                ))));
+            }
+            events.push(Event::Html(CowStr::from("</li>\n")));
+        }
+        events.push(Event::Html(CowStr::from("</ol>\n")));
+    }
+}
+
+/// The start of a link to another site, which must not share the page (`rel="noopener noreferrer"`).
+fn external_link<'t>(url: &str, title: &str) -> Event<'t> {
+    let title = if title.is_empty() {
+        String::new()
+    } else {
+        format!(" title=\"{}\"", escape(title))
+    };
+    Event::InlineHtml(CowStr::from(format!(
+        "<a href=\"{}\" rel=\"noopener noreferrer\"{title}>",
+        escape(url)
+    )))
+}

@@ -1,0 +1,172 @@
+//! Replacing the output folder in one step: the build is written into a staging folder beside it,
+//! and the two are exchanged, so a reader (or a killed build) never sees half an output.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use super::Output;
+
+/// Why the output could not be written.
+#[derive(Debug)]
+pub struct WriteError {
+    pub path: PathBuf,
+    pub error: io::Error,
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "cannot write {}: {}", self.path.display(), self.error)
+    }
+}
+
+fn at(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
+    move |error| WriteError {
+        path: path.to_path_buf(),
+        error,
+    }
+}
+
+const STAGING_PREFIX: &str = ".explainer-staging-";
+const OLD_PREFIX: &str = ".explainer-old-";
+
+/// Replaces `dir` with exactly the files of `output`, or leaves it as it was.
+pub fn write_atomically(output: &Output, dir: &Path) -> Result<(), WriteError> {
+    if dir.join("content").is_dir() {
+        return Err(WriteError {
+            path: dir.to_path_buf(),
+            error: io::Error::other(
+                "this folder holds content/; refusing to replace it with the built page",
+            ),
+        });
+    }
+    let parent = match dir.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    fs::create_dir_all(&parent).map_err(at(&parent))?;
+    remove_stale_folders(&parent);
+    let staging = tempfile::Builder::new()
+        .prefix(&format!("{STAGING_PREFIX}{}-", std::process::id()))
+        .tempdir_in(&parent)
+        .map_err(at(&parent))?;
+    for (rel, contents) in output.files() {
+        let path = staging.path().join(rel);
+        if let Some(folder) = path.parent() {
+            fs::create_dir_all(folder).map_err(at(folder))?;
+        }
+        fs::File::create(&path)
+            .and_then(|mut file| contents.write_to(&mut file))
+            .map_err(at(&path))?;
+    }
+    // From here on the staging folder is removed by hand (or, if this process is killed, by the next
+    // build): after an exchange it holds the previous output.
+    let staging = staging.keep();
+    let swapped = if dir.exists() {
+        swap(&staging, dir, &parent)
+    } else {
+        fs::rename(&staging, dir)
+    };
+    if let Err(error) = swapped {
+        let _ = fs::remove_dir_all(&staging);
+        return Err(WriteError {
+            path: dir.to_path_buf(),
+            error,
+        });
+    }
+    let _ = fs::remove_dir_all(&staging);
+    Ok(())
+}
+
+/// Puts the folder `new` where `dir` is, and what was at `dir` at `new`, in one step when the system
+/// can: there is never a moment with no `dir`.
+fn swap(new: &Path, dir: &Path, parent: &Path) -> io::Result<()> {
+    match exchange(new, dir) {
+        Ok(()) => return Ok(()),
+        Err(err) if err.kind() == io::ErrorKind::Unsupported => {}
+        Err(err) if matches!(err.raw_os_error(), Some(code) if is_no_exchange(code)) => {}
+        Err(err) => return Err(err),
+    }
+    // Two renames: a build killed between them leaves no `dir`, but the previous output complete
+    // beside it as `.explainer-old-<pid>`.
+    let old = parent.join(format!("{OLD_PREFIX}{}", std::process::id()));
+    let _ = fs::remove_dir_all(&old);
+    fs::rename(dir, &old)?;
+    if let Err(error) = fs::rename(new, dir) {
+        let _ = fs::rename(&old, dir);
+        return Err(error);
+    }
+    fs::rename(&old, new)
+}
+
+#[cfg(target_os = "linux")]
+fn exchange(a: &Path, b: &Path) -> io::Result<()> {
+    use std::ffi::CString;
+    use std::os::unix::ffi::OsStrExt;
+    let a = CString::new(a.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    let b = CString::new(b.as_os_str().as_bytes()).map_err(io::Error::other)?;
+    // SAFETY: both paths are NUL-terminated C strings that live until the call returns.
+    let code = unsafe {
+        libc::renameat2(
+            libc::AT_FDCWD,
+            a.as_ptr(),
+            libc::AT_FDCWD,
+            b.as_ptr(),
+            libc::RENAME_EXCHANGE,
+        )
+    };
+    if code == 0 {
+        Ok(())
+    } else {
+        Err(io::Error::last_os_error())
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+fn exchange(_: &Path, _: &Path) -> io::Result<()> {
+    Err(io::Error::from(io::ErrorKind::Unsupported))
+}
+
+/// The errors with which a kernel or file system says it cannot exchange two names.
+fn is_no_exchange(code: i32) -> bool {
+    #[cfg(target_os = "linux")]
+    {
+        code == libc::EINVAL || code == libc::ENOSYS || code == libc::EOPNOTSUPP
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = code;
+        false
+    }
+}
+
+/// Removes the staging and old-output folders of builds that were killed before they could clean up:
+/// those named after a process that no longer runs.
+fn remove_stale_folders(parent: &Path) {
+    let Ok(entries) = fs::read_dir(parent) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        let name = name.to_string_lossy();
+        let Some(rest) = name
+            .strip_prefix(STAGING_PREFIX)
+            .or_else(|| name.strip_prefix(OLD_PREFIX))
+        else {
+            continue;
+        };
+        let pid = rest.split('-').next().and_then(|p| p.parse::<u32>().ok());
+        if pid.is_some_and(|pid| pid != std::process::id() && !is_running(pid)) {
+            let _ = fs::remove_dir_all(entry.path());
+        }
+    }
+}
+
+/// Whether a process with this id runs; where that cannot be told, it is assumed to.
+fn is_running(pid: u32) -> bool {
+    if cfg!(target_os = "linux") {
+        Path::new("/proc").join(pid.to_string()).exists()
+    } else {
+        true
+    }
+}

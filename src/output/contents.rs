@@ -1,0 +1,128 @@
+//! A file's contents in memory, as shared pieces that are written out with vectored writes.
+
+use std::borrow::Cow;
+use std::io;
+use std::sync::Arc;
+
+/// A file's bytes, kept as the pieces it was made from. The page is its shell and its sections'
+/// HTML, shared with the render cache rather than copied into one buffer: at 10,000 sections that
+/// buffer would be a quarter of the build's memory, and `serve` would copy it after every edit.
+#[derive(Debug, Default, Clone)]
+pub struct Contents {
+    pieces: Vec<Arc<[u8]>>,
+    len: usize,
+}
+
+impl Contents {
+    /// The pieces in order; empty ones are dropped.
+    pub fn from_pieces(pieces: impl IntoIterator<Item = Arc<[u8]>>) -> Contents {
+        let pieces: Vec<Arc<[u8]>> = pieces.into_iter().filter(|p| !p.is_empty()).collect();
+        let len = pieces.iter().map(|p| p.len()).sum();
+        Contents { pieces, len }
+    }
+
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// The bytes in one buffer, copied only when the file is in several pieces.
+    pub fn bytes(&self) -> Cow<'_, [u8]> {
+        match self.pieces.as_slice() {
+            [] => Cow::Borrowed(&[]),
+            [one] => Cow::Borrowed(one),
+            _ => Cow::Owned(self.pieces.concat()),
+        }
+    }
+
+    /// Writes the pieces to `out` with as few system calls as the pieces allow.
+    pub fn write_to(&self, out: &mut impl io::Write) -> io::Result<()> {
+        for batch in self.pieces.chunks(512) {
+            let mut slices: Vec<io::IoSlice<'_>> =
+                batch.iter().map(|p| io::IoSlice::new(p)).collect();
+            let mut slices = &mut slices[..];
+            while !slices.is_empty() {
+                match out.write_vectored(slices) {
+                    Ok(0) => return Err(io::ErrorKind::WriteZero.into()),
+                    Ok(n) => io::IoSlice::advance_slices(&mut slices, n),
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => {}
+                    Err(e) => return Err(e),
+                }
+            }
+        }
+        Ok(())
+    }
+}
+
+/// Two files are equal when their bytes are, however they are cut into pieces.
+impl PartialEq for Contents {
+    fn eq(&self, other: &Contents) -> bool {
+        self.len == other.len && self.bytes() == other.bytes()
+    }
+}
+
+impl From<Vec<u8>> for Contents {
+    fn from(bytes: Vec<u8>) -> Contents {
+        Contents::from_pieces([Arc::from(bytes)])
+    }
+}
+
+impl From<String> for Contents {
+    fn from(text: String) -> Contents {
+        Contents::from(text.into_bytes())
+    }
+}
+
+impl From<&[u8]> for Contents {
+    fn from(bytes: &[u8]) -> Contents {
+        Contents::from_pieces([Arc::from(bytes)])
+    }
+}
+
+impl From<&str> for Contents {
+    fn from(text: &str) -> Contents {
+        Contents::from(text.as_bytes())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Contents;
+    use std::sync::Arc;
+
+    fn pieces(parts: &[&str]) -> Contents {
+        Contents::from_pieces(parts.iter().map(|p| Arc::from(p.as_bytes())))
+    }
+
+    #[test]
+    fn contents_are_their_bytes_however_they_are_cut() {
+        let whole = Contents::from("<main>one two</main>");
+        let cut = pieces(&["<main>", "one", "", " two", "</main>"]);
+        assert_eq!(cut.len(), whole.len());
+        assert_eq!(cut.bytes(), whole.bytes());
+        assert!(cut == whole);
+        assert!(cut != pieces(&["<main>", "one", " three", "</main>"]));
+        assert!(pieces(&[]).is_empty());
+    }
+
+    #[test]
+    fn contents_are_written_whole_even_in_more_pieces_than_one_call_takes() {
+        // More pieces than one vectored write accepts, so the batches and partial writes are used.
+        let parts: Vec<String> = (0..5000).map(|i| format!("<p>{i}</p>\n")).collect();
+        let contents = Contents::from_pieces(parts.iter().map(|p| Arc::from(p.as_bytes())));
+        let mut written = Vec::new();
+        contents.write_to(&mut written).unwrap();
+        assert_eq!(written, parts.concat().into_bytes());
+
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("page.html");
+        let mut file = std::fs::File::create(&path).unwrap();
+        contents.write_to(&mut file).unwrap();
+        drop(file);
+        assert_eq!(std::fs::read(&path).unwrap(), parts.concat().into_bytes());
+    }
+}
+

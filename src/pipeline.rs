@@ -1,0 +1,246 @@
+//! The pipeline, end to end, for every command that builds: what it reads, in what order the
+//! stages run, and what it keeps between builds.
+//!
+//! A [`Pipeline`] owns the inputs (the content files, the templates, the static files) and the
+//! caches (rendered sections, the last social card drawn). `build` reads once and builds once
+//! ([`Pipeline::build_once`], then [`build`] writes); `serve` keeps one pipeline, re-reads what each save changed
+//! ([`Pipeline::update`]) and rebuilds ([`Pipeline::build`]); `check` builds without writing and
+//! then looks further at the same inputs. The stages run one way, each pushing its problems into one
+//! [`Diagnostics`]:
+//!
+//! ```text
+//! content ─▶ Site ─▶ assets ─▶ render ─▶ publish ─▶ Output ─▶ output::write_atomically
+//! ```
+//!
+//! Nothing here is global: two pipelines never share a cache.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use crate::assets::{self, CardCache};
+use crate::content::{self, Files, Site};
+use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::output::{self, NOT_FOUND_FILE, Output, PAGE_FILE};
+use crate::render::{self, RenderCache, Templates};
+use crate::url::{BaseUrl, SiteUrls};
+use crate::publish;
+
+/// Which explainer to build, and how: what every command that builds is given.
+#[derive(Debug, Clone)]
+pub struct SiteOptions {
+    /// The explainer's folder, holding `content/` (and optionally `templates/` and `static/`).
+    pub root: PathBuf,
+    /// Overrides the page's `base_url`; checked when the pipeline builds.
+    pub base_url: Option<String>,
+    /// Include sections and events marked `draft: true`.
+    pub drafts: bool,
+}
+
+/// A finished build in memory, with the warnings found on the way.
+#[derive(Debug)]
+pub struct Built {
+    pub output: Output,
+    pub warnings: Vec<Diagnostic>,
+}
+
+/// Why `build` wrote nothing.
+#[derive(Debug)]
+pub enum BuildError {
+    /// Problems in the site's files, each at its place (warnings among them).
+    Content(Vec<Diagnostic>),
+    /// The output folder could not be written.
+    Write(output::WriteError),
+}
+
+/// The inputs of one explainer and what is kept between its builds.
+pub struct Pipeline {
+    options: SiteOptions,
+    files: Files,
+    /// Shared, so that the render cache can tell a reloaded set from the one it replaced.
+    templates: Result<Arc<Templates>, Vec<Diagnostic>>,
+    statics: Result<Output, Vec<Diagnostic>>,
+    sections: RenderCache,
+    cards: CardCache,
+}
+
+impl Pipeline {
+    /// Reads everything under the root: the templates and static files while the content is read
+    /// (itself on every core). Problems are reported when the pipeline builds.
+    pub fn open(options: SiteOptions) -> Pipeline {
+        let (files, pipeline) = Pipeline::read_beside(options, |root, drafts| {
+            content::read(root, drafts)
+        });
+        Pipeline { files, ..pipeline }
+    }
+
+    /// Reads the templates and static files into a pipeline with no content files, while
+    /// `content` reads the content (itself on every core).
+    fn read_beside<T: Send>(
+        options: SiteOptions,
+        content: impl FnOnce(&Path, bool) -> T + Send,
+    ) -> (T, Pipeline) {
+        let root = options.root.as_path();
+        let ((templates, statics), read) = rayon::join(
+            || (load_templates(root), Output::read_static(root)),
+            || content(root, options.drafts),
+        );
+        let pipeline = Pipeline {
+            files: Files::default(),
+            templates,
+            statics,
+            options,
+            sections: RenderCache::default(),
+            cards: CardCache::default(),
+        };
+        (read, pipeline)
+    }
+
+    pub fn options(&self) -> &SiteOptions {
+        &self.options
+    }
+
+    /// The content files as read, before the checks across files.
+    pub fn files(&self) -> &Files {
+        &self.files
+    }
+
+    /// The templates, if they all load.
+    pub fn templates(&self) -> Option<&Templates> {
+        self.templates.as_ref().ok().map(|t| &**t)
+    }
+
+    /// Reads again what `changed` (paths relative to the root) can have changed: the content and
+    /// static files themselves, or all templates.
+    pub fn update(&mut self, changed: &[PathBuf]) {
+        let root = &self.options.root;
+        let drafts = self.options.drafts;
+        if !self.files.refresh(root, drafts, changed) {
+            self.files = content::read(root, drafts);
+        }
+        if changed.iter().any(|p| p.starts_with("templates")) {
+            self.templates = load_templates(root);
+        }
+        let refreshed = match &mut self.statics {
+            Ok(statics) => statics.refresh_static(root, changed),
+            Err(_) => !changed.iter().any(|p| p.starts_with("static")),
+        };
+        if !refreshed {
+            self.statics = Output::read_static(root);
+        }
+    }
+
+    /// Validates and renders what is loaded, reusing the sections whose inputs did not change
+    /// (`serve`).
+    pub fn build(&mut self) -> Result<Built, Vec<Diagnostic>> {
+        let base = self.given_base_url().map_err(|d| vec![d])?;
+        let mut found = Diagnostics::default();
+        let site = self.files.site(&mut found);
+        let output = self.run(site, base, Keep::Cache, &mut found);
+        finish(output, found)
+    }
+
+    /// Reads, validates and renders an explainer once (`build`): the content is read and checked
+    /// while the templates and static files are read, and each section's text is given back once
+    /// it is rendered.
+    pub fn build_once(options: SiteOptions) -> Result<Built, Vec<Diagnostic>> {
+        let ((site, mut found), mut pipeline) = Pipeline::read_beside(options, |root, drafts| {
+            let mut found = Diagnostics::default();
+            let site = content::read(root, drafts).into_site(&mut found);
+            (site, found)
+        });
+        let base = pipeline.given_base_url().map_err(|d| vec![d])?;
+        let output = pipeline.run(site, base, Keep::Nothing, &mut found);
+        finish(output, found)
+    }
+
+    /// Renders `site` (made from [`Pipeline::files`]) without keeping anything, leaving every
+    /// problem in `found` (`check`, which then looks further).
+    pub fn build_checked(&mut self, site: Option<Site>, found: &mut Diagnostics) -> Option<Output> {
+        let base = match self.given_base_url() {
+            Ok(base) => base,
+            Err(d) => {
+                found.push(d);
+                return None;
+            }
+        };
+        self.run(site, base, Keep::Nothing, found)
+    }
+
+    /// The address given with `--base-url`, which must be a web address.
+    fn given_base_url(&self) -> Result<Option<BaseUrl>, Diagnostic> {
+        let Some(url) = &self.options.base_url else {
+            return Ok(None);
+        };
+        BaseUrl::parse(url).map(Some).map_err(|_| {
+            Diagnostic::error("--base-url", format!("`{url}` is not a web address"))
+                .hint("pass the full address, like https://example.github.io/iraq-explainer/")
+        })
+    }
+
+    /// The stages after loading: assets, render, publish. Content, templates and static files are
+    /// independent, so problems in all three are reported at once. The page is built for `base`,
+    /// else for the page's own `base_url` (checked with the content).
+    fn run(
+        &mut self,
+        site: Option<Site>,
+        base: Option<BaseUrl>,
+        keep: Keep,
+        found: &mut Diagnostics,
+    ) -> Option<Output> {
+        for problems in [self.templates.as_ref().err(), self.statics.as_ref().err()] {
+            found.extend(problems.into_iter().flatten().cloned());
+        }
+        let (Some(mut site), Ok(templates), Ok(statics)) = (site, &self.templates, &self.statics)
+        else {
+            return None;
+        };
+        let base = base.or_else(|| {
+            let own = site.page.meta.base_url.as_deref()?;
+            BaseUrl::parse(own).ok()
+        });
+        let urls = SiteUrls::new(base.as_ref());
+        let mut output = statics.clone();
+        let published = base.is_some();
+        let assets = assets::prepare(&site, &mut output, published, &mut self.cards, found)?;
+        let cache = match keep {
+            Keep::Cache => Some(&mut self.sections),
+            Keep::Nothing => None,
+        };
+        let pages = render::render(&mut site, templates, &urls, &assets, cache, found)?;
+        output.insert(PAGE_FILE, pages.index);
+        output.insert(NOT_FOUND_FILE, pages.not_found);
+        publish::add_hosting_files(&site, base.as_ref(), &mut output, found);
+        (!found.has_errors()).then_some(output)
+    }
+}
+
+/// Whether a build keeps what it rendered for the next one.
+#[derive(Clone, Copy)]
+enum Keep {
+    /// Reuse and refill the pipeline's render cache (`serve`).
+    Cache,
+    /// Keep nothing; give back each section's text once rendered, where nothing else holds it.
+    Nothing,
+}
+
+fn load_templates(root: &Path) -> Result<Arc<Templates>, Vec<Diagnostic>> {
+    Templates::load(root).map(Arc::new)
+}
+
+/// The build's result: its output and warnings, or every problem when one is an error.
+fn finish(output: Option<Output>, found: Diagnostics) -> Result<Built, Vec<Diagnostic>> {
+    match output {
+        Some(output) if !found.has_errors() => Ok(Built {
+            output,
+            warnings: found.into_vec(),
+        }),
+        _ => Err(found.into_vec()),
+    }
+}
+
+/// Builds the explainer and replaces the output folder with the result, or leaves it untouched.
+pub fn build(options: SiteOptions, output_dir: &Path) -> Result<Built, BuildError> {
+    let built = Pipeline::build_once(options).map_err(BuildError::Content)?;
+    output::write_atomically(&built.output, output_dir).map_err(BuildError::Write)?;
+    Ok(built)
+}

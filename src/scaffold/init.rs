@@ -1,0 +1,62 @@
+//! `explainer init`: a new explainer in a new folder, from the one built into the binary.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use super::write_file;
+use crate::diagnostics::{Diagnostic, display_path};
+use crate::{embedded, schema};
+
+/// The editors' guide and the content model, written by `init` so the new explainer documents itself.
+const DOCS: [(&str, &str); 2] = [
+    ("docs/editing.md", include_str!("../../docs/editing.md")),
+    (
+        "docs/content-model.md",
+        include_str!("../../docs/content-model.md"),
+    ),
+];
+
+/// Starts a new explainer in `dir`: the example content, the schemas, the editors' guide, and
+/// optionally the templates and static files to restyle it. `dir` must not exist or be empty. Returns the files written.
+pub fn init(dir: &Path, with_templates: bool) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
+    let shown = display_path(dir);
+    if dir.exists() {
+        let empty = fs::read_dir(dir)
+            .map_err(|e| Diagnostic::error(dir, format!("cannot read this folder: {e}")))?
+            .next()
+            .is_none();
+        if !empty {
+            return Err(Diagnostic::error(dir, "this folder is not empty")
+                .hint(format!("choose a new folder name; explainer init never overwrites files, and {shown} already has some")).into());
+        }
+    }
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    let folders: &[&str] = if with_templates {
+        &["content", "templates", "static"]
+    } else {
+        &["content"]
+    };
+    for folder in folders {
+        for (rel, bytes) in embedded::files_under(folder) {
+            files.push((format!("{folder}/{rel}"), bytes.to_vec()));
+        }
+    }
+    for kind in schema::FileKind::ALL {
+        let text = schema::to_text(&schema::schema(kind));
+        files.push((
+            format!("{}/{}", schema::SCHEMA_DIR, kind.file_name()),
+            text.into_bytes(),
+        ));
+    }
+    for (rel, text) in DOCS {
+        files.push((rel.into(), text.as_bytes().to_vec()));
+    }
+    files.push((".gitignore".into(), b"/public\n".to_vec()));
+    let mut written = Vec::new();
+    for (rel, bytes) in files {
+        let path = dir.join(&rel);
+        write_file(&path, &bytes).map_err(|e| Diagnostic::error(&path, e))?;
+        written.push(PathBuf::from(rel));
+    }
+    Ok(written)
+}
