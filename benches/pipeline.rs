@@ -17,8 +17,8 @@
 //! | `templates/load` | `Templates::load`: parse the built-in templates overlaid by the site's own (once, not per N) |
 //! | `render/N` | `render::render`: views (Markdown included, sections in parallel) and every template |
 //! | `write/N` | `output::write_atomically`: write the built files to a staging folder and swap it in |
-//! | `render_site/N` | `render_site`: everything but the write, as `build` runs it |
-//! | `serve_edit/N` | what `serve` does after a save: `Session::update` with one edited section file, then `Session::build` |
+//! | `render_site/N` | `Pipeline::build_once`: everything but the write, as `build` runs it |
+//! | `serve_edit/N` | what `serve` does after a save: `Pipeline::update` with one edited section file, then `Pipeline::build` |
 //!
 //! `serve_edit/N` against `render_site/N` is the cost of an edit in `serve` against a full build. Each
 //! iteration writes one of two versions of the same section file (outside the timing), so every
@@ -32,14 +32,19 @@ mod generate;
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Duration;
 
 use criterion::measurement::WallTime;
 use criterion::{BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput};
+use explainer::assets::{self, CardCache};
 use explainer::content::{self, Site};
+use explainer::diagnostics::Diagnostics;
 use explainer::markdown::{self, Citations, Settings};
-use explainer::render::{self, Paths, Templates};
-use explainer::{Session, output, render_site};
+use explainer::output::{self, Output};
+use explainer::render::{self, Templates};
+use explainer::url::SiteUrls;
+use explainer::{Pipeline, SiteOptions};
 use tempfile::TempDir;
 
 const SIZES: [usize; 3] = [10, 1_000, 10_000];
@@ -63,7 +68,16 @@ impl Fixture {
     }
 
     fn site(&self) -> Site {
-        content::load(self.root(), false).expect("the synthetic explainer is valid")
+        content::load(self.root(), false, &mut Diagnostics::default())
+            .expect("the synthetic explainer is valid")
+    }
+
+    fn options(&self) -> SiteOptions {
+        SiteOptions {
+            root: self.root().to_path_buf(),
+            base_url: None,
+            drafts: false,
+        }
     }
 
     fn id(&self) -> BenchmarkId {
@@ -94,7 +108,13 @@ fn load(c: &mut Criterion, fixtures: &[Fixture]) {
     for fixture in fixtures {
         configure(&mut group, fixture);
         group.bench_function(fixture.id(), |b| {
-            b.iter(|| content::load(black_box(fixture.root()), false))
+            b.iter(|| {
+                content::load(
+                    black_box(fixture.root()),
+                    false,
+                    &mut Diagnostics::default(),
+                )
+            })
         });
     }
     group.finish();
@@ -143,20 +163,27 @@ fn render(c: &mut Criterion, fixtures: &[Fixture]) {
     let mut group = c.benchmark_group("render");
     for fixture in fixtures {
         let site = fixture.site();
-        let templates = templates_of(fixture);
-        let paths = Paths::new(None);
+        let templates = Arc::new(templates_of(fixture));
+        let urls = SiteUrls::new(None);
         // Fingerprinted names for the built-in static files, as the build makes them (no card
         // is drawn without a base URL).
-        let mut statics = explainer::output::Output::default();
-        let assets = statics
-            .add_static(fixture.root())
-            .ok()
-            .and_then(|()| explainer::assets::prepare(&site, &mut statics, false).ok())
-            .map(|(assets, _)| assets)
-            .expect("the synthetic site's static files");
+        let mut statics = Output::read_static(fixture.root()).expect("the static files");
+        let mut cards = CardCache::default();
+        let assets = assets::prepare(
+            &site,
+            &mut statics,
+            false,
+            &mut cards,
+            &mut Diagnostics::default(),
+        )
+        .expect("the synthetic site's static files");
         configure(&mut group, fixture);
         group.bench_function(fixture.id(), |b| {
-            b.iter(|| render::render(black_box(&site), &templates, &paths, &assets))
+            b.iter(|| {
+                let mut site = black_box(&site).clone();
+                let mut found = Diagnostics::default();
+                render::render(&mut site, &templates, &urls, &assets, None, &mut found)
+            })
         });
     }
     group.finish();
@@ -166,7 +193,7 @@ fn write(c: &mut Criterion, fixtures: &[Fixture]) {
     let mut group = c.benchmark_group("write");
     for fixture in fixtures {
         let built =
-            render_site(fixture.root(), None, false).expect("the synthetic explainer builds");
+            Pipeline::build_once(fixture.options()).expect("the synthetic explainer builds");
         let out = tempfile::tempdir().expect("a temporary folder for the output");
         let public = out.path().join("public");
         configure(&mut group, fixture);
@@ -182,7 +209,7 @@ fn whole(c: &mut Criterion, fixtures: &[Fixture]) {
     for fixture in fixtures {
         configure(&mut group, fixture);
         group.bench_function(fixture.id(), |b| {
-            b.iter(|| render_site(black_box(fixture.root()), None, false))
+            b.iter(|| Pipeline::build_once(black_box(fixture.options())))
         });
     }
     group.finish();
@@ -192,7 +219,7 @@ fn serve_edit(c: &mut Criterion, fixtures: &[Fixture]) {
     let mut group = c.benchmark_group("serve_edit");
     for fixture in fixtures {
         let root = fixture.root();
-        let mut session = Session::new(root, None, false);
+        let mut session = Pipeline::open(fixture.options());
         session.build().expect("the synthetic explainer builds");
         // A section in the middle of the page: one file, as an editor's save.
         let mut sections: Vec<PathBuf> = std::fs::read_dir(root.join("content"))

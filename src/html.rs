@@ -82,7 +82,8 @@ mod tests {
 
     #[test]
     fn json_cannot_close_its_script_element() {
-        let value = serde_json::json!({"headline": "</script><script>alert(1)</script> & <!-- العراق"});
+        let value =
+            serde_json::json!({"headline": "</script><script>alert(1)</script> & <!-- العراق"});
         let safe = script_safe_json(&value);
         assert!(!safe.contains('<') && !safe.contains('>'), "{safe}");
         let back: serde_json::Value = serde_json::from_str(&safe).unwrap();

@@ -90,7 +90,9 @@ pub fn built_in(name: &str) -> Option<&'static Kind> {
 
 /// The built-in kinds that show `field`.
 pub fn showing(field: &str) -> impl Iterator<Item = &'static Kind> + '_ {
-    BUILT_IN.iter().filter(move |kind| kind.fields.contains(&field))
+    BUILT_IN
+        .iter()
+        .filter(move |kind| kind.fields.contains(&field))
 }
 
 /// The folder of the section templates, inside `templates/`.
@@ -125,9 +127,9 @@ mod tests {
             for field in kind.fields {
                 assert!(DATA_FIELDS.contains(field), "{}: {field}", kind.name);
             }
-            let template = format!("templates/{}", template(kind.name));
-            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(&template);
-            assert!(path.is_file(), "{template} is missing");
+            let file = format!("templates/{}", template(kind.name));
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(&file);
+            assert!(path.is_file(), "{file} is missing");
             assert_eq!(of_template(&template(kind.name)), Some(kind.name));
         }
         assert_eq!(

@@ -21,9 +21,9 @@ use crate::assets::{self, CardCache};
 use crate::content::{self, Files, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{self, NOT_FOUND_FILE, Output, PAGE_FILE};
+use crate::publish;
 use crate::render::{self, RenderCache, Templates};
 use crate::url::{BaseUrl, SiteUrls};
-use crate::publish;
 
 /// Which explainer to build, and how: what every command that builds is given.
 #[derive(Debug, Clone)]
@@ -67,9 +67,7 @@ impl Pipeline {
     /// Reads everything under the root: the templates and static files while the content is read
     /// (itself on every core). Problems are reported when the pipeline builds.
     pub fn open(options: SiteOptions) -> Pipeline {
-        let (files, pipeline) = Pipeline::read_beside(options, |root, drafts| {
-            content::read(root, drafts)
-        });
+        let (files, pipeline) = Pipeline::read_beside(options, content::read);
         Pipeline { files, ..pipeline }
     }
 
@@ -132,7 +130,7 @@ impl Pipeline {
     /// Validates and renders what is loaded, reusing the sections whose inputs did not change
     /// (`serve`).
     pub fn build(&mut self) -> Result<Built, Vec<Diagnostic>> {
-        let base = self.given_base_url().map_err(|d| vec![d])?;
+        let base = self.given_base_url().map_err(|d| vec![*d])?;
         let mut found = Diagnostics::default();
         let site = self.files.site(&mut found);
         let output = self.run(site, base, Keep::Cache, &mut found);
@@ -148,7 +146,7 @@ impl Pipeline {
             let site = content::read(root, drafts).into_site(&mut found);
             (site, found)
         });
-        let base = pipeline.given_base_url().map_err(|d| vec![d])?;
+        let base = pipeline.given_base_url().map_err(|d| vec![*d])?;
         let output = pipeline.run(site, base, Keep::Nothing, &mut found);
         finish(output, found)
     }
@@ -159,7 +157,7 @@ impl Pipeline {
         let base = match self.given_base_url() {
             Ok(base) => base,
             Err(d) => {
-                found.push(d);
+                found.push(*d);
                 return None;
             }
         };
@@ -167,13 +165,15 @@ impl Pipeline {
     }
 
     /// The address given with `--base-url`, which must be a web address.
-    fn given_base_url(&self) -> Result<Option<BaseUrl>, Diagnostic> {
+    fn given_base_url(&self) -> Result<Option<BaseUrl>, Box<Diagnostic>> {
         let Some(url) = &self.options.base_url else {
             return Ok(None);
         };
         BaseUrl::parse(url).map(Some).map_err(|_| {
-            Diagnostic::error("--base-url", format!("`{url}` is not a web address"))
-                .hint("pass the full address, like https://example.github.io/iraq-explainer/")
+            Box::new(
+                Diagnostic::error("--base-url", format!("`{url}` is not a web address"))
+                    .hint("pass the full address, like https://example.github.io/iraq-explainer/"),
+            )
         })
     }
 

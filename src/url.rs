@@ -153,7 +153,9 @@ pub fn web_address_problem(url: &str) -> Option<(String, String)> {
         Some((h, p)) => (h, Some(p)),
         None => (host, None),
     };
-    if !valid_site_name(host) || port.is_some_and(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit())) {
+    if !valid_site_name(host)
+        || port.is_some_and(|p| p.is_empty() || !p.chars().all(|c| c.is_ascii_digit()))
+    {
         return Some((
             format!("the web address `{url}` has no valid site name"),
             "after https:// comes the site's name with its ending, like https://www.reuters.com/…"

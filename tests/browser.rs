@@ -4,10 +4,13 @@
 //! (`broken.mjs`), where each must report the breakage. Needs `npm ci --ignore-scripts` and Chromium at
 //! /usr/bin/chromium (or the path in $CHROMIUM); README's test command and .ci/run provide both.
 
-mod common;
-
+use std::path::PathBuf;
 use std::process::Command;
 use std::sync::Mutex;
+
+fn repo_root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
 
 /// One browser at a time: on a small machine, Chromium runs side by side make the live-reload test's
 /// timeouts flaky and every check slower.
@@ -17,7 +20,7 @@ fn run(script: &str, args: &[&str]) {
     let _turn = ONE_AT_A_TIME
         .lock()
         .unwrap_or_else(|poisoned| poisoned.into_inner());
-    let repo = common::repo_root();
+    let repo = repo_root();
     assert!(
         repo.join("node_modules/playwright-core").is_dir(),
         "node_modules is missing: run `npm ci --ignore-scripts` first (README, Run the tests)"
@@ -27,7 +30,7 @@ fn run(script: &str, args: &[&str]) {
         .args(args)
         .current_dir(&repo)
         .env("EXPLAINER_BIN", env!("CARGO_BIN_EXE_explainer"))
-        .env("FIXTURES", common::fixtures())
+        .env("FIXTURES", repo_root().join("tests/fixtures"))
         .output()
         .expect("run node (is Node.js installed?)");
     assert!(

@@ -257,4 +257,3 @@ mod tests {
         assert_eq!(serif.kerning('o', 'o', 80.0), 0.0);
     }
 }
-

@@ -232,9 +232,12 @@ impl<'a> LinkChecker<'a> {
         }
         let what = if image { "image" } else { "file" };
         if self.output.get(name).is_none() {
-            let hint = did_you_mean(name, self.output.files().map(|(p, _)| p)).unwrap_or_else(|| {
-                format!("put the {what} in the static/ folder (static/{name}), or correct its name")
-            });
+            let hint =
+                did_you_mean(name, self.output.files().map(|(p, _)| p)).unwrap_or_else(|| {
+                    format!(
+                        "put the {what} in the static/ folder (static/{name}), or correct its name"
+                    )
+                });
             return Some((
                 Severity::Error,
                 format!("the {what} `{path}` is not in this explainer"),

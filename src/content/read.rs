@@ -215,7 +215,8 @@ fn parse_document<M: DeserializeOwned>(
             }))
         }
         Err(problem) => Err(Box::new(Diagnostic::from_problem(&path, &text, 0, problem))),
-    }}
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -19,7 +19,13 @@ impl Severity {
 
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "{}: {}: {}", self.locus(), self.severity.label(), self.message)?;
+        writeln!(
+            f,
+            "{}: {}: {}",
+            self.locus(),
+            self.severity.label(),
+            self.message
+        )?;
         let gutter = self
             .location
             .as_ref()

@@ -38,7 +38,10 @@ mod tests {
             Some("did you mean `weight`?")
         );
         assert_eq!(closest("colour", fields), None);
-        assert_eq!(closest("العنوان", ["العنوانين", "title"]), Some("العنوانين"));
+        assert_eq!(
+            closest("العنوان", ["العنوانين", "title"]),
+            Some("العنوانين")
+        );
     }
 
     #[test]
@@ -46,6 +49,9 @@ mod tests {
         let a = closest("wire-three", ["wire-two", "wire-one"]);
         let b = closest("wire-three", ["wire-one", "wire-two"]);
         assert_eq!(a, b);
-        assert_eq!(closest("wire-tow", ["wire-one", "wire-two"]), Some("wire-two"));
+        assert_eq!(
+            closest("wire-tow", ["wire-one", "wire-two"]),
+            Some("wire-two")
+        );
     }
 }

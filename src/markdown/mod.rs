@@ -7,7 +7,6 @@
 //! Problems are returned as byte ranges of the Markdown text given; the caller knows which file that
 //! text came from and turns them into diagnostics. This module does not know about files or templates.
 
-
 mod citations;
 mod links;
 mod raw_html;

@@ -294,9 +294,10 @@ impl<'t, 's> Renderer<'t, 's> {
                     let at = self.text[range.clone()]
                         .find(&needle)
                         .map_or(range.start, |i| range.start + i + 1);
-                    let hint = did_you_mean(id, self.settings.citations.ids()).unwrap_or_else(
-                        || "cite a source by the `id` it has in content/sources.md".to_string(),
-                    );
+                    let hint =
+                        did_you_mean(id, self.settings.citations.ids()).unwrap_or_else(|| {
+                            "cite a source by the `id` it has in content/sources.md".to_string()
+                        });
                     self.out.problems.push(
                         Problem::new(at..at + id.len(), format!("unknown source `{id}`"))
                             .hint(hint),

@@ -125,4 +125,3 @@ mod tests {
         assert_eq!(std::fs::read(&path).unwrap(), parts.concat().into_bytes());
     }
 }
-

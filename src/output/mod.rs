@@ -40,7 +40,6 @@ pub const CNAME_FILE: &str = "CNAME";
 /// Tells GitHub Pages not to run Jekyll over a branch it publishes.
 pub const NOJEKYLL_FILE: &str = ".nojekyll";
 
-
 /// The site's files by relative path (`index.html`, `style.css`), in a stable order.
 #[derive(Debug, Default, Clone)]
 pub struct Output {

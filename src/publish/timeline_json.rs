@@ -12,8 +12,8 @@ use serde_json::{Map, Value, json};
 
 use crate::content::model::{Era, EventMeta, SourceDef, SourceId};
 use crate::content::{Document, Site};
-use crate::html::escape;
 use crate::dates::PartialDate;
+use crate::html::escape;
 use crate::markdown::{self, Citations, Settings};
 
 /// A TimelineJS date object: only the parts that are known.

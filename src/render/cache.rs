@@ -155,7 +155,11 @@ impl RenderCache {
     }
 
     /// The kept result for `doc`, if its inputs are the same as when it was rendered.
-    pub(super) fn reusable(&self, site: &Site, doc: &Arc<SectionDoc>) -> Option<Arc<SectionResult>> {
+    pub(super) fn reusable(
+        &self,
+        site: &Site,
+        doc: &Arc<SectionDoc>,
+    ) -> Option<Arc<SectionResult>> {
         self.sections
             .get(doc.path.as_os_str())
             .filter(|(old, _)| old.addresses.iter().copied().eq(own_addresses(site, doc)))
@@ -174,7 +178,8 @@ impl RenderCache {
         }
         // Each section has one entry; more means some files are gone.
         if self.sections.len() > site.sections.len() {
-            let current: HashSet<&OsStr> = site.sections.iter().map(|d| d.path.as_os_str()).collect();
+            let current: HashSet<&OsStr> =
+                site.sections.iter().map(|d| d.path.as_os_str()).collect();
             self.sections
                 .retain(|path, _| current.contains(path.as_os_str()));
         }

@@ -46,7 +46,10 @@ pub struct FileLinks {
 impl FileLinks {
     pub fn new(site: &Site, urls: &SiteUrls) -> FileLinks {
         FileLinks {
-            feed: urls.canonical.as_ref().map(|_| urls.file(output::FEED_FILE)),
+            feed: urls
+                .canonical
+                .as_ref()
+                .map(|_| urls.file(output::FEED_FILE)),
             timeline: site.timeline().map(|_| urls.file(output::TIMELINE_FILE)),
         }
     }

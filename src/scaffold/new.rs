@@ -24,9 +24,11 @@ pub fn new_section(
 ) -> Result<Created, Box<Diagnostic>> {
     let title = one_line(title)?;
     if kinds::built_in(kind).is_some_and(|k| !k.scaffolded) {
-        return Err(Diagnostic::error("--kind", format!("there is already a {kind}"))
-            .hint("add timeline events with: explainer new event YYYY-MM-DD \"Title\"")
-            .into());
+        return Err(
+            Diagnostic::error("--kind", format!("there is already a {kind}"))
+                .hint("add timeline events with: explainer new event YYYY-MM-DD \"Title\"")
+                .into(),
+        );
     }
     if let Ok(templates) = Templates::load(root) {
         let known = templates.section_kinds();

@@ -165,7 +165,11 @@ fn bind(options: &ServeOptions) -> Result<Server, String> {
 /// the URL before requests are served; the function then serves until the process ends.
 pub fn serve(options: ServeOptions, on_ready: impl FnOnce(&Running)) -> Result<(), String> {
     // A bad base URL is reported by the first build; the page is then served at `/`.
-    let base = options.site.base_url.as_deref().and_then(|u| BaseUrl::parse(u).ok());
+    let base = options
+        .site
+        .base_url
+        .as_deref()
+        .and_then(|u| BaseUrl::parse(u).ok());
     let mount = match SiteUrls::new(base.as_ref()).root {
         root if root.is_empty() => "/".to_string(),
         root => root,

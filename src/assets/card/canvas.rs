@@ -111,7 +111,15 @@ impl Canvas {
     }
 
     /// Draws one line of text with its baseline at `baseline`, starting at `x`.
-    pub(super) fn text(&mut self, font: &Typeface, line: &str, x: f32, baseline: f32, px: f32, ramp: Ramp) {
+    pub(super) fn text(
+        &mut self,
+        font: &Typeface,
+        line: &str,
+        x: f32,
+        baseline: f32,
+        px: f32,
+        ramp: Ramp,
+    ) {
         self.text_tracked(font, line, x, baseline, px, 0.0, ramp);
     }
 

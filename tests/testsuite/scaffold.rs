@@ -1,12 +1,10 @@
 //! `explainer init`, `explainer new section` and `explainer new event`, tried as a new user would:
 //! from an empty folder to a built page, then the ways they refuse to overwrite or guess.
 
-mod common;
-
 use std::fs;
 use std::path::Path;
 
-use common::{Run, explainer, html, select};
+use crate::common::{Run, explainer, html, select};
 
 fn ok(run: Run, what: &str) -> Run {
     assert_eq!(
@@ -27,7 +25,7 @@ fn write_body(file: &Path, body: &str) {
 }
 
 /// Runs `explainer new ARGS...` inside the site's folder, as an editor at a terminal would.
-fn new(site: &common::TestSite, args: &[&str]) -> Run {
+fn new(site: &crate::common::TestSite, args: &[&str]) -> Run {
     let mut all = vec!["new"];
     all.extend_from_slice(args);
     explainer(&all, &site.root)
@@ -238,7 +236,7 @@ fn init_never_writes_into_a_folder_that_has_files() {
 
 #[test]
 fn new_never_overwrites_a_file() {
-    let site = common::TestSite::fixture("basic");
+    let site = crate::common::TestSite::fixture("basic");
     let file = site.root.join("content/why-it-matters.md");
     ok(
         new(&site, &["section", "Why it matters"]),
@@ -285,7 +283,7 @@ fn new_never_overwrites_a_file() {
 
 #[test]
 fn new_places_sections_by_kind_and_respects_a_given_weight() {
-    let site = common::TestSite::fixture("basic");
+    let site = crate::common::TestSite::fixture("basic");
     // basic has What happened (10, prose), Timeline (40) and Sources (90).
     let cases: [(&[&str], &str); 3] = [
         (
@@ -336,7 +334,7 @@ fn new_places_sections_by_kind_and_respects_a_given_weight() {
 
 #[test]
 fn new_refuses_what_it_cannot_write_correctly() {
-    let site = common::TestSite::fixture("basic");
+    let site = crate::common::TestSite::fixture("basic");
     let cases: [(&[&str], &str); 5] = [
         (
             &["event", "2021-02-30", "X", "--source", "wire-one"],

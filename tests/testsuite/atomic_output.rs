@@ -1,13 +1,11 @@
 //! A build killed at any moment (`kill -9`, a power cut of the process) leaves the previous output
 //! folder complete and exactly as it was, and the next build cleans up what the killed one left.
 
-mod common;
-
 use std::fmt::Write as _;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use common::TestSite;
+use crate::common::TestSite;
 
 /// The `basic` fixture with many long sections, so that a build takes long enough to be killed
 /// in every phase: reading, rendering, writing the staging folder, swapping it in.

@@ -4,9 +4,7 @@
 //! Each case is a folder under `tests/fixtures/errors/<case>/` whose files replace those of the
 //! `basic` fixture. The messages are snapshots in `tests/snapshots/`.
 
-mod common;
-
-use common::TestSite;
+use crate::common::TestSite;
 
 /// Builds `basic` once (the "last good output"), overlays the broken files, builds again, and checks
 /// that the build failed without touching the output. Returns the error output.

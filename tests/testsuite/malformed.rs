@@ -6,13 +6,11 @@
 //! leaves the previous output exactly as it was. Large and unusual files (a 50 MB file, invalid
 //! UTF-8, a symlink loop) are made by the test, not committed.
 
-mod common;
-
 use std::fs;
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use common::TestSite;
+use crate::common::TestSite;
 
 /// Past this, a build counts as hung: it is killed and the test fails.
 const TIME_LIMIT: Duration = Duration::from_secs(60);
@@ -330,8 +328,9 @@ case!(date_out_of_range, |site| {
 });
 
 case!(template_that_recurses, |site| {
-    let components = fs::read_to_string(common::repo_root().join("templates/components.html"))
-        .expect("read components");
+    let components =
+        fs::read_to_string(crate::common::repo_root().join("templates/components.html"))
+            .expect("read components");
     let forever = "{% component forever(n) %}{{ <forever n={n + 1} /> }}{% endcomponent forever %}";
     write(
         site,

@@ -1,9 +1,7 @@
 //! Building sites: the bundled explainer's structure, URLs under a sub-path, fragments of the
 //! rendered markup (snapshots), drafts, and how the output folder is replaced.
 
-mod common;
-
-use common::{TestSite, html, select};
+use crate::common::{TestSite, html, select};
 
 fn attr<'a>(el: &scraper::ElementRef<'a>, name: &str) -> &'a str {
     el.value().attr(name).unwrap_or_default()

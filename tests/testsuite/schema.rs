@@ -2,8 +2,6 @@
 //! file validates against the schema the binary prints, wrong documents are rejected, the copies in
 //! `schema/` match the binary's output, and every bundled file names its schema on its first line.
 
-mod common;
-
 use std::path::Path;
 
 use explainer::content::front_matter;
@@ -14,7 +12,7 @@ use serde_json::{Value, json};
 fn printed_schema(kind: Option<&str>) -> Value {
     let mut args = vec!["schema"];
     args.extend(kind);
-    let run = common::explainer(&args, &common::repo_root());
+    let run = crate::common::explainer(&args, &crate::common::repo_root());
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     serde_json::from_str(&run.stdout).expect("explainer schema prints JSON")
 }
@@ -25,7 +23,7 @@ fn validator(kind: Option<&str>) -> jsonschema::Validator {
 
 /// Every `.md` under the repository's `content/`, with its path inside `content/`.
 fn bundled_files() -> Vec<(String, String)> {
-    let content = common::repo_root().join("content");
+    let content = crate::common::repo_root().join("content");
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(&content).sort_by_file_name() {
         let entry = entry.unwrap();
@@ -97,9 +95,12 @@ fn the_schema_rejects_what_the_build_rejects() {
 #[test]
 fn committed_schemas_match_the_binary() {
     for kind in FileKind::ALL {
-        let path = common::repo_root().join("schema").join(kind.file_name());
+        let path = crate::common::repo_root()
+            .join("schema")
+            .join(kind.file_name());
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        let printed = common::explainer(&["schema", kind.name()], &common::repo_root()).stdout;
+        let printed =
+            crate::common::explainer(&["schema", kind.name()], &crate::common::repo_root()).stdout;
         assert!(
             committed == printed,
             "{} is out of date: run `cargo run -- schema --out schema`",
@@ -118,7 +119,7 @@ fn every_bundled_file_names_its_schema_first() {
             .join(Path::new(&inner).parent().unwrap())
             .join(expected.rsplit('=').next().unwrap());
         assert!(
-            common::repo_root().join(&target).is_file(),
+            crate::common::repo_root().join(&target).is_file(),
             "{} exists",
             target.display()
         );

@@ -2,18 +2,25 @@
 //! whose inputs changed). Whatever changes, the result must be byte for byte what a full build of the
 //! same files gives: these tests make each kind of change and compare.
 
-mod common;
-
 use std::path::PathBuf;
 
-use common::TestSite;
-use explainer::{Session, render_site};
+use crate::common::TestSite;
+use explainer::{Pipeline, SiteOptions};
 
-/// Applies `change` to the site, updates the session with `changed`, and checks the incremental
+/// A pipeline kept between builds, as `serve` keeps one.
+fn session(site: &TestSite, base_url: Option<&str>) -> Pipeline {
+    Pipeline::open(SiteOptions {
+        root: site.root.clone(),
+        base_url: base_url.map(str::to_string),
+        drafts: false,
+    })
+}
+
+/// Applies `change` to the site, updates the pipeline with `changed`, and checks the incremental
 /// result against a fresh full build.
 fn same_as_full_build(
     site: &TestSite,
-    session: &mut Session,
+    session: &mut Pipeline,
     changed: &[&str],
     change: impl FnOnce(&TestSite),
 ) {
@@ -21,7 +28,7 @@ fn same_as_full_build(
     let changed: Vec<PathBuf> = changed.iter().map(PathBuf::from).collect();
     session.update(&changed);
     let incremental = session.build();
-    let full = render_site(&site.root, session.base_url(), false);
+    let full = Pipeline::build_once(session.options().clone());
     match (incremental, full) {
         (Ok(a), Ok(b)) => {
             let (a, b) = (a.output, b.output);
@@ -60,7 +67,7 @@ fn edit(site: &TestSite, rel: &str, from: &str, to: &str) {
 #[test]
 fn every_kind_of_change_gives_what_a_full_build_gives() {
     let site = TestSite::fixture("basic");
-    let mut session = Session::new(&site.root, None, false);
+    let mut session = session(&site, None);
     assert!(session.build().is_ok());
 
     // One section's text.
@@ -198,7 +205,7 @@ fn every_kind_of_change_gives_what_a_full_build_gives() {
 #[test]
 fn a_published_page_gets_a_new_social_card_when_its_headline_changes() {
     let site = TestSite::fixture("basic");
-    let mut session = Session::new(&site.root, Some("https://example.org/iraq/"), false);
+    let mut session = session(&site, Some("https://example.org/iraq/"));
     let first = session.build().unwrap().output;
     // The card's name is fingerprinted: it changes exactly when its bytes do.
     let card = |o: &explainer::output::Output| {
@@ -228,7 +235,7 @@ fn a_published_page_gets_a_new_social_card_when_its_headline_changes() {
 #[test]
 fn unchanged_sections_are_not_rendered_again() {
     let site = TestSite::fixture("basic");
-    let mut session = Session::new(&site.root, None, false);
+    let mut session = session(&site, None);
     let first = session.build().unwrap().output;
     // A change to a file that is not content leaves every section's inputs as they were; the page is
     // assembled from the kept sections and comes out the same.

@@ -2,9 +2,7 @@
 //! Twitter card carry the same headline, dates and corrections as the HTML, and the social image
 //! exists at the size they advertise.
 
-mod common;
-
-use common::{TestSite, html, select};
+use crate::common::{TestSite, html, select};
 use serde_json::Value;
 
 const BASE_URL: &str = "https://example.github.io/iraq-explainer/";
@@ -208,7 +206,8 @@ fn the_social_images_exist_at_their_advertised_sizes() {
 #[test]
 fn a_page_can_bring_its_own_image() {
     let site = TestSite::fixture("basic");
-    let card = std::fs::read(common::repo_root().join("docs/screenshots/desktop.png")).unwrap();
+    let card =
+        std::fs::read(crate::common::repo_root().join("docs/screenshots/desktop.png")).unwrap();
     std::fs::create_dir_all(site.root.join("static/cards")).unwrap();
     std::fs::write(site.root.join("static/cards/own.png"), &card).unwrap();
     let index = std::fs::read_to_string(site.root.join("content/_index.md")).unwrap();

@@ -3,11 +3,9 @@
 //! not-found page at any depth; and the hosting files (sitemap, robots.txt, feed, CNAME, .nojekyll,
 //! timeline.json).
 
-mod common;
-
-use common::crawl::{Crawler, Report, css_references};
-use common::http::Server;
-use common::{TestSite, html, select};
+use crate::common::crawl::{Crawler, Report, css_references};
+use crate::common::http::Server;
+use crate::common::{TestSite, html, select};
 
 const PROJECT_URL: &str = "https://example.github.io/iraq-explainer/";
 const CUSTOM_URL: &str = "https://explainers.example.com/";

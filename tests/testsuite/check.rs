@@ -5,9 +5,7 @@
 //! fixture. The full output is a snapshot in `tests/snapshots/check__<case>.snap`: it is what the
 //! editor sees.
 
-mod common;
-
-use common::TestSite;
+use crate::common::TestSite;
 use serde_json::Value;
 
 /// Runs `check` on `basic` with the case's files laid over it and checks the exit code.

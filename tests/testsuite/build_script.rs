@@ -1,14 +1,12 @@
 //! `build.rs` refuses to compile the binary when a bundled template does not parse, so a broken
 //! default can never ship. The test copies the crate, breaks one template and runs `cargo check`.
 
-mod common;
-
 use std::path::Path;
 use std::process::Command;
 
 #[test]
 fn a_broken_bundled_template_fails_the_compile() {
-    let repo = common::repo_root();
+    let repo = crate::common::repo_root();
     let dir = tempfile::tempdir().unwrap();
     let copy = dir.path().join("explainer");
     for file in ["Cargo.toml", "Cargo.lock", "build.rs"] {

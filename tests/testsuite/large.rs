@@ -2,31 +2,63 @@
 //! section's text once it is rendered, in batches, to keep its memory down. That must change nothing
 //! in the page, and must leave the texts that are read later.
 
-#[path = "../examples/synth/generate.rs"]
-mod generate;
+use std::sync::Arc;
 
-use explainer::assets;
+use crate::generate;
+use explainer::assets::{self, CardCache};
 use explainer::content;
+use explainer::diagnostics::Diagnostics;
 use explainer::output::Output;
-use explainer::render::{self, Paths, Templates};
+use explainer::render::{self, RenderCache, Templates};
+use explainer::url::SiteUrls;
 
 #[test]
 fn giving_back_texts_while_rendering_changes_nothing_in_the_page() {
     let dir = tempfile::tempdir().unwrap();
     // More sections than one batch, and not a whole number of batches.
     generate::generate(dir.path(), 700, 12).unwrap();
-    let site = content::load(dir.path(), false).unwrap();
-    let templates = Templates::load(dir.path()).unwrap();
-    let paths = Paths::new(None);
-    let mut statics = Output::default();
-    statics.add_static(dir.path()).unwrap();
-    let (assets, _) = assets::prepare(&site, &mut statics, false).unwrap();
+    let load = || content::load(dir.path(), false, &mut Diagnostics::default()).unwrap();
+    let site = load();
+    let templates = Arc::new(Templates::load(dir.path()).unwrap());
+    let urls = SiteUrls::new(None);
+    let mut statics = Output::read_static(dir.path()).unwrap();
+    let mut cards = CardCache::default();
+    let assets = assets::prepare(
+        &site,
+        &mut statics,
+        false,
+        &mut cards,
+        &mut Diagnostics::default(),
+    )
+    .unwrap();
 
-    let (kept, kept_warnings) = render::render(&site, &templates, &paths, &assets).unwrap();
-    // A site of its own, so that nothing else holds its documents.
-    let mut owned = content::load(dir.path(), false).unwrap();
-    let (released, released_warnings) =
-        render::render_owned(&mut owned, &templates, &paths, &assets).unwrap();
+    // Rendered with a cache, which keeps every text.
+    let mut kept_warnings = Diagnostics::default();
+    let mut shared = site.clone();
+    let mut cache = RenderCache::default();
+    let kept = render::render(
+        &mut shared,
+        &templates,
+        &urls,
+        &assets,
+        Some(&mut cache),
+        &mut kept_warnings,
+    )
+    .unwrap();
+    // A site of its own, so that nothing else holds its documents, rendered without a cache.
+    let mut owned = load();
+    let mut released_warnings = Diagnostics::default();
+    let released = render::render(
+        &mut owned,
+        &templates,
+        &urls,
+        &assets,
+        None,
+        &mut released_warnings,
+    )
+    .unwrap();
+    let (kept_warnings, released_warnings) =
+        (kept_warnings.into_vec(), released_warnings.into_vec());
 
     assert!(kept.index == released.index, "the page differs");
     assert!(kept.not_found == released.not_found);

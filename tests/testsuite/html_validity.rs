@@ -3,15 +3,13 @@
 //!
 //! Needs Java and `npm ci --ignore-scripts` (README's test command runs it).
 
-mod common;
-
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::TestSite;
+use crate::common::TestSite;
 
 fn vnu_jar() -> PathBuf {
-    let jar = common::repo_root().join("node_modules/vnu-jar/build/dist/vnu.jar");
+    let jar = crate::common::repo_root().join("node_modules/vnu-jar/build/dist/vnu.jar");
     assert!(
         jar.is_file(),
         "{} is missing: run `npm ci --ignore-scripts` first (README, Run the tests)",

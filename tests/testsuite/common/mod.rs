@@ -1,8 +1,6 @@
 //! One helper to drive fixture sites, in the style of mdBook's test suite: copy a fixture into a
 //! temporary folder, change files, run the real `explainer` binary, look at its output.
 
-#![allow(dead_code)]
-
 pub mod crawl;
 pub mod http;
 

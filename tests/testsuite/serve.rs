@@ -2,15 +2,13 @@
 //! last good page and clears when fixed, live-reload events come after the new build, paths that try
 //! to leave the site are refused, and the server behaves like GitHub Pages under a sub-path.
 
-mod common;
-
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use common::TestSite;
+use crate::common::TestSite;
 
 /// A running `explainer serve`, stopped when dropped.
 struct Server {

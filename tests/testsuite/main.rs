@@ -1,0 +1,25 @@
+//! explainer's test suite, in one binary: a module per feature, each driving the real `explainer`
+//! binary on fixture sites (`tests/fixtures/`) through the helpers of [`common`], with snapshots of
+//! HTML fragments and error messages in `snapshots/` (refreshed with `INSTA_UPDATE=always`). The
+//! browser checks are a second binary, `tests/browser.rs`, so that Chromium never runs beside them.
+
+mod common;
+#[path = "../../examples/synth/generate.rs"]
+mod generate;
+
+mod atomic_output;
+mod build;
+mod build_script;
+mod check;
+mod code_shape;
+mod errors;
+mod html_validity;
+mod incremental;
+mod large;
+mod malformed;
+mod publish;
+mod scaffold;
+mod schema;
+mod serve;
+mod sharing;
+mod workflow;
