@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::{KEY_POINTS, MAX_DESCRIPTION, MAX_HEADLINE};
-use crate::content::model::{EventMeta, PageMeta};
+use crate::content::model::{Era, EventMeta, PageMeta};
 use crate::content::{Document, Files, front_matter};
 use crate::dates::PartialDate;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -113,12 +113,9 @@ pub(super) fn check_sections(files: &Files, out: &mut Diagnostics) {
 pub(super) fn check_events(files: &Files, out: &mut Diagnostics) {
     let timeline = files.sections.iter().find(|s| s.is_timeline());
     let published = files.page.as_ref().map(|p| &p.meta);
-    // Eras whose run of events has ended: an era's events must follow one another.
-    let mut ended: Vec<&str> = Vec::new();
-    let mut current: Option<&str> = None;
+    let mut runs = EraRuns::default();
     for doc in &files.events {
         let m = &doc.meta;
-        let era = m.era.as_deref();
         if let Some(named) = date_in_file_name(&doc.stem())
             && named != m.date
         {
@@ -135,26 +132,59 @@ pub(super) fn check_events(files: &Files, out: &mut Diagnostics) {
                 .hint("correct whichever is wrong (the page shows `date:`), so the files sort as the timeline does"),
             );
         }
-        let era_def = timeline
-            .zip(era)
+        let era = timeline
+            .zip(m.era.as_deref())
             .and_then(|(t, id)| t.meta.eras.iter().find(|e| e.id == id));
-        let outside = era_def.is_some_and(|era| {
+        runs.check(doc, era, out);
+        if let Some(page) = published
+            && page.updated.is_none()
+            && m.date.earliest() > page.published.date().earliest()
+        {
+            out.push(
+                Diagnostic::warning(
+                    &doc.path,
+                    format!(
+                        "this event is after the page was published ({}), but the page has no `updated` date",
+                        page.published.date().human()
+                    ),
+                )
+                .at(&doc.text, date_range(doc))
+                .hint("add `updated: YYYY-MM-DD` to content/_index.md so readers see the page changed; the event is labelled \"After publication\""),
+            );
+        }
+    }
+}
+
+/// The eras of the timeline's events, in date order: each event must fall within its era's dates,
+/// and an era's events must follow one another.
+#[derive(Default)]
+struct EraRuns<'a> {
+    /// Eras whose run of events has ended.
+    ended: Vec<&'a str>,
+    current: Option<&'a str>,
+}
+
+impl<'a> EraRuns<'a> {
+    fn check(&mut self, doc: &'a Document<EventMeta>, era: Option<&Era>, out: &mut Diagnostics) {
+        let m = &doc.meta;
+        let named = m.era.as_deref();
+        let outside = era.is_some_and(|era| {
             m.date.earliest() < era.start.earliest() || m.date.earliest() > era.end.latest()
         });
         // An event outside its era is reported as such, and does not count as the era's place.
         if !outside {
-            if let (Some(era), true) = (era_def, era.is_some_and(|e| ended.contains(&e))) {
+            if let (Some(era), true) = (era, named.is_some_and(|e| self.ended.contains(&e))) {
                 out.push(
                     doc.error_at_value("era", &era.id, format!("the era `{}` already ended earlier in the timeline", era.id))
                         .hint("an era's events must follow one another in date order; choose the era this event's date falls in"),
                 );
             }
-            if era != current {
-                ended.extend(current);
-                current = era;
+            if named != self.current {
+                self.ended.extend(self.current);
+                self.current = named;
             }
         }
-        if let (Some(era), true) = (era_def, outside) {
+        if let (Some(era), true) = (era, outside) {
             let era_id = &era.id;
             out.push(
                 doc.error_at_value(
@@ -170,22 +200,6 @@ pub(super) fn check_events(files: &Files, out: &mut Diagnostics) {
                 .hint(
                     "check the event's date, choose the era its date falls in, or change the era's dates in content/timeline/_index.md",
                 ),
-            );
-        }
-        if let Some(page) = published
-            && page.updated.is_none()
-            && m.date.earliest() > page.published.date().earliest()
-        {
-            out.push(
-                Diagnostic::warning(
-                    &doc.path,
-                    format!(
-                        "this event is after the page was published ({}), but the page has no `updated` date",
-                        page.published.date().human()
-                    ),
-                )
-                .at(&doc.text, date_range(doc))
-                .hint("add `updated: YYYY-MM-DD` to content/_index.md so readers see the page changed; the event is labelled \"After publication\""),
             );
         }
     }

@@ -25,7 +25,7 @@ use crate::content::model::SectionMeta;
 use crate::content::{Document, Site, Text, front_matter};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Citations;
-use crate::output::{self, Contents};
+use crate::output::{self, Contents, NOT_FOUND_FILE, PAGE_FILE};
 use crate::url::SiteUrls;
 pub use cache::RenderCache;
 use cache::Shell;
@@ -93,16 +93,7 @@ pub fn render(
     let citations = Citations::new(site.sources().map(|(_, s)| s.id.as_str()))
         .with_urls(site.sources().map(|(_, s)| (s.id.as_str(), s.url.as_str())));
     let mut views = ViewBuilder::new(&citations, site.page.meta.trusted_html);
-    let page = views.page(&site.page);
-    // Serialised once; cloning a context shares its values.
-    let mut base = Context::new();
-    base.insert("page", &page);
-    base.insert("paths", urls);
-    base.insert("assets", &assets.names);
-    base.insert(
-        "generator",
-        concat!("explainer ", env!("CARGO_PKG_VERSION")),
-    );
+    let base = base_context(&views.page(&site.page), urls, assets);
 
     // What the cache holds for each section whose inputs did not change.
     let reused: Vec<Option<Arc<SectionResult>>> = site
@@ -122,16 +113,7 @@ pub fn render(
     // The shell before the sections: its transient memory (every entry serialised for Tera) is
     // given back before the sections' HTML accumulates. Its error, if any, is reported after the
     // sections' problems.
-    let not_found = match &cache.not_found {
-        Some(page) => Ok(page.clone()),
-        None => templates.render("404.html", &base).map(Contents::from),
-    };
-    let sharing = sharing::sharing(site, urls, assets);
-    let links = FileLinks::new(site, urls);
-    let shell = match cache.shell.take() {
-        Some(shell) if shell.fits(&entries, &sharing, &links) => Ok(shell),
-        _ => render_shell(templates, &base, entries.clone(), sharing, links),
-    };
+    let frame = Frame::render(cache, site, templates, &base, urls, assets, &entries);
 
     let sections = Sections {
         templates,
@@ -154,23 +136,78 @@ pub fn render(
     if out.error_count() > before {
         return None;
     }
-    let (not_found, shell) = match (not_found, shell) {
-        (Ok(not_found), Ok(shell)) => (not_found, shell),
-        (Err(d), _) | (_, Err(d)) => {
-            out.push(*d);
-            return None;
-        }
-    };
-    let index = Contents::from_pieces(
-        std::iter::once(Arc::clone(&shell.before))
-            .chain(results.iter().map(|r| Arc::clone(&r.html)))
-            .chain(std::iter::once(Arc::clone(&shell.after))),
+    frame.around(&results, keep.then_some(cache), out)
+}
+
+/// What every template sees: the page, its addresses, the fingerprinted file names, the generator.
+/// Serialised once; cloning a context shares its values.
+fn base_context(page: &views::PageView, urls: &SiteUrls, assets: &Assets) -> Context {
+    let mut base = Context::new();
+    base.insert("page", page);
+    base.insert("paths", urls);
+    base.insert("assets", &assets.names);
+    base.insert(
+        "generator",
+        concat!("explainer ", env!("CARGO_PKG_VERSION")),
     );
-    if keep {
-        cache.shell = Some(shell);
-        cache.not_found = Some(not_found.clone());
+    base
+}
+
+/// Everything of the two pages but the sections: the not-found page and the page's shell, each
+/// rendered or taken from the cache, or the error that stopped it.
+struct Frame {
+    not_found: Result<Contents, Box<Diagnostic>>,
+    shell: Result<Shell, Box<Diagnostic>>,
+}
+
+impl Frame {
+    fn render(
+        cache: &mut RenderCache,
+        site: &Site,
+        templates: &Templates,
+        base: &Context,
+        urls: &SiteUrls,
+        assets: &Assets,
+        entries: &[Arc<SectionEntry>],
+    ) -> Frame {
+        let not_found = match &cache.not_found {
+            Some(page) => Ok(page.clone()),
+            None => templates.render(NOT_FOUND_FILE, base).map(Contents::from),
+        };
+        let sharing = sharing::sharing(site, urls, assets);
+        let links = FileLinks::new(site, urls);
+        let shell = match cache.shell.take() {
+            Some(shell) if shell.fits(entries, &sharing, &links) => Ok(shell),
+            _ => render_shell(templates, base, entries.to_vec(), sharing, links),
+        };
+        Frame { not_found, shell }
     }
-    Some(Pages { index, not_found })
+
+    /// The pages, the shell around the sections' HTML; kept in `cache` when there is one.
+    fn around(
+        self,
+        results: &[Arc<SectionResult>],
+        cache: Option<&mut RenderCache>,
+        out: &mut Diagnostics,
+    ) -> Option<Pages> {
+        let (not_found, shell) = match (self.not_found, self.shell) {
+            (Ok(not_found), Ok(shell)) => (not_found, shell),
+            (Err(d), _) | (_, Err(d)) => {
+                out.push(*d);
+                return None;
+            }
+        };
+        let index = Contents::from_pieces(
+            std::iter::once(Arc::clone(&shell.before))
+                .chain(results.iter().map(|r| Arc::clone(&r.html)))
+                .chain(std::iter::once(Arc::clone(&shell.after))),
+        );
+        if let Some(cache) = cache {
+            cache.shell = Some(shell);
+            cache.not_found = Some(not_found.clone());
+        }
+        Some(Pages { index, not_found })
+    }
 }
 
 /// What every section is rendered with.
@@ -289,7 +326,7 @@ fn render_shell(
     context.insert("sections_html", SECTIONS_MARKER);
     context.insert("sharing", &sharing);
     context.insert("links", &links);
-    let html = templates.render("index.html", &context)?;
+    let html = templates.render(PAGE_FILE, &context)?;
     let Some((before, after)) = html.split_once(SECTIONS_MARKER) else {
         return Err(Box::new(
             Diagnostic::error(

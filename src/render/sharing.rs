@@ -115,10 +115,33 @@ pub fn sharing(site: &Site, urls: &SiteUrls, assets: &Assets) -> SharingView {
         .clone()
         .or_else(|| meta.publisher.as_ref().map(|p| p.name.clone()));
 
+    let json_ld = script_safe_json(&news_article(site, &title, url.as_deref(), assets));
+
+    SharingView {
+        twitter_title: short_title(&title, TWITTER_TITLE_MAX),
+        twitter_description: shorten(&meta.description, TWITTER_DESCRIPTION_MAX),
+        title,
+        description: meta.description.clone(),
+        url,
+        site_name,
+        locale: locale(&meta.language),
+        published,
+        modified,
+        author_urls: meta.authors.iter().filter_map(|a| a.url.clone()).collect(),
+        image,
+        json_ld,
+    }
+}
+
+/// The schema.org `NewsArticle` of the page, for search engines.
+fn news_article(site: &Site, title: &str, url: Option<&str>, assets: &Assets) -> Value {
+    let meta = &site.page.meta;
+    let published = meta.published.iso();
+    let modified = meta.updated.as_ref().unwrap_or(&meta.published).iso();
     let mut article = json!({
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "headline": shorten(&title, HEADLINE_MAX),
+        "headline": shorten(title, HEADLINE_MAX),
         "description": meta.description,
         "datePublished": published,
         "dateModified": modified,
@@ -141,7 +164,7 @@ pub fn sharing(site: &Site, urls: &SiteUrls, assets: &Assets) -> SharingView {
     };
     if let Some((name, publisher_url)) = publisher {
         let mut organization = json!({"@type": "Organization", "name": name});
-        if let Some(u) = publisher_url.or_else(|| url.clone()) {
+        if let Some(u) = publisher_url.or_else(|| url.map(str::to_string)) {
             organization["url"] = json!(u);
         }
         article["publisher"] = organization;
@@ -181,20 +204,7 @@ pub fn sharing(site: &Site, urls: &SiteUrls, assets: &Assets) -> SharingView {
         article["correction"] = Value::Array(corrections);
     }
 
-    SharingView {
-        twitter_title: short_title(&title, TWITTER_TITLE_MAX),
-        twitter_description: shorten(&meta.description, TWITTER_DESCRIPTION_MAX),
-        title,
-        description: meta.description.clone(),
-        url,
-        site_name,
-        locale: locale(&meta.language),
-        published,
-        modified,
-        author_urls: meta.authors.iter().filter_map(|a| a.url.clone()).collect(),
-        image,
-        json_ld: script_safe_json(&article),
-    }
+    article
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::{Created, PLACEHOLDER, front_matter_start, one_line, slug, write_new, yaml_string};
 use crate::content::model::SectionMeta;
-use crate::content::{self, Document, TIMELINE_DIR};
+use crate::content::{self, Document, Files, TIMELINE_DIR};
 use crate::dates::PartialDate;
 use crate::diagnostics::{Diagnostic, did_you_mean, display_path};
 use crate::kinds;
@@ -146,59 +146,8 @@ pub fn new_event(
             .join(format!("{}-{}.md", date.iso(), slug(title)?));
     let mut notes = Vec::new();
 
-    let known: Vec<&str> = files
-        .sections
-        .iter()
-        .flat_map(|s| s.meta.sources.iter().map(|src| src.id.as_str()))
-        .collect();
-    // With the sources list unreadable, the ids cannot be checked here; `check` will.
-    if !known.is_empty() || files.all_parsed() {
-        for id in sources {
-            if !known.contains(&id.as_str()) {
-                let hint = did_you_mean(id, known.iter().copied()).unwrap_or_else(|| {
-                    "use the `id` of a source in content/sources.md, or add the source there first".into()
-                });
-                return Err(
-                    Diagnostic::error("--source", format!("unknown source `{id}`"))
-                        .hint(hint)
-                        .into(),
-                );
-            }
-        }
-    }
-    let eras = files
-        .sections
-        .iter()
-        .find(|s| s.is_timeline())
-        .map(|t| t.meta.eras.clone())
-        .unwrap_or_default();
-    let era = match era {
-        Some(id) => {
-            if !eras.iter().any(|e| e.id == id) {
-                let ids = eras.iter().map(|e| e.id.as_str());
-                let hint = did_you_mean(id, ids.clone()).unwrap_or_else(|| {
-                    if eras.is_empty() {
-                        "the timeline has no eras: define them in content/timeline/_index.md".into()
-                    } else {
-                        format!("the eras are {}", ids.collect::<Vec<_>>().join(", "))
-                    }
-                });
-                return Err(Diagnostic::error("--era", format!("unknown era `{id}`"))
-                    .hint(hint)
-                    .into());
-            }
-            Some(id.to_string())
-        }
-        None => {
-            let holding = eras.iter().find(|e| {
-                date.earliest() >= e.start.earliest() && date.earliest() <= e.end.latest()
-            });
-            if let Some(e) = holding {
-                notes.push(format!("era `{}` ({}), from its dates", e.id, e.title));
-            }
-            holding.map(|e| e.id.clone())
-        }
-    };
+    check_sources(&files, sources)?;
+    let era = choose_era(&files, date, era, &mut notes)?;
 
     let mut text = front_matter_start(&path);
     text.push_str(&format!(
@@ -223,4 +172,70 @@ pub fn new_event(
     ));
     write_new(root, &path, &text)?;
     Ok(Created { path, notes })
+}
+
+/// Every `--source` must be the id of a source in the sources list, when that list can be read.
+fn check_sources(files: &Files, sources: &[String]) -> Result<(), Box<Diagnostic>> {
+    let known: Vec<&str> = files
+        .sections
+        .iter()
+        .flat_map(|s| s.meta.sources.iter().map(|src| src.id.as_str()))
+        .collect();
+    // With the sources list unreadable, the ids cannot be checked here; `check` will.
+    if known.is_empty() && !files.all_parsed() {
+        return Ok(());
+    }
+    match sources.iter().find(|id| !known.contains(&id.as_str())) {
+        None => Ok(()),
+        Some(id) => {
+            let hint = did_you_mean(id, known.iter().copied()).unwrap_or_else(|| {
+                "use the `id` of a source in content/sources.md, or add the source there first"
+                    .into()
+            });
+            Err(
+                Diagnostic::error("--source", format!("unknown source `{id}`"))
+                    .hint(hint)
+                    .into(),
+            )
+        }
+    }
+}
+
+/// The era the new event goes in: the one asked for (which must exist), else the one whose dates
+/// hold the event's date, if any.
+fn choose_era(
+    files: &Files,
+    date: PartialDate,
+    asked: Option<&str>,
+    notes: &mut Vec<String>,
+) -> Result<Option<String>, Box<Diagnostic>> {
+    let eras = files
+        .sections
+        .iter()
+        .find(|s| s.is_timeline())
+        .map(|t| &t.meta.eras[..])
+        .unwrap_or_default();
+    if let Some(id) = asked {
+        if eras.iter().any(|e| e.id == id) {
+            return Ok(Some(id.to_string()));
+        }
+        let ids = eras.iter().map(|e| e.id.as_str());
+        let hint = did_you_mean(id, ids.clone()).unwrap_or_else(|| {
+            if eras.is_empty() {
+                "the timeline has no eras: define them in content/timeline/_index.md".into()
+            } else {
+                format!("the eras are {}", ids.collect::<Vec<_>>().join(", "))
+            }
+        });
+        return Err(Diagnostic::error("--era", format!("unknown era `{id}`"))
+            .hint(hint)
+            .into());
+    }
+    let holding = eras
+        .iter()
+        .find(|e| date.earliest() >= e.start.earliest() && date.earliest() <= e.end.latest());
+    if let Some(e) = holding {
+        notes.push(format!("era `{}` ({}), from its dates", e.id, e.title));
+    }
+    Ok(holding.map(|e| e.id.clone()))
 }

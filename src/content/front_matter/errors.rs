@@ -166,29 +166,34 @@ fn reword(message: &str, line: &str) -> (String, Option<String>) {
         );
     }
     if let Some(rest) = detail.strip_prefix("invalid type: ") {
-        let (got, expected) = rest
-            .split_once(", expected ")
-            .unwrap_or((rest, "another kind of value"));
-        let field = path.map_or_else(|| "this field".to_string(), |p| format!("`{p}`"));
-        let message = format!(
-            "{field} should be {}, not {}",
-            plain_kind(expected),
-            plain_kind(got)
-        );
-        let hint = if expected.contains("i64") || expected.contains("integer") {
-            "this must be a whole number without quotes, like 20"
-        } else if detail.contains("expected a sequence") {
-            "this must be a list: write [a, b], or put each item on its own line starting with `- `"
-        } else if detail.contains("expected a boolean") {
-            "this must be true or false"
-        } else if detail.contains("expected a string") {
-            "this must be text; put it in double quotes"
-        } else {
-            "check the kind of value this field takes in docs/content-model.md"
-        };
-        return (message, Some(hint.into()));
+        return invalid_type(path, detail, rest);
     }
     (format!("{prefix}{detail}"), None)
+}
+
+/// serde's "invalid type: string \"ten\", expected i64" for `path`, in plain words.
+fn invalid_type(path: Option<&str>, detail: &str, rest: &str) -> (String, Option<String>) {
+    let (got, expected) = rest
+        .split_once(", expected ")
+        .unwrap_or((rest, "another kind of value"));
+    let field = path.map_or_else(|| "this field".to_string(), |p| format!("`{p}`"));
+    let message = format!(
+        "{field} should be {}, not {}",
+        plain_kind(expected),
+        plain_kind(got)
+    );
+    let hint = if expected.contains("i64") || expected.contains("integer") {
+        "this must be a whole number without quotes, like 20"
+    } else if detail.contains("expected a sequence") {
+        "this must be a list: write [a, b], or put each item on its own line starting with `- `"
+    } else if detail.contains("expected a boolean") {
+        "this must be true or false"
+    } else if detail.contains("expected a string") {
+        "this must be text; put it in double quotes"
+    } else {
+        "check the kind of value this field takes in docs/content-model.md"
+    };
+    (message, Some(hint.into()))
 }
 
 /// serde's names for kinds of value, in an editor's words: `string "ten"` is "the text \"ten\"".
