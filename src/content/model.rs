@@ -12,6 +12,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::dates::{PartialDate, Timestamp};
+use crate::kinds;
 
 /// The id of a source in the sources list, as cited by events, figures, quotes and `[@id]` in text.
 #[derive(
@@ -143,6 +144,8 @@ pub struct SectionMeta {
     /// Where the section goes: sections are ordered by weight, smallest first.
     pub weight: i64,
     /// How the section is shown: prose (the default), figures, glossary, sources or timeline.
+    #[serde(default)]
+    #[schemars(schema_with = "kind_schema")]
     pub kind: Option<String>,
     /// The section's anchor (#id); by default the file name without .md.
     pub id: Option<String>,
@@ -179,6 +182,16 @@ impl SectionMeta {
         .into_iter()
         .filter_map(|(field, used)| used.then_some(field))
     }
+}
+
+/// A section's `kind`: any name (a custom kind is a template of that name), with the built-in
+/// kinds offered as examples, so that editors' tooling can complete them.
+fn kind_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+    let names: Vec<&str> = kinds::BUILT_IN.iter().map(|k| k.name).collect();
+    schemars::json_schema!({
+        "type": ["string", "null"],
+        "examples": names,
+    })
 }
 
 /// A verbatim quotation with its attribution.
