@@ -7,10 +7,11 @@
 //! Nothing is written to disk.
 
 pub mod http;
+mod listen;
 pub mod live;
 pub mod watch;
 
-use std::io::{self, Write};
+use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
 use std::sync::mpsc::RecvTimeoutError;
@@ -18,7 +19,8 @@ use std::sync::{Arc, Mutex, RwLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
-use tiny_http::{Header, Method, Request, Response, Server};
+pub use listen::ServeError;
+use tiny_http::{Header, Method, Request, Response};
 
 use crate::diagnostics::{Diagnostic, report};
 use crate::output::{NOT_FOUND_FILE, Output};
@@ -41,8 +43,6 @@ pub struct ServeOptions {
 
 /// How long the sources must be quiet before a rebuild starts.
 const QUIET: Duration = Duration::from_millis(15);
-/// How many ports after the default to try when it is busy.
-const PORT_TRIES: u16 = 20;
 
 /// The built site as pages see it at one moment.
 #[derive(Default)]
@@ -127,43 +127,9 @@ pub struct Running {
     pub url: String,
 }
 
-fn bind(options: &ServeOptions) -> Result<Server, String> {
-    let tries = if options.port_explicit || options.port == 0 {
-        1
-    } else {
-        PORT_TRIES
-    };
-    let mut last = String::new();
-    for offset in 0..tries {
-        let port = options.port.saturating_add(offset);
-        match Server::http(SocketAddr::new(options.bind, port)) {
-            Ok(server) => return Ok(server),
-            Err(err) => {
-                let in_use = err
-                    .downcast_ref::<io::Error>()
-                    .is_some_and(|e| e.kind() == io::ErrorKind::AddrInUse);
-                if !in_use {
-                    return Err(format!("cannot listen on {}:{port}: {err}", options.bind));
-                }
-                last = format!("port {port} on {} is already in use", options.bind);
-            }
-        }
-    }
-    if options.port_explicit {
-        Err(format!(
-            "{last}; choose another with --port, or --port 0 for any free port"
-        ))
-    } else {
-        Err(format!(
-            "{last}, and so are the next {} ports; choose one with --port",
-            PORT_TRIES - 1
-        ))
-    }
-}
-
 /// Builds, starts listening and watching, and returns once the server is ready. `on_ready` runs with
 /// the URL before requests are served; the function then serves until the process ends.
-pub fn serve(options: ServeOptions, on_ready: impl FnOnce(&Running)) -> Result<(), String> {
+pub fn serve(options: ServeOptions, on_ready: impl FnOnce(&Running)) -> Result<(), ServeError> {
     // A bad base URL is reported by the first build; the page is then served at `/`.
     let base = options
         .site
@@ -174,11 +140,8 @@ pub fn serve(options: ServeOptions, on_ready: impl FnOnce(&Running)) -> Result<(
         root if root.is_empty() => "/".to_string(),
         root => root,
     };
-    let server = bind(&options)?;
-    let address = server
-        .server_addr()
-        .to_ip()
-        .ok_or_else(|| "the server is not listening on an IP address".to_string())?;
+    let server = listen::bind(options.bind, options.port, options.port_explicit)?;
+    let address = server.server_addr().to_ip().ok_or(ServeError::NotIp)?;
     let host = match address.ip() {
         IpAddr::V6(ip) => format!("[{ip}]"),
         IpAddr::V4(ip) => ip.to_string(),
@@ -205,11 +168,10 @@ pub fn serve(options: ServeOptions, on_ready: impl FnOnce(&Running)) -> Result<(
         }
     }
 
-    let mut watcher = watch::Watcher::new(&shared.options.site.root).map_err(|e| {
-        format!(
-            "cannot watch {} for changes: {e}",
-            shared.options.site.root.display()
-        )
+    let root = &shared.options.site.root;
+    let mut watcher = watch::Watcher::new(root).map_err(|source| ServeError::Watch {
+        root: root.clone(),
+        source,
     })?;
     let rebuilder = Arc::clone(&shared);
     thread::spawn(move || {
@@ -333,6 +295,13 @@ fn handle(request: Request, shared: &Shared) {
         );
         return;
     };
+    answer_from(request, &url, shared, &snapshot, output);
+}
+
+/// Answers a request for `url` from the last good build: the file, a redirect to the mount, or the
+/// site's not-found page.
+fn answer_from(request: Request, url: &str, shared: &Shared, snapshot: &Snapshot, output: &Output) {
+    let error = snapshot.error.as_deref();
     let page = |path: &str| -> Vec<u8> {
         let bytes = output.get(path).map(|c| c.bytes()).unwrap_or_default();
         if path.ends_with(".html") {
@@ -341,7 +310,7 @@ fn handle(request: Request, shared: &Shared) {
             bytes.into_owned()
         }
     };
-    match http::resolve(&url, &shared.mount, |p| output.get(p).is_some()) {
+    match http::resolve(url, &shared.mount, |p| output.get(p).is_some()) {
         Resolved::File(path) => respond(request, 200, http::content_type(&path), page(&path), None),
         Resolved::Redirect(location) => {
             respond(
