@@ -7,6 +7,8 @@
 #                                                  # busy cores, most of it mdBook at 10,000 sections
 #   SIZES="10 1000" ROUNDS=3 scripts/compare-peers.sh
 #   SKIP_CLEAN_BUILD=1 scripts/compare-peers.sh    # leave out the clean build (about 2 minutes)
+#   BASELINE=DIR scripts/compare-peers.sh          # also time DIR/explainer (another commit's build)
+#                                                  # in the same rounds: before and after a change
 #
 # What it does, for each size N:
 #   1. `cargo run --release --example synth -- --sections N --events 20` writes our content;
@@ -220,10 +222,13 @@ measure_size() {
 
   # Each tool writes where it does by default: explainer and Hugo to public/, mdBook to book/.
   local ours=("$explainer" build --root "$dir/explainer")
+  local baseline=()
+  [ -z "${BASELINE:-}" ] || baseline=("$BASELINE/explainer" build --root "$dir/explainer" --output "$dir/baseline-public")
   local hugo=("$HUGO" --quiet --source "$dir/hugo")
   local mdbook=(mdbook build "$dir/mdbook")
   # Every tool must build before anything is timed.
   "${ours[@]}" >/dev/null || die "explainer failed at N = $n"
+  ((${#baseline[@]} == 0)) || "${baseline[@]}" >/dev/null || die "the baseline explainer failed at N = $n"
   "${hugo[@]}" >/dev/null || die "hugo failed at N = $n"
   local mdbook_slow=$((n >= MDBOOK_SLOW_AT))
   if ((!mdbook_slow)); then
@@ -234,6 +239,7 @@ measure_size() {
   for ((r = 1; r <= ROUNDS; r++)); do
     note "N = $n: round $r of $ROUNDS"
     cmds=(-n explainer "${ours[*]}" -n hugo "${hugo[*]}")
+    ((${#baseline[@]} == 0)) || cmds+=(-n baseline "${baseline[*]}")
     ((mdbook_slow)) || cmds+=(-n mdbook "${mdbook[*]}")
     hyperfine -N --style none --warmup "$WARMUP" --runs "$RUNS" \
       --export-json "$dir/round-$r.json" "${cmds[@]}" >/dev/null
@@ -247,6 +253,7 @@ measure_size() {
 
   note "N = $n: peak memory"
   RSS[explainer,$n]=$(peak_rss "${ours[@]}")
+  ((${#baseline[@]} == 0)) || RSS[baseline,$n]=$(peak_rss "${baseline[@]}")
   RSS[hugo,$n]=$(peak_rss "${hugo[@]}")
   if ((mdbook_slow)); then
     note "N = $n: mdBook, one run (minutes)"
@@ -272,6 +279,14 @@ measure_bundled() {
   RUNS_DONE[bundled]=$count
   FASTEST[bundled]=$fastest
   RSS[bundled]=$(peak_rss "${cmd[@]}")
+  [ -n "${BASELINE:-}" ] || return 0
+  local before=("$BASELINE/explainer" build --root "$repo" --output "$WORK/bundled-baseline-public")
+  hyperfine -N --style none --warmup 3 --runs $((ROUNDS * RUNS * 2)) \
+    --export-json "$WORK/bundled-pair.json" -n bundled "${cmd[*]}" -n baseline "${before[*]}" >/dev/null
+  while read -r name seconds count fastest; do
+    TIME[pair-$name]=$seconds
+  done < <(medians "$WORK/bundled-pair.json")
+  RSS[bundled-baseline]=$(peak_rss "${before[@]}")
 }
 
 # Crates in the dependency tree for this machine's target: packages, each counted once, the
@@ -331,6 +346,22 @@ done
 echo
 echo "| the bundled explainer (\`explainer build\` in this repository) | $(cell "${TIME[bundled]}" "${RSS[bundled]}") |"
 echo "| --- | ---: |"
+if [ -n "${BASELINE:-}" ]; then
+  echo
+  echo "Beside the baseline ($BASELINE/explainer), timed in the same rounds:"
+  echo
+  echo "| sections, one page | explainer | baseline | explainer ÷ baseline: time, memory |"
+  echo "| ---: | ---: | ---: | ---: |"
+  for n in $SIZES; do
+    printf '| %s | %s | %s | %s, %s |\n' "$(thousands "$n")" \
+      "$(cell "${TIME[explainer,$n]}" "${RSS[explainer,$n]}")" \
+      "$(cell "${TIME[baseline,$n]}" "${RSS[baseline,$n]}")" \
+      "$(ratio "${TIME[explainer,$n]}" "${TIME[baseline,$n]}")" "$(ratio "${RSS[explainer,$n]}" "${RSS[baseline,$n]}")"
+  done
+  printf '| the bundled explainer (run in pairs) | %s | %s | %s, %s |\n' \
+    "$(cell "${TIME[pair-bundled]}" "${RSS[bundled]}")" "$(cell "${TIME[pair-baseline]}" "${RSS[bundled-baseline]}")" \
+    "$(ratio "${TIME[pair-bundled]}" "${TIME[pair-baseline]}")" "$(ratio "${RSS[bundled]}" "${RSS[bundled-baseline]}")"
+fi
 echo
 echo "Load average (1, 5, 15 minutes): $LOAD_START at the start, $LOAD_END at the end."
 for n in $SIZES; do

@@ -1,8 +1,8 @@
 //! `explainer check`: everything the build validates, and what an editor should fix before
 //! publishing that a build does not stop for.
 //!
-//! It runs the real pipeline in memory ([`crate::render_inputs`]), keeps every diagnostic it returns,
-//! then looks further:
+//! It runs the real pipeline in memory (a [`Pipeline`], validating once), keeps every diagnostic it
+//! returns, then looks further:
 //! - links and images in the Markdown: `#anchors` must exist on the rendered page, files must be in
 //!   the site, web addresses must be well formed (nothing is fetched);
 //! - literal `href="#..."` anchors in the templates, and every `#anchor` of the rendered page;
