@@ -49,10 +49,15 @@ pub fn execute(args: BuildArgs) -> ExitCode {
         Err(BuildError::Content(problems)) => {
             report(&problems);
             let errors = problems.iter().filter(|d| d.is_error()).count();
+            // Say only what is true: there may be no earlier output to keep.
+            let kept = if output.exists() {
+                format!("{} was left as it was", output.display())
+            } else {
+                "nothing was written".to_string()
+            };
             eprintln!(
-                "error: build failed with {}; {} was left as it was",
-                count(errors, "error"),
-                output.display()
+                "error: build failed with {}; {kept}",
+                count(errors, "error")
             );
             ExitCode::FAILURE
         }

@@ -27,18 +27,36 @@ impl SourceId {
     }
 }
 
+/// What a field that must hold text says when it holds none (see [`required_text`]).
+pub const EMPTY_TEXT: &str = "no text where text is required";
+
+/// Text an editor must write. `title: null`, `title: ~`, `title:` and `title: ""` (or only spaces) are
+/// mistakes, not a title "null" or an empty heading; a quoted "null" is text like any other.
+fn required_text<'de, D: serde::Deserializer<'de>>(value: D) -> Result<String, D::Error> {
+    match Option::<String>::deserialize(value)? {
+        Some(text) if !text.trim().is_empty() => Ok(text),
+        _ => Err(serde::de::Error::custom(EMPTY_TEXT)),
+    }
+}
+
 /// `content/_index.md`: the page itself.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PageMeta {
     /// The headline, the page's only big heading. At most 110 characters.
+    #[serde(deserialize_with = "required_text")]
+    #[schemars(with = "String", length(min = 1))]
     pub title: String,
     /// The type-of-work label shown above the headline.
     #[serde(default = "default_label")]
     pub label: String,
     /// One or two sentences under the headline. May cite sources with [@id].
+    #[serde(deserialize_with = "required_text")]
+    #[schemars(with = "String", length(min = 1))]
     pub standfirst: String,
     /// Plain text for search engines and sharing. At most 200 characters.
+    #[serde(deserialize_with = "required_text")]
+    #[schemars(with = "String", length(min = 1))]
     pub description: String,
     /// The byline.
     #[serde(default)]
@@ -91,6 +109,8 @@ fn default_language() -> String {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Author {
+    #[serde(deserialize_with = "required_text")]
+    #[schemars(with = "String", length(min = 1))]
     pub name: String,
     /// An optional link to the author's page.
     pub url: Option<String>,
@@ -101,6 +121,8 @@ pub struct Author {
 #[serde(deny_unknown_fields)]
 pub struct Publisher {
     /// Its name, e.g. the newsroom's.
+    #[serde(deserialize_with = "required_text")]
+    #[schemars(with = "String", length(min = 1))]
     pub name: String,
     /// An optional link to its home page.
     pub url: Option<String>,
@@ -113,6 +135,8 @@ pub struct Correction {
     /// The day of the correction: YYYY-MM-DD.
     pub date: PartialDate,
     /// What was wrong and what is right. May cite sources with [@id].
+    #[serde(deserialize_with = "required_text")]
+    #[schemars(with = "String", length(min = 1))]
     pub text: String,
 }
 
@@ -140,6 +164,8 @@ impl PageMeta {
 #[serde(deny_unknown_fields)]
 pub struct SectionMeta {
     /// The section's heading.
+    #[serde(deserialize_with = "required_text")]
+    #[schemars(with = "String", length(min = 1))]
     pub title: String,
     /// Where the section goes: sections are ordered by weight, smallest first.
     pub weight: i64,
@@ -199,11 +225,19 @@ fn kind_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
 #[serde(deny_unknown_fields)]
 pub struct Quote {
     /// The exact words: nothing added but [bracketed] words and … for omissions.
+    #[serde(deserialize_with = "required_text")]
+    #[schemars(with = "String", length(min = 1))]
     pub text: String,
+    #[serde(deserialize_with = "required_text")]
+    #[schemars(with = "String", length(min = 1))]
     pub speaker: String,
     /// The speaker's role, e.g. President of the United States.
+    #[serde(deserialize_with = "required_text")]
+    #[schemars(with = "String", length(min = 1))]
     pub role: String,
     /// Where the words were said.
+    #[serde(deserialize_with = "required_text")]
+    #[schemars(with = "String", length(min = 1))]
     pub occasion: String,
     /// When: YYYY, YYYY-MM or YYYY-MM-DD.
     pub date: PartialDate,
@@ -216,8 +250,12 @@ pub struct Quote {
 #[serde(deny_unknown_fields)]
 pub struct Figure {
     /// The number as shown, e.g. "about 2,500".
+    #[serde(deserialize_with = "required_text")]
+    #[schemars(with = "String", length(min = 1))]
     pub value: String,
     /// What the number means. May cite sources with [@id].
+    #[serde(deserialize_with = "required_text")]
+    #[schemars(with = "String", length(min = 1))]
     pub label: String,
     /// The ids of the sources of the number: [id1, id2].
     pub sources: Vec<SourceId>,
@@ -227,8 +265,12 @@ pub struct Figure {
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Term {
+    #[serde(deserialize_with = "required_text")]
+    #[schemars(with = "String", length(min = 1))]
     pub term: String,
     /// May cite sources with [@id].
+    #[serde(deserialize_with = "required_text")]
+    #[schemars(with = "String", length(min = 1))]
     pub definition: String,
     #[serde(default)]
     pub sources: Vec<SourceId>,
@@ -241,13 +283,19 @@ pub struct SourceDef {
     /// The id that citations use: lower-case letters, digits and hyphens, e.g. ap-2021-07-26.
     pub id: SourceId,
     /// The publication, e.g. Associated Press.
+    #[serde(deserialize_with = "required_text")]
+    #[schemars(with = "String", length(min = 1))]
     pub outlet: String,
     pub author: Option<String>,
     /// The headline of the article or document.
+    #[serde(deserialize_with = "required_text")]
+    #[schemars(with = "String", length(min = 1))]
     pub title: String,
     /// When it was published: YYYY, YYYY-MM or YYYY-MM-DD.
     pub date: PartialDate,
     /// The full web address, starting with https://.
+    #[serde(deserialize_with = "required_text")]
+    #[schemars(with = "String", length(min = 1))]
     pub url: String,
 }
 
@@ -256,7 +304,11 @@ pub struct SourceDef {
 #[serde(deny_unknown_fields)]
 pub struct Era {
     /// The id that events use in `era:`.
+    #[serde(deserialize_with = "required_text")]
+    #[schemars(with = "String", length(min = 1))]
     pub id: String,
+    #[serde(deserialize_with = "required_text")]
+    #[schemars(with = "String", length(min = 1))]
     pub title: String,
     /// The first date of the era: YYYY, YYYY-MM or YYYY-MM-DD.
     pub start: PartialDate,
@@ -273,6 +325,8 @@ pub struct EventMeta {
     /// For events that last: the last day, YYYY, YYYY-MM or YYYY-MM-DD.
     pub end_date: Option<PartialDate>,
     /// What happened, in a headline.
+    #[serde(deserialize_with = "required_text")]
+    #[schemars(with = "String", length(min = 1))]
     pub title: String,
     /// The id of an era in timeline/_index.md.
     pub era: Option<String>,

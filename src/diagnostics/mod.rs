@@ -46,54 +46,93 @@ pub struct Diagnostic {
     pub hint: Option<String>,
 }
 
-/// A resolved position: 1-based line and column (columns count characters, not bytes), the whole text
-/// of that line, and how many characters to underline.
+/// A resolved position: 1-based line and column, the text of that line, and the part of it to
+/// underline. Columns count characters as a reader sees them, grapheme clusters: an `é` typed as `e` and
+/// a combining accent, or an Arabic letter with its vowel marks, is one column, and a byte-order mark is
+/// none. So a column agrees with the one an editor shows, whatever the script.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Location {
     pub line: usize,
     pub column: usize,
+    /// The line, without its line break (LF or CRLF) or a byte-order mark.
     pub line_text: String,
-    pub width: usize,
+    /// What to underline, as a byte range of `line_text`; an empty range gets one caret.
+    pub span: Range<usize>,
 }
+
+/// The byte-order mark some editors put at the start of a file.
+const BOM: char = '\u{feff}';
 
 impl Location {
     /// Resolves a byte range in `text` to a line and column. Ranges past the end are clamped, and a
     /// range that starts inside a multi-byte character is moved back to that character's start.
     pub fn from_range(text: &str, range: Range<usize>) -> Location {
-        let mut start = range.start.min(text.len());
-        while !text.is_char_boundary(start) {
-            start -= 1;
+        let mut start = floor_boundary(text, range.start);
+        let mut line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
+        if line_start == 0 && text.starts_with(BOM) {
+            line_start = BOM.len_utf8();
+            start = start.max(line_start);
         }
-        let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
         let line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
         let line_text = text[line_start..line_end].trim_end_matches('\r');
         let line = text[..line_start].matches('\n').count() + 1;
-        let column = text[line_start..start].chars().count() + 1;
-        let end = range.end.clamp(start, line_end);
-        let width = text.get(start..end).map_or(1, |s| s.chars().count()).max(1);
+        let end = ceil_boundary(text, range.end.clamp(start, line_start + line_text.len()));
         Location {
             line,
-            column,
+            column: columns(&text[line_start..start]) + 1,
             line_text: line_text.to_string(),
-            width,
+            span: start - line_start..end - line_start,
         }
     }
 
-    /// Resolves a 1-based line and 1-based column (as reported by a parser) against `text`.
+    /// Resolves a 1-based line and a 1-based column counted in characters (as a parser reports
+    /// them), underlining `width` characters from there.
     pub fn from_line_column(text: &str, line: usize, column: usize, width: usize) -> Location {
-        let line_text = text
-            .lines()
-            .nth(line.saturating_sub(1))
-            .unwrap_or("")
-            .trim_end_matches('\r')
-            .to_string();
+        let line_text = text.lines().nth(line.saturating_sub(1)).unwrap_or("");
+        let line_text = line_text.trim_end_matches('\r');
+        let line_text = if line <= 1 {
+            line_text.trim_start_matches(BOM)
+        } else {
+            line_text
+        };
+        let byte_at = |chars: usize| {
+            line_text
+                .char_indices()
+                .nth(chars)
+                .map_or(line_text.len(), |(i, _)| i)
+        };
+        let start = byte_at(column.saturating_sub(1));
+        let end = byte_at(column.saturating_sub(1) + width.max(1));
         Location {
             line: line.max(1),
-            column: column.max(1),
-            line_text,
-            width: width.max(1),
+            column: columns(&line_text[..start]) + 1,
+            line_text: line_text.to_string(),
+            span: start..end,
         }
     }
+}
+
+/// How many columns a reader sees in `text`: its grapheme clusters.
+fn columns(text: &str) -> usize {
+    unicode_segmentation::UnicodeSegmentation::graphemes(text, true).count()
+}
+
+/// `at`, or the start of the character it falls inside; at most the end of `text`.
+fn floor_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// `at`, or the end of the character it falls inside; at most the end of `text`.
+fn ceil_boundary(text: &str, at: usize) -> usize {
+    let mut at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    at
 }
 
 impl Diagnostic {
@@ -253,6 +292,35 @@ mod tests {
         let loc = Location::from_range(text, start..start + 1);
         assert_eq!((loc.line, loc.column), (3, 9));
         assert_eq!(loc.line_text, "wéight: x");
+        assert_eq!(&loc.line_text[loc.span], "x");
+    }
+
+    /// The column of `needle` in `text`, as `from_range` resolves it.
+    fn place(text: &str, needle: &str) -> (usize, usize, String) {
+        let start = text.find(needle).unwrap();
+        let loc = Location::from_range(text, start..start + needle.len());
+        assert_eq!(&loc.line_text[loc.span.clone()], needle);
+        (loc.line, loc.column, loc.line_text)
+    }
+
+    #[test]
+    fn columns_count_what_a_reader_sees_in_any_script() {
+        // Each of these is one column: a letter and its combining accent, an Arabic letter with its
+        // vowel marks, a flag made of two code points, a non-breaking space.
+        let text = "---\ntitle: \"e\u{301}—€ “بَغْدَاد” 🇮🇶\u{a0}x\"\n---\n";
+        let (line, column, _) = place(text, "x\"");
+        // `title: "` is 8 columns; then é — € space “ (5), بَ غْ دَ ا د (5), ” space 🇮🇶 nbsp (4).
+        assert_eq!((line, column), (2, 8 + 5 + 5 + 4 + 1));
+    }
+
+    #[test]
+    fn crlf_and_a_byte_order_mark_do_not_move_a_position() {
+        let text = "\u{feff}---\r\ntitle: “العراق”\r\nwieght: 3\r\n---\r\n";
+        assert_eq!(place(text, "wieght"), (3, 1, "wieght: 3".to_string()));
+        assert_eq!(place(text, "---").1, 1, "the mark takes no column");
+        assert_eq!(place(text, "---").2, "---", "nor is it shown");
+        let loc = Location::from_line_column(text, 1, 1, 3);
+        assert_eq!((loc.column, &loc.line_text[loc.span]), (1, "---"));
     }
 
     #[test]

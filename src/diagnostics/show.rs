@@ -33,17 +33,34 @@ impl fmt::Display for Diagnostic {
         let pad = " ".repeat(gutter);
         if let Some(loc) = &self.location {
             let line_text = loc.line_text.replace('\t', "    ");
-            let before: String = loc.line_text.chars().take(loc.column - 1).collect();
-            let indent = " ".repeat(before.replace('\t', "    ").chars().count());
+            let before = loc.line_text.get(..loc.span.start).unwrap_or_default();
+            let marked = loc.line_text.get(loc.span.clone()).unwrap_or_default();
+            let indent = " ".repeat(display_width(before));
             writeln!(f, "{pad} |")?;
             writeln!(f, "{} | {line_text}", loc.line)?;
-            writeln!(f, "{pad} | {indent}{}", "^".repeat(loc.width))?;
+            writeln!(
+                f,
+                "{pad} | {indent}{}",
+                "^".repeat(display_width(marked).max(1))
+            )?;
         }
         if let Some(hint) = &self.hint {
             writeln!(f, "{pad} = hint: {hint}")?;
         }
         Ok(())
     }
+}
+
+/// How many terminal cells `text` takes: wide (East Asian) characters two, combining marks and
+/// invisible characters none, a tab four (as the line is shown). The caret line is made of this many
+/// spaces, so a caret sits under `€`, an Arabic word or a CJK character alike.
+fn display_width(text: &str) -> usize {
+    text.chars()
+        .map(|c| match c {
+            '\t' => 4,
+            c => unicode_width::UnicodeWidthChar::width(c).unwrap_or(0),
+        })
+        .sum()
 }
 
 /// Prints diagnostics to standard error, each followed by a blank line.
@@ -81,4 +98,21 @@ pub fn to_json(diagnostics: &[Diagnostic]) -> String {
         })
         .collect();
     serde_json::to_string_pretty(&items).unwrap_or_else(|_| "[]".into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::Diagnostic;
+
+    #[test]
+    fn carets_line_up_under_wide_and_combining_characters() {
+        let text = "---\ntitle: 中文 e\u{301}€ wieght\n---\n";
+        let start = text.find("wieght").unwrap();
+        let shown = Diagnostic::error("content/a.md", "unknown field `wieght`")
+            .at(text, start..start + 6)
+            .to_string();
+        // `title: ` 7 cells, 中文 4, space 1, é 1, € 1, space 1: the carets start 15 cells in.
+        let caret_line = shown.lines().nth(3).unwrap();
+        assert_eq!(caret_line, format!("  | {}^^^^^^", " ".repeat(15)));
+    }
 }

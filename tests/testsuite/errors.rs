@@ -2,43 +2,13 @@
 //! code 1, and leaves the previous output exactly as it was.
 //!
 //! Each case is a folder under `tests/fixtures/errors/<case>/` whose files replace those of the
-//! `basic` fixture. The messages are snapshots in `tests/snapshots/`.
+//! `basic` fixture. The messages are snapshots in `tests/testsuite/snapshots/`.
 
 use crate::common::TestSite;
 
-/// Builds `basic` once (the "last good output"), overlays the broken files, builds again, and checks
-/// that the build failed without touching the output. Returns the error output.
+/// The `basic` fixture's last good output, then the case laid over it: see `common::broken_build`.
 fn broken_build(case: &str) -> String {
-    let site = TestSite::fixture("basic");
-    let good = site.build(&[]);
-    assert_eq!(
-        good.code,
-        Some(0),
-        "the basic fixture must build: {}",
-        good.stderr
-    );
-    let before = site.output_snapshot();
-    assert!(!before.is_empty());
-
-    let site = site.overlay(&format!("errors/{case}"));
-    let run = site.build(&[]);
-    assert_eq!(
-        run.code,
-        Some(1),
-        "{case} must fail with exit code 1:\n{}",
-        run.stderr
-    );
-    assert!(
-        run.stdout.is_empty(),
-        "nothing on stdout for a failed build: {}",
-        run.stdout
-    );
-    assert_eq!(
-        site.output_snapshot(),
-        before,
-        "{case}: the previous output must be left exactly as it was"
-    );
-    run.stderr
+    crate::common::broken_build(&format!("errors/{case}"), |_| {})
 }
 
 macro_rules! error_case {

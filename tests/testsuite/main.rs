@@ -17,6 +17,8 @@ mod html_validity;
 mod incremental;
 mod large;
 mod malformed;
+mod mistakes;
+mod positions;
 mod publish;
 mod scaffold;
 mod schema;

@@ -4,21 +4,38 @@
 use std::ops::Range;
 
 use super::{Problem, Split, find_key};
+use crate::content::model::EMPTY_TEXT;
 use crate::diagnostics::did_you_mean;
 
 /// Turns a serde_yaml error into a positioned message with a hint.
 pub(super) fn explain(text: &str, split: &Split, err: &serde_yaml::Error) -> Problem {
     let raw = err.to_string();
+    let yaml = &text[split.yaml.clone()];
+    if let Some(problem) = unclosed_quote(&raw, yaml, split.yaml.start) {
+        return problem;
+    }
     // serde_yaml appends " at line L column C"; the position is shown separately.
     let message = match raw.find(" at line ") {
         Some(i) => raw[..i].to_string(),
         None => raw.clone(),
     };
-    let offset = err.location().map_or(split.yaml.start, |loc| {
-        split.yaml.start + char_to_byte(&text[split.yaml.clone()], loc.index())
+    // libyaml's index counts bytes of the text it was given (each character adds its UTF-8 width),
+    // not characters.
+    let mut offset = err.location().map_or(split.yaml.start, |loc| {
+        split.yaml.start + loc.index().min(yaml.len())
     });
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    if raw.contains(EMPTY_TEXT)
+        && let Some(problem) = empty_text(text, offset, &raw)
+    {
+        return problem;
+    }
     let line = line_range(text, offset);
-    let (message, mut hint) = reword(&message, &text[line.clone()]);
+    let found = text[offset..].chars().next();
+    let before = text[..offset].chars().next_back();
+    let (message, mut hint) = reword(&message, &text[line.clone()], found, before);
     // A character the eye cannot see (a tab, or the control character the message is about): point
     // at it, not at the start of its line.
     let control = message
@@ -54,17 +71,130 @@ pub(super) fn explain(text: &str, split: &Split, err: &serde_yaml::Error) -> Pro
             hint,
         };
     }
+    // A citation in a bracketed list: underline the citation, `[@wire-one]`.
+    let range = if message.starts_with("a citation `[@…]`") {
+        let end = text[offset..line.end]
+            .find(']')
+            .map_or(offset + 1, |i| offset + i + 1);
+        offset - 1..end
+    } else {
+        offset..offset + token_at(text, offset).max(1)
+    };
     Problem {
-        range: offset..offset + token_at(text, offset).max(1),
+        range,
         message,
         hint,
     }
 }
 
-fn char_to_byte(text: &str, chars: usize) -> usize {
-    text.char_indices()
-        .nth(chars)
-        .map_or(text.len(), |(i, _)| i)
+/// A required text left empty (`title:`, `title: ~`, `title: ""`), reported at its key. serde_yaml
+/// places such an error at the start of the mapping that holds the field (the front matter, or an item
+/// such as `quotes[0]`), so the field is the first key of that mapping whose value is empty.
+fn empty_text(text: &str, offset: usize, raw: &str) -> Option<Problem> {
+    let mut line_start = line_range(text, offset).start;
+    let mut column = None;
+    for line in text[line_start..].split_inclusive('\n') {
+        let content = line.trim_end();
+        let indent = content.len() - content.trim_start().len();
+        let item = content.trim_start();
+        // The first line of an item of a list starts `- `; its keys start after that.
+        let (at, entry) = match item.strip_prefix("- ") {
+            Some(rest) if column.is_none() => (indent + 2, rest),
+            _ => (indent, item),
+        };
+        let here = *column.get_or_insert(at);
+        if item.is_empty() || item.starts_with('#') {
+            line_start += line.len();
+            continue;
+        }
+        if at < here || item == "---" {
+            break;
+        }
+        if at == here
+            && let Some((name, value)) = entry.split_once(':')
+            && is_empty_value(value)
+        {
+            let within = raw
+                .split_once(": ")
+                .map(|(path, _)| path)
+                .filter(|path| !path.contains(' '));
+            let message = match within {
+                Some(path) => format!("in `{path}`: `{name}` has no text"),
+                None => format!("`{name}` has no text"),
+            };
+            let start = line_start + at;
+            return Some(
+                Problem::new(start..start + name.len(), message).hint(format!(
+                    "write the text after the colon, like {name}: \"…\"; `null`, `~`, `\"\"` and \
+                     nothing at all each mean no text"
+                )),
+            );
+        }
+        line_start += line.len();
+    }
+    None
+}
+
+/// Whether the text after a key's colon is no text: nothing, `null`, `~`, or blank quotes.
+fn is_empty_value(value: &str) -> bool {
+    let value = match value.find(" #") {
+        Some(comment) => &value[..comment],
+        None => value,
+    };
+    let value = value.trim();
+    let unquoted = value
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')));
+    match unquoted {
+        Some(inner) => inner.trim().is_empty(),
+        None => matches!(value, "" | "~" | "null" | "Null" | "NULL"),
+    }
+}
+
+/// A quoted value that is never closed. libyaml reads on to the end of the front matter and reports
+/// the problem there, with the place the quote opened as its context: point at that place instead.
+fn unclosed_quote(raw: &str, yaml: &str, base: usize) -> Option<Problem> {
+    let (_, context) = raw.split_once(", while scanning a quoted scalar at line ")?;
+    let (line, column) = context.split_once(" column ")?;
+    let line: usize = line.trim().parse().ok()?;
+    let column: usize = column
+        .split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()?;
+    let at = mark_to_byte(yaml, line.checked_sub(1)?, column.checked_sub(1)?);
+    let quote = yaml[at..].chars().next()?;
+    let hint = if quote == '\'' {
+        "end the value with a ' on the same line, like title: 'The deal'; an apostrophe inside \
+         single quotes is written twice: 'Iraq''s election'"
+    } else {
+        "end the value with a \" on the same line, like title: \"The deal\"; a quote mark inside \
+         the value is written \\\" (or use curly quotes “ ”)"
+    };
+    let at = base + at;
+    Some(Problem::new(at..at + quote.len_utf8(), "this quote is not closed").hint(hint))
+}
+
+/// The byte offset in `yaml` of a libyaml mark: a 0-based line and a 0-based column counted in
+/// characters, with lines broken as libyaml breaks them (LF, CR, CRLF, NEL, U+2028, U+2029).
+fn mark_to_byte(yaml: &str, line: usize, column: usize) -> usize {
+    let (mut at_line, mut at_column) = (0, 0);
+    let mut chars = yaml.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if at_line == line && at_column == column {
+            return i;
+        }
+        match c {
+            '\r' if chars.peek().is_some_and(|(_, next)| *next == '\n') => {}
+            '\r' | '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                at_line += 1;
+                at_column = 0;
+            }
+            _ => at_column += 1,
+        }
+    }
+    yaml.len()
 }
 
 fn line_range(text: &str, offset: usize) -> Range<usize> {
@@ -75,19 +205,34 @@ fn line_range(text: &str, offset: usize) -> Range<usize> {
 
 /// The length in bytes of the word at `offset`: a key up to its colon, or a value up to the line end.
 fn token_at(text: &str, offset: usize) -> usize {
-    let rest = &text[offset..line_range(text, offset).end];
-    let rest = rest.trim_end();
-    match rest
+    let line = line_range(text, offset);
+    let rest = text[offset..line.end].trim_end();
+    if rest.starts_with(['"', '\'']) {
+        return rest.len();
+    }
+    let colon = rest
         .find(": ")
-        .or_else(|| rest.strip_suffix(':').map(str::len))
-    {
-        Some(colon) if !rest.starts_with(['"', '\'']) => colon,
-        _ => rest.len(),
+        .or_else(|| rest.strip_suffix(':').map(str::len));
+    // Inside a list or group written in brackets, a value ends at the next `,`, `]` or `}`.
+    let value_end = text[line.start..offset]
+        .contains(['[', '{'])
+        .then(|| rest.find([',', ']', '}']))
+        .flatten();
+    match (colon, value_end) {
+        (Some(colon), Some(end)) => colon.min(end),
+        (Some(end), None) | (None, Some(end)) => end,
+        (None, None) => rest.len(),
     }
 }
 
 /// Rewords serde_yaml's messages for people who do not write YAML for a living.
-fn reword(message: &str, line: &str) -> (String, Option<String>) {
+/// `found` is the character the parser stopped at, and `before` the one before it.
+fn reword(
+    message: &str,
+    line: &str,
+    found: Option<char>,
+    before: Option<char>,
+) -> (String, Option<String>) {
     let (path, detail) = match message.split_once(": ") {
         Some((path, detail)) if !path.contains(' ') => (Some(path), detail),
         _ => (None, message),
@@ -133,20 +278,23 @@ fn reword(message: &str, line: &str) -> (String, Option<String>) {
             ),
         );
     }
-    if line.contains('\t') || detail.contains("found character that cannot start any token") {
+    if line.contains('\t') {
         return (
             "tab character in the front matter".into(),
             Some("YAML does not allow tabs: indent with spaces instead".into()),
         );
     }
+    if detail.contains("found character that cannot start any token") {
+        return cannot_start(found, before);
+    }
     if detail.starts_with("mapping values are not allowed") {
-        return (
-            "a colon inside a value".into(),
-            Some(
-                "put the whole value in double quotes, like title: \"Iraq: what comes next\""
-                    .into(),
-            ),
-        );
+        let hint = if line.contains(['“', '”', '‘', '’']) {
+            "curly quotes (“ ”) do not mark a value in YAML as straight ones do: put the whole value \
+             in straight double quotes, like title: \"Iraq: what comes next\""
+        } else {
+            "put the whole value in double quotes, like title: \"Iraq: what comes next\""
+        };
+        return ("a colon inside a value".into(), Some(hint.into()));
     }
     if detail.starts_with("did not find expected key")
         || detail.starts_with("did not find expected '-' indicator")
@@ -171,6 +319,32 @@ fn reword(message: &str, line: &str) -> (String, Option<String>) {
     (format!("{prefix}{detail}"), None)
 }
 
+/// A character that YAML keeps for itself (`@`, `` ` ``) where a value starts. The common case is a
+/// citation inside a list written in brackets, `[First point [@src-a], Second point]`: YAML reads the
+/// inner `[` as the start of another list.
+fn cannot_start(found: Option<char>, before: Option<char>) -> (String, Option<String>) {
+    match (found, before) {
+        (Some('@'), Some('[')) => (
+            "a citation `[@…]` inside a list written in brackets".into(),
+            Some(
+                "write the list one item a line, each starting with `- ` and in double quotes: \
+                 - \"First point [@source-id]\""
+                    .into(),
+            ),
+        ),
+        (Some(c), _) => (
+            format!("a value cannot start with `{c}`"),
+            Some(format!(
+                "put the whole value in double quotes, like title: \"{c}…\""
+            )),
+        ),
+        (None, _) => (
+            "a character YAML keeps for itself starts a value".into(),
+            Some("put the whole value in double quotes".into()),
+        ),
+    }
+}
+
 /// serde's "invalid type: string \"ten\", expected i64" for `path`, in plain words.
 fn invalid_type(path: Option<&str>, detail: &str, rest: &str) -> (String, Option<String>) {
     let (got, expected) = rest
@@ -185,7 +359,7 @@ fn invalid_type(path: Option<&str>, detail: &str, rest: &str) -> (String, Option
     let hint = if expected.contains("i64") || expected.contains("integer") {
         "this must be a whole number without quotes, like 20"
     } else if detail.contains("expected a sequence") {
-        "this must be a list: write [a, b], or put each item on its own line starting with `- `"
+        "this must be a list: put each item on its own line, starting with `- `"
     } else if detail.contains("expected a boolean") {
         "this must be true or false"
     } else if detail.contains("expected a string") {

@@ -45,6 +45,53 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// Builds the `basic` fixture once (the "last good output"), lays `tests/fixtures/<overlay>` over it,
+/// lets `edit` change each overlaid file (by its path in the site), and builds again. Checks that the
+/// build failed with exit code 1, printed nothing on stdout and left the output exactly as it was;
+/// returns what it printed on stderr.
+pub fn broken_build(overlay: &str, edit: impl Fn(&Path)) -> String {
+    let site = TestSite::fixture("basic");
+    let good = site.build(&[]);
+    assert_eq!(
+        good.code,
+        Some(0),
+        "the basic fixture must build: {}",
+        good.stderr
+    );
+    let before = site.output_snapshot();
+    assert!(!before.is_empty());
+
+    let site = site.overlay(overlay);
+    for entry in WalkDir::new(fixtures().join(overlay)) {
+        let entry = entry.expect("read the overlay");
+        if entry.file_type().is_file() {
+            let rel = entry
+                .path()
+                .strip_prefix(fixtures().join(overlay))
+                .expect("inside");
+            edit(&site.root.join(rel));
+        }
+    }
+    let run = site.build(&[]);
+    assert_eq!(
+        run.code,
+        Some(1),
+        "{overlay} must fail with exit code 1:\n{}",
+        run.stderr
+    );
+    assert!(
+        run.stdout.is_empty(),
+        "nothing on stdout for a failed build: {}",
+        run.stdout
+    );
+    assert_eq!(
+        site.output_snapshot(),
+        before,
+        "{overlay}: the previous output must be left exactly as it was"
+    );
+    run.stderr
+}
+
 impl TestSite {
     /// A copy of `tests/fixtures/<name>`.
     pub fn fixture(name: &str) -> TestSite {

@@ -1,0 +1,125 @@
+//! The mistakes newsroom editors make (issue 13), each a case under `tests/fixtures/mistakes/<case>/`
+//! laid over the `basic` fixture: the build must fail with exit code 1, name the file, line and column
+//! where the mistake is, say what to do, and leave the last good output as it was. The messages are
+//! snapshots. Every case is built three times: as written, with CRLF line endings, and with a
+//! byte-order mark; positions and messages must not move.
+
+use std::fs;
+use std::path::Path;
+
+use crate::common::broken_build;
+
+/// The same text with CRLF line endings.
+fn crlf(path: &Path) {
+    let text = fs::read_to_string(path).unwrap();
+    fs::write(path, text.replace('\n', "\r\n")).unwrap();
+}
+
+/// The same text after a byte-order mark.
+fn bom(path: &Path) {
+    let text = fs::read_to_string(path).unwrap();
+    fs::write(path, format!("\u{feff}{text}")).unwrap();
+}
+
+/// Builds the case as written, with CRLF and with a byte-order mark; all three must say the same.
+fn mistake(case: &str, locus: &str) -> String {
+    let overlay = format!("mistakes/{case}");
+    let stderr = broken_build(&overlay, |_| {});
+    assert!(stderr.contains(locus), "expected {locus} in:\n{stderr}");
+    assert!(
+        stderr.contains("= hint: "),
+        "every error has a hint:\n{stderr}"
+    );
+    for (ending, edit) in [("CRLF", crlf as fn(&Path)), ("a byte-order mark", bom)] {
+        let other = broken_build(&overlay, edit);
+        assert_eq!(
+            other, stderr,
+            "{case} with {ending} must be reported the same way"
+        );
+    }
+    stderr
+}
+
+macro_rules! mistake {
+    ($name:ident, $case:literal, $locus:literal) => {
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!($case, mistake($case, $locus));
+        }
+    };
+}
+
+// Wrong positions (issue 13, 1 and 2): non-ASCII text before the mistake must not move it.
+mistake!(
+    curly_quotes_euro_and_dash_before_a_misspelt_field,
+    "non-ascii-before-unknown-field",
+    "content/what-happened.md:3:1: error: unknown field `wieght`"
+);
+mistake!(
+    arabic_before_an_unknown_field,
+    "arabic-before-unknown-field",
+    "content/what-happened.md:4:1: error: unknown field `dir`"
+);
+mistake!(
+    a_wrong_value_after_arabic_on_the_same_line,
+    "value-after-arabic-on-one-line",
+    "content/what-happened.md:2:49: error:"
+);
+mistake!(
+    an_unclosed_double_quote_is_reported_where_it_opens,
+    "unclosed-quote",
+    "content/what-happened.md:2:8: error: this quote is not closed"
+);
+mistake!(
+    an_unclosed_single_quote_is_reported_where_it_opens,
+    "unclosed-single-quote",
+    "content/what-happened.md:2:8: error: this quote is not closed"
+);
+
+// Required text left empty (issue 13, 7).
+mistake!(
+    a_title_with_nothing_after_the_colon,
+    "empty-title",
+    "content/what-happened.md:2:1: error: `title` has no text"
+);
+mistake!(
+    a_title_of_null,
+    "null-title",
+    "content/what-happened.md:2:1: error: `title` has no text"
+);
+mistake!(
+    a_title_of_spaces_in_quotes,
+    "blank-quoted-title",
+    "content/what-happened.md:2:1: error: `title` has no text"
+);
+mistake!(
+    a_quote_without_a_speaker,
+    "empty-quote-speaker",
+    "content/what-happened.md:6:5: error: in `quotes[0]`: `speaker` has no text"
+);
+
+#[test]
+fn a_failed_first_build_does_not_claim_to_have_kept_an_output() {
+    let site = crate::common::TestSite::fixture("basic").overlay("mistakes/empty-title");
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(1));
+    assert!(
+        run.stderr
+            .ends_with("error: build failed with 1 error; nothing was written\n"),
+        "{}",
+        run.stderr
+    );
+    assert!(!site.output().exists());
+}
+
+// The wrong cause named (issue 13, 3 and 5).
+mistake!(
+    a_citation_inside_a_list_in_brackets,
+    "citation-in-bracketed-list",
+    "content/_index.md:10:43: error: a citation `[@…]` inside a list written in brackets"
+);
+mistake!(
+    curly_quotes_around_a_value_with_a_colon,
+    "curly-quotes-around-a-colon",
+    "content/what-happened.md:2:13: error: a colon inside a value"
+);
