@@ -165,9 +165,14 @@ struct EraRuns<'a> {
 }
 
 impl<'a> EraRuns<'a> {
-    fn check(&mut self, doc: &'a Document<EventMeta>, era: Option<&Era>, out: &mut Diagnostics) {
+    fn check(&mut self, doc: &Document<EventMeta>, era: Option<&'a Era>, out: &mut Diagnostics) {
         let m = &doc.meta;
-        let named = m.era.as_deref();
+        // Only an era that exists has a run: an unknown era is reported once, where it is written
+        // (by the build), and must not end the run of the era around it.
+        if m.era.is_some() && era.is_none() {
+            return;
+        }
+        let named = era.map(|e| e.id.as_str());
         let outside = era.is_some_and(|era| {
             m.date.earliest() < era.start.earliest() || m.date.earliest() > era.end.latest()
         });

@@ -175,7 +175,9 @@ fn parse_in_place(content_dir: &Path, path: &Path, rel: PathBuf, text: Text) -> 
     let parts: Vec<_> = inner.iter().map(|p| p.to_string_lossy()).collect();
     let parsed = match parts.as_slice() {
         [name] if name == INDEX_FILE => parse_document(rel, text).map(Parsed::Page),
-        [_] => parse_document(rel, text).map(Parsed::Section),
+        [_] => parse_document(rel.clone(), text.clone())
+            .map(Parsed::Section)
+            .map_err(|d| misplaced_event(&rel, &text).unwrap_or(d)),
         [dir, name] if dir == TIMELINE_DIR && name == INDEX_FILE => {
             parse_document(rel, text).map(Parsed::Section)
         }
@@ -186,6 +188,22 @@ fn parse_in_place(content_dir: &Path, path: &Path, rel: PathBuf, text: Text) -> 
         )),
     };
     parsed.unwrap_or_else(|d| Parsed::Failed(*d))
+}
+
+/// A file in `content/` that is not a section but a whole timeline event (a `date`, no `weight`):
+/// saved in the wrong folder, which is what to say rather than "unknown field `date`".
+fn misplaced_event(rel: &Path, text: &str) -> Option<Box<Diagnostic>> {
+    let split = front_matter::split(text).ok()?;
+    front_matter::parse::<EventMeta>(text, &split).ok()?;
+    let at = front_matter::locate(text, &split, "date", "date");
+    Some(Box::new(
+        Diagnostic::error(
+            rel,
+            "this looks like a timeline event, but it is in content/",
+        )
+        .at(text, at)
+        .hint("move it into content/timeline/, where the events are; content/ holds the sections"),
+    ))
 }
 
 fn parse_document<M: DeserializeOwned>(

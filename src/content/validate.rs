@@ -160,6 +160,12 @@ fn check_page(site: &Site, out: &mut Diagnostics) {
             .hint("`updated` must be on or after `published`"),
         );
     }
+    if let Some((message, hint)) = language_problem(&meta.language) {
+        out.push(
+            page.error_at_value("language", &meta.language, message)
+                .hint(hint),
+        );
+    }
     if let Some(url) = &page.meta.base_url
         && BaseUrl::parse(url).is_err()
     {
@@ -168,6 +174,41 @@ fn check_page(site: &Site, out: &mut Diagnostics) {
                 .hint("write the full address the page is published at, like https://example.github.io/iraq/"),
         );
     }
+}
+
+/// Languages editors write by name, with their BCP 47 codes: for the hint only.
+const LANGUAGE_NAMES: [(&str, &str); 16] = [
+    ("arabic", "ar"),
+    ("العربية", "ar"),
+    ("english", "en"),
+    ("french", "fr"),
+    ("français", "fr"),
+    ("kurdish", "ku"),
+    ("کوردی", "ckb"),
+    ("persian", "fa"),
+    ("farsi", "fa"),
+    ("فارسی", "fa"),
+    ("turkish", "tr"),
+    ("türkçe", "tr"),
+    ("spanish", "es"),
+    ("español", "es"),
+    ("german", "de"),
+    ("deutsch", "de"),
+];
+
+/// Why `language` is not a BCP 47 language tag with a two- or three-letter language (`ar`,
+/// `en-GB`, `ckb`), and what to write instead.
+fn language_problem(language: &str) -> Option<(String, String)> {
+    let tag = icu_locale_core::LanguageIdentifier::try_from_str(language).ok();
+    if tag.is_some_and(|tag| (2..=3).contains(&tag.language.as_str().len())) {
+        return None;
+    }
+    let name = language.trim().to_lowercase();
+    let hint = match LANGUAGE_NAMES.iter().find(|(n, _)| *n == name) {
+        Some((_, code)) => format!("write the language's code, not its name: language: {code}"),
+        None => "write the language's code (BCP 47), like en, ar or en-GB".to_string(),
+    };
+    Some((format!("`{language}` is not a language code"), hint))
 }
 
 fn check_sections(site: &Site, known: &HashSet<SourceId>, out: &mut Diagnostics) {

@@ -123,3 +123,46 @@ mistake!(
     "curly-quotes-around-a-colon",
     "content/what-happened.md:2:13: error: a colon inside a value"
 );
+
+// Right line, right cause (issue 13, 8 and 10) and a language by name (14).
+mistake!(
+    an_event_saved_among_the_sections,
+    "event-in-sections-folder",
+    "content/2021-12-10-saved-here.md:2:1: error: this looks like a timeline event, but it is in content/"
+);
+mistake!(
+    a_date_written_with_slashes,
+    "date-with-slashes",
+    "content/timeline/2021-12-09-later.md:2:7: error: invalid date: `06/09/2021` is not written YYYY-MM-DD: write 2021-09-06 if it means 6 September 2021, or 2021-06-09 if it means 9 June 2021"
+);
+mistake!(
+    a_date_written_with_dashes,
+    "date-with-dashes",
+    "content/timeline/2021-12-09-later.md:2:7: error: invalid date: `2021–12–09` has dashes between its parts where hyphens belong: write 2021-12-09"
+);
+mistake!(
+    a_language_written_as_its_name,
+    "language-by-name",
+    "content/_index.md:5:11: error: `Arabic` is not a language code"
+);
+
+/// A mistake is reported once, where it is: a misspelt era on one event must not make the next
+/// event of the real era look out of place (issue 13, 9).
+#[test]
+fn a_misspelt_era_is_reported_once() {
+    let site = crate::common::TestSite::fixture("basic").overlay("mistakes/misspelt-era");
+    let run = site.check(&[]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr
+            .contains("content/timeline/2017-07-middle.md:4:6: error: unknown era `befroe`"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("already ended"), "{}", run.stderr);
+    assert!(
+        run.stderr.ends_with("error: check found 1 error\n"),
+        "{}",
+        run.stderr
+    );
+}

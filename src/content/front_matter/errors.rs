@@ -263,10 +263,15 @@ fn reword(
     }
     if detail.contains("invalid date: ") {
         let why = detail.split("invalid date: ").nth(1).unwrap_or(detail);
-        return (
-            format!("{prefix}invalid date: {why}"),
-            Some("write dates as YYYY, YYYY-MM or YYYY-MM-DD, for example 2021-07-26".into()),
-        );
+        let hint = if why.contains("is not written YYYY-MM-DD") {
+            "YYYY-MM-DD is the one way of writing a date that no reader or program can misread"
+        } else if why.contains("where hyphens belong") {
+            "a word processor may have turned the hyphens into dashes; type them again in a plain \
+             text editor"
+        } else {
+            "write dates as YYYY, YYYY-MM or YYYY-MM-DD, for example 2021-07-26"
+        };
+        return (format!("{prefix}invalid date: {why}"), Some(hint.into()));
     }
     if detail.starts_with("control characters are not allowed") {
         return (
