@@ -5,9 +5,11 @@
 //! once ([`validate`]). It reports every problem it finds, not just the first. It does not render
 //! Markdown or know about templates.
 
+mod copies;
 mod files;
 pub mod front_matter;
 pub mod model;
+mod pasted;
 mod read;
 pub mod validate;
 

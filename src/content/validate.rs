@@ -18,6 +18,14 @@ pub fn validate(site: &Site, out: &mut Diagnostics) {
     check_page(site, out);
     check_sections(site, &known, out);
     check_events(site, &known, out);
+    super::copies::check(site, out);
+    super::pasted::check(&site.page, out);
+    for doc in &site.sections {
+        super::pasted::check(doc, out);
+    }
+    for doc in &site.events {
+        super::pasted::check(doc, out);
+    }
 }
 
 fn is_anchor_id(id: &str) -> bool {

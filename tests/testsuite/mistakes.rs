@@ -166,3 +166,33 @@ fn a_misspelt_era_is_reported_once() {
         run.stderr
     );
 }
+
+// Mistakes that were published (issue 13, 6): a file duplicated by the computer.
+mistake!(
+    a_section_copied_by_the_file_manager,
+    "copied-section",
+    "content/what-happened copy.md:2:8: error: this section repeats one already on the page"
+);
+mistake!(
+    an_event_copied_by_the_file_manager,
+    "copied-event",
+    "content/timeline/2021-12-09-later (1).md:3:8: error: this event repeats one already on the page"
+);
+
+/// Curly quotes around a whole value are published as part of it (issue 13, 5): a warning, since a
+/// title may really be a quotation. The page still builds, with exit code 0.
+#[test]
+fn curly_quotes_around_a_title_are_a_warning() {
+    let site =
+        crate::common::TestSite::fixture("basic").overlay("mistakes/curly-quotes-around-a-title");
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    insta::assert_snapshot!("curly-quotes-around-a-title", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "content/what-happened.md:2:8: warning: this value is wrapped in curly quotes"
+        ),
+        "{}",
+        run.stderr
+    );
+}

@@ -1,0 +1,65 @@
+//! What text pasted from a word processor brings into the front matter: values wrapped in curly
+//! quotes (“…”), which YAML keeps as part of the value where straight quotes would only mark it, so a
+//! title is published with quote marks around it. A warning: a title may really be a quotation.
+
+use super::Document;
+use crate::diagnostics::{Diagnostic, Diagnostics};
+
+/// Warns of each value in `doc`'s front matter that starts and ends with curly quotes.
+pub(super) fn check<M>(doc: &Document<M>, out: &mut Diagnostics) {
+    let yaml = &doc.text[doc.split.yaml.clone()];
+    let mut offset = doc.split.yaml.start;
+    for line in yaml.split_inclusive('\n') {
+        if let Some(value) = curly_quoted_value(line) {
+            let at = offset + value.start;
+            out.push(
+                Diagnostic::warning(
+                    &doc.path,
+                    "this value is wrapped in curly quotes, which are published as part of it",
+                )
+                .at(&doc.text, at..offset + value.end)
+                .hint(
+                    "if they were meant to mark the value, as straight quotes do in YAML, write \
+                     straight ones (\"…\") or none; if the value is itself a quotation, keep them",
+                ),
+            );
+        }
+        offset += line.len();
+    }
+}
+
+/// The byte range in `line` of a value written `key: “…”` (or `- “…”` in a list).
+fn curly_quoted_value(line: &str) -> Option<std::ops::Range<usize>> {
+    let content = line.trim_end();
+    if content.trim_start().starts_with('#') {
+        return None;
+    }
+    let value_start = match content.find(": ") {
+        Some(colon) => colon + 2,
+        None => content.len() - content.trim_start().strip_prefix("- ")?.len(),
+    };
+    let value = content[value_start..].trim_start();
+    let start = content.len() - value.len();
+    let opens = value.starts_with(['“', '‘']);
+    let closes = value.ends_with(['”', '’']) && value.chars().count() > 1;
+    (opens && closes).then_some(start..content.len())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::curly_quoted_value;
+
+    #[test]
+    fn finds_values_wrapped_in_curly_quotes() {
+        let range = |line: &str| curly_quoted_value(line).map(|r| line[r].to_string());
+        assert_eq!(
+            range("title: “Six gatekeepers named”\n").as_deref(),
+            Some("“Six gatekeepers named”")
+        );
+        assert_eq!(range("  - ‘A point’\r\n").as_deref(), Some("‘A point’"));
+        assert_eq!(range("title: \"“Six” named\"\n"), None);
+        assert_eq!(range("title: The “deal” is done\n"), None);
+        assert_eq!(range("# “a comment”\n"), None);
+        assert_eq!(range("# note: “a comment”\n"), None);
+    }
+}
