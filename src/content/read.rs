@@ -56,6 +56,19 @@ pub fn read(root: &Path, drafts: bool) -> Files {
             {
                 paths.push(entry.into_path());
             }
+            Ok(entry)
+                if entry.file_type().is_file() && is_markdown_by_another_name(entry.path()) =>
+            {
+                let name = entry.file_name().to_string_lossy();
+                let stem = name.rsplit_once('.').map_or(&*name, |(stem, _)| stem);
+                problems.push(
+                    Diagnostic::error(
+                        relative(root, entry.path()),
+                        "explainer reads only files whose names end in .md, so this one is left out",
+                    )
+                    .hint(format!("rename it to {stem}.md")),
+                );
+            }
             Ok(_) => {}
             Err(err) => {
                 let path = err
@@ -86,6 +99,12 @@ pub fn read(root: &Path, drafts: bool) -> Files {
     files.events = events;
     files.settle(drafts);
     files
+}
+
+/// A Markdown file saved with another ending: `.MD`, `.Md`, `.markdown`, `.md.txt`.
+fn is_markdown_by_another_name(path: &Path) -> bool {
+    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase());
+    name.is_some_and(|n| n.ends_with(".md") || n.ends_with(".markdown") || n.ends_with(".md.txt"))
 }
 
 fn relative(root: &Path, path: &Path) -> PathBuf {
@@ -122,6 +141,13 @@ fn read_text(
             "this file is larger than {} MB, the most a content file may hold",
             MAX_FILE_BYTES / (1024 * 1024)
         ));
+    }
+    if scratch.starts_with(&[0xff, 0xfe]) || scratch.starts_with(&[0xfe, 0xff]) {
+        return Err(
+            "this file is saved as UTF-16; save it as UTF-8 (in most editors: Save As, \
+                    then choose the encoding UTF-8)"
+                .to_string(),
+        );
     }
     let file_text = std::str::from_utf8(scratch).map_err(|e| {
         format!(

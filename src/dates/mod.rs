@@ -87,6 +87,9 @@ fn other_form(text: &str) -> Option<DateError> {
             "`{text}` has dashes between its parts where hyphens belong: write {fixed}"
         )));
     }
+    if text.chars().any(char::is_alphabetic) {
+        return in_words(text);
+    }
     let parts: Vec<&str> = text.split(['/', '.']).collect();
     let [a, b, year] = parts.as_slice() else {
         return None;
@@ -121,6 +124,36 @@ fn other_form(text: &str) -> Option<DateError> {
     };
     Some(DateError(format!(
         "`{text}` is not written YYYY-MM-DD: {advice}"
+    )))
+}
+
+/// A date written in words, `Monday, 26 July 2021` or `July 26, 2021`: says how to write it.
+fn in_words(text: &str) -> Option<DateError> {
+    let words: Vec<&str> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let month = words.iter().find_map(|w| {
+        let w = w.to_lowercase();
+        MONTHS
+            .iter()
+            .position(|m| w.len() >= 3 && m.to_lowercase().starts_with(&w))
+            .and_then(|i| u8::try_from(i + 1).ok())
+    });
+    let year = words
+        .iter()
+        .find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|w| w.parse().ok());
+    let day = words
+        .iter()
+        .find(|w| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
+        .and_then(|w| w.parse().ok());
+    let written = match (year, month, day) {
+        (Some(y), Some(m), day) => PartialDate::new(y, Some(m), day).ok()?.iso(),
+        _ => return None,
+    };
+    Some(DateError(format!(
+        "`{text}` is written in words: write {written}"
     )))
 }
 
@@ -325,6 +358,18 @@ mod tests {
             "`2021–07–26` has dashes between its parts where hyphens belong: write 2021-07-26"
         );
         assert!(message("31/31/2021").ends_with("write it as YYYY-MM-DD"));
+        assert_eq!(
+            message("Monday, 26 July 2021"),
+            "`Monday, 26 July 2021` is written in words: write 2021-07-26"
+        );
+        assert_eq!(
+            message("Sept 9, 2021"),
+            "`Sept 9, 2021` is written in words: write 2021-09-09"
+        );
+        assert_eq!(
+            message("July 2017"),
+            "`July 2017` is written in words: write 2017-07"
+        );
         assert_eq!(
             PartialDate::parse("2021-07-26").unwrap().iso(),
             "2021-07-26"

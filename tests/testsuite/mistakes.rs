@@ -196,3 +196,69 @@ fn curly_quotes_around_a_title_are_a_warning() {
         run.stderr
     );
 }
+
+// What text pasted from a word processor or typed on a phone brings (issue 13, "at least 25 more").
+mistake!(
+    a_non_breaking_space_after_a_colon,
+    "non-breaking-space-after-colon",
+    "content/what-happened.md:3:8: error: a non-breaking space in the front matter"
+);
+mistake!(
+    a_zero_width_space_inside_a_field_name,
+    "zero-width-space-in-a-key",
+    "content/what-happened.md:3:4: error: a zero-width space in the front matter"
+);
+mistake!(
+    a_date_with_its_weekday,
+    "date-with-a-weekday",
+    "content/timeline/2021-12-09-later.md:2:7: error: invalid date: `Thursday, 9 December 2021` is written in words: write 2021-12-09"
+);
+mistake!(
+    a_number_with_a_thousands_separator,
+    "thousands-separator",
+    "content/what-happened.md:3:9: error: `weight` should be a whole number, not the text \"1,000\""
+);
+mistake!(
+    a_field_name_with_a_capital,
+    "capitalised-key",
+    "content/what-happened.md:2:1: error: unknown field `Title`"
+);
+mistake!(
+    a_list_written_with_stars,
+    "star-bullets",
+    "content/_index.md:11:3: error: a list item that starts with `*`"
+);
+mistake!(
+    a_file_ending_in_capital_md,
+    "markdown-by-another-name",
+    "content/Why it matters.MD: error: explainer reads only files whose names end in .md"
+);
+
+/// A file saved as UTF-16 (Notepad's "Unicode"): named, with how to save it as UTF-8.
+#[test]
+fn a_file_saved_as_utf_16() {
+    let stderr = broken_build("mistakes/empty-title", |path| {
+        let text = "---\ntitle: ما الذي حدث\nweight: 10\n---\nText.\n";
+        let mut bytes = vec![0xff, 0xfe];
+        bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
+        fs::write(path, bytes).unwrap();
+    });
+    insta::assert_snapshot!("utf-16", stderr);
+    assert!(
+        stderr.starts_with("content/what-happened.md: error: this file is saved as UTF-16"),
+        "{stderr}"
+    );
+}
+
+/// Spaces after a `---` line are not a mistake: the page builds.
+#[test]
+fn spaces_after_the_fences_are_fine() {
+    let site = crate::common::TestSite::fixture("basic");
+    let path = site.root.join("content/what-happened.md");
+    let text = fs::read_to_string(&path)
+        .unwrap()
+        .replace("---\n", "---  \n");
+    fs::write(&path, text).unwrap();
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+}

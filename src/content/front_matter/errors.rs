@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use super::slips::{empty_text, invisible_in_syntax, unclosed_quote};
 use super::{Problem, Split, find_key};
 use crate::content::model::EMPTY_TEXT;
 use crate::diagnostics::did_you_mean;
@@ -12,6 +13,12 @@ pub(super) fn explain(text: &str, split: &Split, err: &serde_yaml::Error) -> Pro
     let raw = err.to_string();
     let yaml = &text[split.yaml.clone()];
     if let Some(problem) = unclosed_quote(&raw, yaml, split.yaml.start) {
+        return problem;
+    }
+    let error_at = err
+        .location()
+        .map_or(yaml.len(), |loc| loc.index().min(yaml.len()));
+    if let Some(problem) = invisible_in_syntax(yaml, error_at, split.yaml.start) {
         return problem;
     }
     // serde_yaml appends " at line L column C"; the position is shown separately.
@@ -71,8 +78,11 @@ pub(super) fn explain(text: &str, split: &Split, err: &serde_yaml::Error) -> Pro
             hint,
         };
     }
-    // A citation in a bracketed list: underline the citation, `[@wire-one]`.
-    let range = if message.starts_with("a citation `[@…]`") {
+    // A citation in a bracketed list: underline the citation, `[@wire-one]`; a bullet: the bullet.
+    let bullet_at = line.start + (text[line.clone()].len() - text[line.clone()].trim_start().len());
+    let range = if message.starts_with("a list item that starts with") {
+        bullet_at..bullet_at + text[bullet_at..].chars().next().map_or(1, char::len_utf8)
+    } else if message.starts_with("a citation `[@…]`") {
         let end = text[offset..line.end]
             .find(']')
             .map_or(offset + 1, |i| offset + i + 1);
@@ -87,117 +97,7 @@ pub(super) fn explain(text: &str, split: &Split, err: &serde_yaml::Error) -> Pro
     }
 }
 
-/// A required text left empty (`title:`, `title: ~`, `title: ""`), reported at its key. serde_yaml
-/// places such an error at the start of the mapping that holds the field (the front matter, or an item
-/// such as `quotes[0]`), so the field is the first key of that mapping whose value is empty.
-fn empty_text(text: &str, offset: usize, raw: &str) -> Option<Problem> {
-    let mut line_start = line_range(text, offset).start;
-    let mut column = None;
-    for line in text[line_start..].split_inclusive('\n') {
-        let content = line.trim_end();
-        let indent = content.len() - content.trim_start().len();
-        let item = content.trim_start();
-        // The first line of an item of a list starts `- `; its keys start after that.
-        let (at, entry) = match item.strip_prefix("- ") {
-            Some(rest) if column.is_none() => (indent + 2, rest),
-            _ => (indent, item),
-        };
-        let here = *column.get_or_insert(at);
-        if item.is_empty() || item.starts_with('#') {
-            line_start += line.len();
-            continue;
-        }
-        if at < here || item == "---" {
-            break;
-        }
-        if at == here
-            && let Some((name, value)) = entry.split_once(':')
-            && is_empty_value(value)
-        {
-            let within = raw
-                .split_once(": ")
-                .map(|(path, _)| path)
-                .filter(|path| !path.contains(' '));
-            let message = match within {
-                Some(path) => format!("in `{path}`: `{name}` has no text"),
-                None => format!("`{name}` has no text"),
-            };
-            let start = line_start + at;
-            return Some(
-                Problem::new(start..start + name.len(), message).hint(format!(
-                    "write the text after the colon, like {name}: \"…\"; `null`, `~`, `\"\"` and \
-                     nothing at all each mean no text"
-                )),
-            );
-        }
-        line_start += line.len();
-    }
-    None
-}
-
-/// Whether the text after a key's colon is no text: nothing, `null`, `~`, or blank quotes.
-fn is_empty_value(value: &str) -> bool {
-    let value = match value.find(" #") {
-        Some(comment) => &value[..comment],
-        None => value,
-    };
-    let value = value.trim();
-    let unquoted = value
-        .strip_prefix('"')
-        .and_then(|v| v.strip_suffix('"'))
-        .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')));
-    match unquoted {
-        Some(inner) => inner.trim().is_empty(),
-        None => matches!(value, "" | "~" | "null" | "Null" | "NULL"),
-    }
-}
-
-/// A quoted value that is never closed. libyaml reads on to the end of the front matter and reports
-/// the problem there, with the place the quote opened as its context: point at that place instead.
-fn unclosed_quote(raw: &str, yaml: &str, base: usize) -> Option<Problem> {
-    let (_, context) = raw.split_once(", while scanning a quoted scalar at line ")?;
-    let (line, column) = context.split_once(" column ")?;
-    let line: usize = line.trim().parse().ok()?;
-    let column: usize = column
-        .split(|c: char| !c.is_ascii_digit())
-        .next()?
-        .parse()
-        .ok()?;
-    let at = mark_to_byte(yaml, line.checked_sub(1)?, column.checked_sub(1)?);
-    let quote = yaml[at..].chars().next()?;
-    let hint = if quote == '\'' {
-        "end the value with a ' on the same line, like title: 'The deal'; an apostrophe inside \
-         single quotes is written twice: 'Iraq''s election'"
-    } else {
-        "end the value with a \" on the same line, like title: \"The deal\"; a quote mark inside \
-         the value is written \\\" (or use curly quotes “ ”)"
-    };
-    let at = base + at;
-    Some(Problem::new(at..at + quote.len_utf8(), "this quote is not closed").hint(hint))
-}
-
-/// The byte offset in `yaml` of a libyaml mark: a 0-based line and a 0-based column counted in
-/// characters, with lines broken as libyaml breaks them (LF, CR, CRLF, NEL, U+2028, U+2029).
-fn mark_to_byte(yaml: &str, line: usize, column: usize) -> usize {
-    let (mut at_line, mut at_column) = (0, 0);
-    let mut chars = yaml.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
-        if at_line == line && at_column == column {
-            return i;
-        }
-        match c {
-            '\r' if chars.peek().is_some_and(|(_, next)| *next == '\n') => {}
-            '\r' | '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
-                at_line += 1;
-                at_column = 0;
-            }
-            _ => at_column += 1,
-        }
-    }
-    yaml.len()
-}
-
-fn line_range(text: &str, offset: usize) -> Range<usize> {
+pub(super) fn line_range(text: &str, offset: usize) -> Range<usize> {
     let start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
     let end = text[offset..].find('\n').map_or(text.len(), |i| offset + i);
     start..end
@@ -283,6 +183,18 @@ fn reword(
             ),
         );
     }
+    if let Some(bullet) = line
+        .trim_start()
+        .chars()
+        .next()
+        .filter(|c| matches!(c, '*' | '•' | '·'))
+        && line.trim_start()[bullet.len_utf8()..].starts_with(' ')
+    {
+        return (
+            format!("a list item that starts with `{bullet}`"),
+            Some("start each item of a list with `- ` (a hyphen and a space)".into()),
+        );
+    }
     if line.contains('\t') {
         return (
             "tab character in the front matter".into(),
@@ -361,6 +273,19 @@ fn invalid_type(path: Option<&str>, detail: &str, rest: &str) -> (String, Option
         plain_kind(expected),
         plain_kind(got)
     );
+    let digits: String = got
+        .trim_start_matches("string ")
+        .trim_matches('"')
+        .chars()
+        .filter(|c| !matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\''))
+        .collect();
+    let separated = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
+    if separated && (expected.contains("i64") || expected.contains("integer")) {
+        return (
+            message,
+            Some(format!("write the number without separators: {digits}")),
+        );
+    }
     let hint = if expected.contains("i64") || expected.contains("integer") {
         "this must be a whole number without quotes, like 20"
     } else if detail.contains("expected a sequence") {

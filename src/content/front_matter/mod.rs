@@ -6,6 +6,7 @@
 //! rewording is in [`errors`].
 
 mod errors;
+mod slips;
 
 use std::ops::Range;
 

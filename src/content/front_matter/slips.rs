@@ -1,0 +1,168 @@
+//! Mistakes libyaml reports far from where they are, or in words that name the wrong cause: a quote
+//! never closed (reported at the end of the front matter), a required text left empty (reported at
+//! the start of its item), an invisible character from a word processor in a field's name (reported
+//! as an unknown field that looks right). Each is found and placed where the editor must look.
+
+use super::Problem;
+use super::errors::line_range;
+
+/// A required text left empty (`title:`, `title: ~`, `title: ""`), reported at its key. serde_yaml
+/// places such an error at the start of the mapping that holds the field (the front matter, or an item
+/// such as `quotes[0]`), so the field is the first key of that mapping whose value is empty.
+pub(super) fn empty_text(text: &str, offset: usize, raw: &str) -> Option<Problem> {
+    let mut line_start = line_range(text, offset).start;
+    let mut column = None;
+    for line in text[line_start..].split_inclusive('\n') {
+        let content = line.trim_end();
+        let indent = content.len() - content.trim_start().len();
+        let item = content.trim_start();
+        // The first line of an item of a list starts `- `; its keys start after that.
+        let (at, entry) = match item.strip_prefix("- ") {
+            Some(rest) if column.is_none() => (indent + 2, rest),
+            _ => (indent, item),
+        };
+        let here = *column.get_or_insert(at);
+        if item.is_empty() || item.starts_with('#') {
+            line_start += line.len();
+            continue;
+        }
+        if at < here || item == "---" {
+            break;
+        }
+        if at == here
+            && let Some((name, value)) = entry.split_once(':')
+            && is_empty_value(value)
+        {
+            let within = raw
+                .split_once(": ")
+                .map(|(path, _)| path)
+                .filter(|path| !path.contains(' '));
+            let message = match within {
+                Some(path) => format!("in `{path}`: `{name}` has no text"),
+                None => format!("`{name}` has no text"),
+            };
+            let start = line_start + at;
+            return Some(
+                Problem::new(start..start + name.len(), message).hint(format!(
+                    "write the text after the colon, like {name}: \"…\"; `null`, `~`, `\"\"` and \
+                     nothing at all each mean no text"
+                )),
+            );
+        }
+        line_start += line.len();
+    }
+    None
+}
+
+/// Whether the text after a key's colon is no text: nothing, `null`, `~`, or blank quotes.
+fn is_empty_value(value: &str) -> bool {
+    let value = match value.find(" #") {
+        Some(comment) => &value[..comment],
+        None => value,
+    };
+    let value = value.trim();
+    let unquoted = value
+        .strip_prefix('"')
+        .and_then(|v| v.strip_suffix('"'))
+        .or_else(|| value.strip_prefix('\'').and_then(|v| v.strip_suffix('\'')));
+    match unquoted {
+        Some(inner) => inner.trim().is_empty(),
+        None => matches!(value, "" | "~" | "null" | "Null" | "NULL"),
+    }
+}
+
+/// Characters that look like a space, or like nothing, and come with text pasted from a word processor
+/// or a web page: in a field's name or between it and its value, YAML reads them as text.
+const INVISIBLE: [(char, &str); 7] = [
+    ('\u{a0}', "a non-breaking space"),
+    ('\u{202f}', "a narrow non-breaking space"),
+    ('\u{2007}', "a figure space"),
+    ('\u{200b}', "a zero-width space"),
+    ('\u{200c}', "a zero-width non-joiner"),
+    ('\u{2060}', "a word joiner"),
+    ('\u{feff}', "a zero-width no-break space"),
+];
+
+/// The first invisible character in the syntax of the lines up to the one the parser stopped at (the
+/// indentation, a field's name, the space after its colon), where it makes a field unknown or the
+/// front matter unreadable. Inside a value it is text like any other, and not reported.
+pub(super) fn invisible_in_syntax(yaml: &str, error_at: usize, base: usize) -> Option<Problem> {
+    let last_line_end = yaml[error_at..]
+        .find('\n')
+        .map_or(yaml.len(), |i| error_at + i);
+    let mut offset = 0;
+    for line in yaml[..last_line_end].split_inclusive('\n') {
+        // The syntax of a line: up to its first `: ` (or `:` and the end), and the spaces after.
+        let colon = line.find(':').unwrap_or(line.len());
+        let after = line[colon..]
+            .char_indices()
+            .skip(1)
+            .find(|(_, c)| !c.is_whitespace())
+            .map_or(line.len(), |(i, _)| colon + i);
+        let syntax = &line[..after.min(line.len())];
+        if !syntax.trim_start().starts_with('#')
+            && let Some((i, (_, name))) = syntax.char_indices().find_map(|(i, c)| {
+                INVISIBLE
+                    .iter()
+                    .find(|(x, _)| *x == c)
+                    .map(|found| (i, found))
+            })
+        {
+            let at = base + offset + i;
+            let width = syntax[i..].chars().next().map_or(1, char::len_utf8);
+            return Some(
+                Problem::new(at..at + width, format!("{name} in the front matter")).hint(
+                    "it comes with text pasted from a word processor or a web page, and YAML reads it \
+                     as a letter: delete it, and type an ordinary space where one belongs",
+                ),
+            );
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// A quoted value that is never closed. libyaml reads on to the end of the front matter and reports
+/// the problem there, with the place the quote opened as its context: point at that place instead.
+pub(super) fn unclosed_quote(raw: &str, yaml: &str, base: usize) -> Option<Problem> {
+    let (_, context) = raw.split_once(", while scanning a quoted scalar at line ")?;
+    let (line, column) = context.split_once(" column ")?;
+    let line: usize = line.trim().parse().ok()?;
+    let column: usize = column
+        .split(|c: char| !c.is_ascii_digit())
+        .next()?
+        .parse()
+        .ok()?;
+    let at = mark_to_byte(yaml, line.checked_sub(1)?, column.checked_sub(1)?);
+    let quote = yaml[at..].chars().next()?;
+    let hint = if quote == '\'' {
+        "end the value with a ' on the same line, like title: 'The deal'; an apostrophe inside \
+         single quotes is written twice: 'Iraq''s election'"
+    } else {
+        "end the value with a \" on the same line, like title: \"The deal\"; a quote mark inside \
+         the value is written \\\" (or use curly quotes “ ”)"
+    };
+    let at = base + at;
+    Some(Problem::new(at..at + quote.len_utf8(), "this quote is not closed").hint(hint))
+}
+
+/// The byte offset in `yaml` of a libyaml mark: a 0-based line and a 0-based column counted in
+/// characters, with lines broken as libyaml breaks them (LF, CR, CRLF, NEL, U+2028, U+2029).
+fn mark_to_byte(yaml: &str, line: usize, column: usize) -> usize {
+    let (mut at_line, mut at_column) = (0, 0);
+    let mut chars = yaml.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if at_line == line && at_column == column {
+            return i;
+        }
+        match c {
+            '\r' if chars.peek().is_some_and(|(_, next)| *next == '\n') => {}
+            '\r' | '\n' | '\u{85}' | '\u{2028}' | '\u{2029}' => {
+                at_line += 1;
+                at_column = 0;
+            }
+            _ => at_column += 1,
+        }
+    }
+    yaml.len()
+}
