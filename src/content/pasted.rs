@@ -1,6 +1,8 @@
-//! What text pasted from a word processor brings into the front matter: values wrapped in curly
-//! quotes (“…”), which YAML keeps as part of the value where straight quotes would only mark it, so a
-//! title is published with quote marks around it. A warning: a title may really be a quotation.
+//! Front matter that YAML reads differently from how it looks, so that the page shows something the
+//! editor did not mean, with no error: values wrapped in curly quotes (“…”), which YAML keeps as part
+//! of the value where straight quotes would only mark it; and a list item or a field indented too
+//! far, which YAML folds into the text above it (`- >- Six companies…` published inside the previous
+//! key point). Both are warnings: a title may really be a quotation.
 
 use super::Document;
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -26,6 +28,46 @@ pub(super) fn check<M>(doc: &Document<M>, out: &mut Diagnostics) {
         }
         offset += line.len();
     }
+}
+
+/// Warns of each text that holds a line starting like a list item or a field (`- `, `>-`, `key: `):
+/// YAML took it as more text of the value above, because it was indented too far.
+pub(super) fn check_swallowed<'a, M>(
+    doc: &Document<M>,
+    texts: impl IntoIterator<Item = &'a str>,
+    out: &mut Diagnostics,
+) {
+    let yaml = &doc.text[doc.split.yaml.clone()];
+    for text in texts {
+        for line in text.lines().skip(1).map(str::trim) {
+            if !looks_like_yaml(line) {
+                continue;
+            }
+            let Some(at) = yaml.find(line) else { continue };
+            let at = doc.split.yaml.start + at;
+            out.push(
+                Diagnostic::warning(
+                    &doc.path,
+                    "this line is indented too far, so it became part of the text above it",
+                )
+                .at(&doc.text, at..at + line.len())
+                .hint(
+                    "line it up with the item or field it belongs beside (the same number of \
+                     spaces), or it is published as part of the text above",
+                ),
+            );
+        }
+    }
+}
+
+/// Whether a line of a text starts like YAML that was meant as structure.
+fn looks_like_yaml(line: &str) -> bool {
+    let key = line.split_once(": ").map(|(k, _)| k);
+    line.starts_with("- ")
+        || line.starts_with(">-")
+        || line.starts_with("|-")
+        || key
+            .is_some_and(|k| !k.is_empty() && k.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
 }
 
 /// The byte range in `line` of a value written `key: “…”` (or `- “…”` in a list).

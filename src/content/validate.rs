@@ -20,8 +20,18 @@ pub fn validate(site: &Site, out: &mut Diagnostics) {
     check_events(site, &known, out);
     super::copies::check(site, out);
     super::pasted::check(&site.page, out);
+    let page = &site.page.meta;
+    let page_texts = [&page.standfirst, &page.description]
+        .into_iter()
+        .chain(&page.key_points)
+        .chain(page.corrections.iter().map(|c| &c.text));
+    super::pasted::check_swallowed(&site.page, page_texts.map(String::as_str), out);
     for doc in &site.sections {
         super::pasted::check(doc, out);
+        let m = &doc.meta;
+        let texts = m.quotes.iter().map(|q| q.text.as_str());
+        let texts = texts.chain(m.terms.iter().map(|t| t.definition.as_str()));
+        super::pasted::check_swallowed(doc, texts, out);
     }
     for doc in &site.events {
         super::pasted::check(doc, out);

@@ -262,3 +262,28 @@ fn spaces_after_the_fences_are_fine() {
     let run = site.build(&[]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
 }
+
+// Indentation (issue 13, 4 and 11).
+mistake!(
+    a_field_indented_more_than_the_one_above,
+    "over-indented-field",
+    "content/_index.md:7:7: error: this line is indented more than the field above it"
+);
+
+/// A list item indented too far folds into the item above and would be published inside it: a
+/// warning at the line, and the page still builds.
+#[test]
+fn a_list_item_indented_too_far_is_a_warning() {
+    let site =
+        crate::common::TestSite::fixture("basic").overlay("mistakes/over-indented-list-item");
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    insta::assert_snapshot!("over-indented-list-item", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "content/_index.md:13:7: warning: this line is indented too far, so it became part of the text above it"
+        ),
+        "{}",
+        run.stderr
+    );
+}

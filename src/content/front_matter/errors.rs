@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use super::slips::{empty_text, invisible_in_syntax, unclosed_quote};
+use super::slips::{empty_text, invisible_in_syntax, over_indented, unclosed_quote};
 use super::{Problem, Split, find_key};
 use crate::content::model::EMPTY_TEXT;
 use crate::diagnostics::did_you_mean;
@@ -40,6 +40,11 @@ pub(super) fn explain(text: &str, split: &Split, err: &serde_yaml::Error) -> Pro
         return problem;
     }
     let line = line_range(text, offset);
+    if raw.starts_with("mapping values are not allowed")
+        && let Some(problem) = over_indented(text, split.yaml.start, line.clone())
+    {
+        return problem;
+    }
     let found = text[offset..].chars().next();
     let before = text[..offset].chars().next_back();
     let (message, mut hint) = reword(&message, &text[line.clone()], found, before);

@@ -166,3 +166,46 @@ fn mark_to_byte(yaml: &str, line: usize, column: usize) -> usize {
     }
     yaml.len()
 }
+
+/// A field indented more than the one above it (`url:` under `- name: …`, two spaces too far):
+/// libyaml reads it as part of the value above and says a colon is not allowed there, which sends
+/// editors looking for a colon to quote. `line` is the line the parser stopped on.
+pub(super) fn over_indented(
+    text: &str,
+    yaml_start: usize,
+    line: std::ops::Range<usize>,
+) -> Option<Problem> {
+    let here = &text[line.clone()];
+    let indent = here.len() - here.trim_start().len();
+    let key = here.trim_start().split_once(':')?.0;
+    if key.is_empty() || !key.chars().all(|c| c.is_alphanumeric() || c == '_') {
+        return None;
+    }
+    let above = text[yaml_start..line.start]
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty() && !l.trim_start().starts_with('#'))?;
+    let above_indent = above.len() - above.trim_start().len();
+    let above_item = above.trim_start();
+    let (column, entry) = match above_item.strip_prefix("- ") {
+        Some(rest) => (above_indent + 2, rest),
+        None => (above_indent, above_item),
+    };
+    let (above_key, value) = entry.split_once(':')?;
+    // The line above holds a value of its own (not a group of fields below it), and this line starts
+    // further right than its key.
+    if value.trim().is_empty() || indent <= column {
+        return None;
+    }
+    let at = line.start + indent;
+    Some(
+        Problem::new(
+            at..at + key.len(),
+            "this line is indented more than the field above it",
+        )
+        .hint(format!(
+            "YAML reads `{key}:` as part of the value of `{above_key}:`; start it in the same \
+                 column as `{above_key}:`"
+        )),
+    )
+}
