@@ -40,6 +40,22 @@ fn mistake(case: &str, locus: &str) -> String {
     stderr
 }
 
+/// A mistake that is published unless the editor sees the warning: the page still builds, with exit
+/// code 0, and the warning starts the output, at its place.
+macro_rules! warning {
+    ($name:ident, $case:literal, $start:literal) => {
+        #[test]
+        fn $name() {
+            let site =
+                crate::common::TestSite::fixture("basic").overlay(concat!("mistakes/", $case));
+            let run = site.build(&[]);
+            assert_eq!(run.code, Some(0), "{}", run.stderr);
+            assert!(run.stderr.starts_with($start), "{}", run.stderr);
+            insta::assert_snapshot!($case, run.stderr);
+        }
+    };
+}
+
 macro_rules! mistake {
     ($name:ident, $case:literal, $locus:literal) => {
         #[test]
@@ -179,23 +195,13 @@ mistake!(
     "content/timeline/2021-12-09-later (1).md:3:8: error: this event repeats one already on the page"
 );
 
-/// Curly quotes around a whole value are published as part of it (issue 13, 5): a warning, since a
-/// title may really be a quotation. The page still builds, with exit code 0.
-#[test]
-fn curly_quotes_around_a_title_are_a_warning() {
-    let site =
-        crate::common::TestSite::fixture("basic").overlay("mistakes/curly-quotes-around-a-title");
-    let run = site.build(&[]);
-    assert_eq!(run.code, Some(0), "{}", run.stderr);
-    insta::assert_snapshot!("curly-quotes-around-a-title", run.stderr);
-    assert!(
-        run.stderr.starts_with(
-            "content/what-happened.md:2:8: warning: this value is wrapped in curly quotes"
-        ),
-        "{}",
-        run.stderr
-    );
-}
+// Curly quotes around a whole value are published as part of it (issue 13, 5): a warning, since a
+// title may really be a quotation.
+warning!(
+    curly_quotes_around_a_title_are_a_warning,
+    "curly-quotes-around-a-title",
+    "content/what-happened.md:2:8: warning: this value is wrapped in curly quotes"
+);
 
 // What text pasted from a word processor or typed on a phone brings (issue 13, "at least 25 more").
 mistake!(
@@ -270,20 +276,9 @@ mistake!(
     "content/_index.md:7:7: error: this line is indented more than the field above it"
 );
 
-/// A list item indented too far folds into the item above and would be published inside it: a
-/// warning at the line, and the page still builds.
-#[test]
-fn a_list_item_indented_too_far_is_a_warning() {
-    let site =
-        crate::common::TestSite::fixture("basic").overlay("mistakes/over-indented-list-item");
-    let run = site.build(&[]);
-    assert_eq!(run.code, Some(0), "{}", run.stderr);
-    insta::assert_snapshot!("over-indented-list-item", run.stderr);
-    assert!(
-        run.stderr.starts_with(
-            "content/_index.md:13:7: warning: this line is indented too far, so it became part of the text above it"
-        ),
-        "{}",
-        run.stderr
-    );
-}
+// A list item indented too far folds into the item above and would be published inside it.
+warning!(
+    a_list_item_indented_too_far_is_a_warning,
+    "over-indented-list-item",
+    "content/_index.md:13:7: warning: this line is indented too far, so it became part of the text above it"
+);
