@@ -3,7 +3,8 @@
 # not change behaviour (a reshaping of the code), the proof that it did not.
 #
 #   scripts/same-output.sh [REV]        # REV: the commit to compare with [default: c7bac65, the last
-#                                       # commit before issue 12 reshaped the code]
+#                                       # commit before issue 12 reshaped the code; later commits changed
+#                                       # behaviour on purpose, so name the commit before your change]
 #   BASE_BIN=DIR scripts/same-output.sh # use REV's explainer and synth already built in DIR
 #
 # Compared, each as a whole folder (`diff -r`) or as the exact text printed:

@@ -137,10 +137,12 @@ published: 2021-07-27T09:00:00-04:00\nkey_points:\n  - \"{} [@source-001].\"\n  
             .collect::<Vec<_>>()
             .join(" ");
         let body = words.prose(1100);
+        // Numbered: explainer refuses two sections with one title (a copied file, to an editor).
         write(
             &content.join(format!("section-{i:05}.md")),
             &format!(
-                "---\ntitle: \"{title}\"\nweight: {}\n---\n{body}",
+                "---\ntitle: \"{title}, part {}\"\nweight: {}\n---\n{body}",
+                i + 1,
                 (i + 1) * 10
             ),
         )?;
@@ -168,7 +170,8 @@ published: 2021-07-27T09:00:00-04:00\nkey_points:\n  - \"{} [@source-001].\"\n  
                 "timeline/{year}-{month:02}-{day:02}-event-{i:05}.md"
             )),
             &format!(
-                "---\ndate: {year}-{month:02}-{day:02}\ntitle: \"{title}\"\nsources: [source-{source:03}]\nid: event-{i:05}\n---\n{}\n",
+                "---\ndate: {year}-{month:02}-{day:02}\ntitle: \"{title} ({})\"\nsources: [source-{source:03}]\nid: event-{i:05}\n---\n{}\n",
+                i + 1,
                 words.prose(200)
             ),
         )?;

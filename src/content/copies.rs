@@ -30,13 +30,20 @@ pub(super) fn check(site: &Site, out: &mut Diagnostics) {
 
 /// A title as a reader would compare it: case, spacing and typographic quotes aside.
 fn key(title: &str) -> String {
-    title
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase()
-        .replace(['“', '”', '"'], "\"")
-        .replace(['‘', '’'], "'")
+    let mut key = String::with_capacity(title.len());
+    for word in title.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        for c in word.chars() {
+            match c {
+                '“' | '”' => key.push('"'),
+                '‘' | '’' => key.push('\''),
+                c => key.extend(c.to_lowercase()),
+            }
+        }
+    }
+    key
 }
 
 /// Whether a file's name is one a file manager gives a copy: `… copy`, `… (1)`, `… 2`.
