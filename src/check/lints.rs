@@ -10,7 +10,7 @@ use crate::content::{Document, Files, front_matter};
 use crate::dates::PartialDate;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::scaffold::PLACEHOLDER;
-use crate::url::{is_web_address, web_address_problem};
+use crate::url::{is_web_address, unsafe_scheme, web_address_problem};
 
 pub(super) fn check_page(page: &Document<PageMeta>, out: &mut Diagnostics) {
     let m = &page.meta;
@@ -69,7 +69,8 @@ pub(super) fn check_page(page: &Document<PageMeta>, out: &mut Diagnostics) {
                 .as_deref()
                 .map(|u| ("corrections_policy", u)),
         );
-    for (key, url) in urls {
+    // A script or data address is refused by the build already: one mistake, one report.
+    for (key, url) in urls.filter(|(_, url)| unsafe_scheme(url).is_none()) {
         if let Some((message, hint)) = web_address_problem(url) {
             out.push(page.error_at_value(key, url, message).hint(hint));
         }

@@ -59,11 +59,17 @@ impl Report {
 
 /// Checks the explainer at `root`. Drafts are checked only when `drafts` is set, as they are built.
 pub fn check(root: &Path, drafts: bool) -> Report {
-    let mut pipeline = Pipeline::open(SiteOptions {
+    check_site(SiteOptions {
         root: root.to_path_buf(),
         base_url: None,
         drafts,
-    });
+    })
+}
+
+/// Checks the explainer as `options` build it (`build` does, when it fails, to report every error
+/// at once).
+pub fn check_site(options: SiteOptions) -> Report {
+    let mut pipeline = Pipeline::open(options);
     let mut found = Diagnostics::default();
     let site = pipeline.files().site(&mut found);
     // The build reads Markdown only once every file parses and agrees with the others.

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use clap::Args;
 use explainer::diagnostics::report;
-use explainer::{BuildError, browser};
+use explainer::{BuildError, browser, check};
 
 use super::{BaseUrlArg, SiteArgs, count};
 
@@ -29,7 +29,8 @@ pub fn execute(args: BuildArgs) -> ExitCode {
     let output = args
         .output
         .unwrap_or_else(|| args.site.root.root.join("public"));
-    match explainer::build(args.site.options(args.base_url), &output) {
+    let options = args.site.options(args.base_url);
+    match explainer::build(options.clone(), &output) {
         Ok(built) => {
             report(&built.warnings);
             println!(
@@ -47,6 +48,15 @@ pub fn execute(args: BuildArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(BuildError::Content(problems)) => {
+            // The build stops at the first stage with an error; `check` goes on reading the Markdown
+            // of the files that parsed, and looks further. Report everything it finds, so that one
+            // run shows every mistake (it only reads again what the build read).
+            let checked = check::check_site(options);
+            let problems = if checked.errors() >= problems.iter().filter(|d| d.is_error()).count() {
+                checked.diagnostics
+            } else {
+                problems
+            };
             report(&problems);
             let errors = problems.iter().filter(|d| d.is_error()).count();
             // Say only what is true: there may be no earlier output to keep.

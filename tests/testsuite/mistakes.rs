@@ -282,3 +282,28 @@ warning!(
     "over-indented-list-item",
     "content/_index.md:13:7: warning: this line is indented too far, so it became part of the text above it"
 );
+
+/// `build` reports every error `check` would, then stops (issue 13, 12): here two broken front
+/// matters, and three problems in the Markdown of files that parsed, which the build alone would not
+/// have read.
+#[test]
+fn build_reports_every_error_check_would() {
+    let built = broken_build("check/several-problems", |_| {});
+    let site = crate::common::TestSite::fixture("basic").overlay("check/several-problems");
+    let checked = site.check(&[]);
+    let without_summary = |text: &str| {
+        text.trim_end()
+            .rsplit_once('\n')
+            .map(|(body, _)| body.to_string())
+    };
+    assert_eq!(without_summary(&built), without_summary(&checked.stderr));
+    assert!(
+        built.ends_with("error: build failed with 5 errors; [ROOT]/public was left as it was\n"),
+        "{built}"
+    );
+    assert!(
+        checked.stderr.ends_with("error: check found 5 errors\n"),
+        "{}",
+        checked.stderr
+    );
+}
