@@ -51,14 +51,15 @@ pub fn execute(args: BuildArgs) -> ExitCode {
             // The build stops at the first stage with an error; `check` goes on reading the Markdown
             // of the files that parsed, and looks further. Report everything it finds, so that one
             // run shows every mistake (it only reads again what the build read).
+            let errors_in = |d: &[explainer::Diagnostic]| d.iter().filter(|d| d.is_error()).count();
             let checked = check::check_site(options);
-            let problems = if checked.errors() >= problems.iter().filter(|d| d.is_error()).count() {
+            let problems = if checked.errors() >= errors_in(&problems) {
                 checked.diagnostics
             } else {
                 problems
             };
             report(&problems);
-            let errors = problems.iter().filter(|d| d.is_error()).count();
+            let errors = errors_in(&problems);
             // Say only what is true: there may be no earlier output to keep.
             let kept = if output.exists() {
                 format!("{} was left as it was", output.display())

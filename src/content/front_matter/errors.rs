@@ -84,8 +84,9 @@ pub(super) fn explain(text: &str, split: &Split, err: &serde_yaml::Error) -> Pro
         };
     }
     // A citation in a bracketed list: underline the citation, `[@wire-one]`; a bullet: the bullet.
-    let bullet_at = line.start + (text[line.clone()].len() - text[line.clone()].trim_start().len());
     let range = if message.starts_with("a list item that starts with") {
+        let line_text = &text[line.clone()];
+        let bullet_at = line.start + (line_text.len() - line_text.trim_start().len());
         bullet_at..bullet_at + text[bullet_at..].chars().next().map_or(1, char::len_utf8)
     } else if message.starts_with("a citation `[@…]`") {
         let end = text[offset..line.end]
