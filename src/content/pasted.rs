@@ -5,11 +5,30 @@
 //! key point). Both are warnings: a title may really be a quotation.
 
 use super::Document;
+use super::front_matter::colon_without_space;
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
-/// Warns of each value in `doc`'s front matter that starts and ends with curly quotes.
+/// Warns of each value in `doc`'s front matter that starts and ends with curly quotes, and of each
+/// field written without a space after its colon, which YAML read as text of the value above.
 pub(super) fn check<M>(doc: &Document<M>, out: &mut Diagnostics) {
     let yaml = &doc.text[doc.split.yaml.clone()];
+    let mut offset = doc.split.yaml.start;
+    for line in yaml.split_inclusive('\n') {
+        if let Some(key) = colon_without_space(line.trim_end()) {
+            let name = &line[key.start..key.end - 1];
+            out.push(
+                Diagnostic::warning(
+                    &doc.path,
+                    format!("no space after the colon of `{name}`, so this line is not a field"),
+                )
+                .at(&doc.text, offset + key.start..offset + key.end)
+                .hint(format!(
+                    "YAML read it as more text of the value above; write {name}: with a space"
+                )),
+            );
+        }
+        offset += line.len();
+    }
     // Most front matter has no curly quotes: two fast searches, not a look at every line.
     if !yaml.contains('“') && !yaml.contains('‘') {
         return;

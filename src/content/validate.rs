@@ -131,6 +131,20 @@ pub fn unknown_source<M>(
     id: &str,
     known: &HashSet<SourceId>,
 ) -> Diagnostic {
+    // Two ids written as one, `[wire-one; wire-two]`, as citations in the text separate them.
+    let parts: Vec<&str> = id.split([';', ' ']).filter(|p| !p.is_empty()).collect();
+    if parts.len() > 1
+        && parts
+            .iter()
+            .all(|p| known.contains(&SourceId((*p).to_string())))
+    {
+        return doc
+            .error_at_value(key, id, format!("`{id}` is several sources written as one"))
+            .hint(format!(
+                "in a list in brackets, separate the ids with commas: [{}]",
+                parts.join(", ")
+            ));
+    }
     let hint = did_you_mean(id, known.iter().map(SourceId::as_str)).unwrap_or_else(|| {
         "add the source to content/sources.md, or cite one of the ids defined there".into()
     });

@@ -8,6 +8,7 @@
 //! values such as `2021-02-30` with a message that says why.
 
 mod timestamp;
+mod written;
 
 use std::fmt;
 
@@ -15,6 +16,7 @@ use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
 pub use timestamp::Timestamp;
+use written::other_form;
 
 const MONTHS: [&str; 12] = [
     "January",
@@ -75,86 +77,6 @@ fn parse_number<T: std::str::FromStr>(
     }
     part.parse()
         .map_err(|_| DateError(format!("the {what} `{part}` is not a number")))
-}
-
-/// Dates written the way people write them elsewhere: `06/09/2023`, `6.9.2023`, or with dashes
-/// (`2021–07–26`) where hyphens belong. Says how to write them, with both readings of a day and a month
-/// that could be either.
-fn other_form(text: &str) -> Option<DateError> {
-    if text.contains(['–', '—', '‒', '−']) {
-        let fixed = text.replace(['–', '—', '‒', '−'], "-");
-        return Some(DateError(format!(
-            "`{text}` has dashes between its parts where hyphens belong: write {fixed}"
-        )));
-    }
-    if text.chars().any(char::is_alphabetic) {
-        return in_words(text);
-    }
-    let parts: Vec<&str> = text.split(['/', '.']).collect();
-    let [a, b, year] = parts.as_slice() else {
-        return None;
-    };
-    let number = |s: &str| {
-        (1..=2)
-            .contains(&s.len())
-            .then(|| s.parse::<u8>().ok())
-            .flatten()
-    };
-    let (Some(a), Some(b)) = (number(a), number(b)) else {
-        return None;
-    };
-    if year.len() != 4 || !year.bytes().all(|c| c.is_ascii_digit()) {
-        return None;
-    }
-    let year: i32 = year.parse().ok()?;
-    let reading = |day: u8, month: u8| {
-        PartialDate::new(year, Some(month), Some(day))
-            .ok()
-            .map(|d| format!("{} if it means {}", d.iso(), d.human()))
-    };
-    let mut readings: Vec<String> = [reading(a, b), reading(b, a)]
-        .into_iter()
-        .flatten()
-        .collect();
-    readings.dedup();
-    let advice = match readings.as_slice() {
-        [] => "write it as YYYY-MM-DD".to_string(),
-        [one] => format!("write {}", one.split(" if ").next().unwrap_or(one)),
-        [first, second, ..] => format!("write {first}, or {second}"),
-    };
-    Some(DateError(format!(
-        "`{text}` is not written YYYY-MM-DD: {advice}"
-    )))
-}
-
-/// A date written in words, `Monday, 26 July 2021` or `July 26, 2021`: says how to write it.
-fn in_words(text: &str) -> Option<DateError> {
-    let words: Vec<&str> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let month = words.iter().find_map(|w| {
-        let w = w.to_lowercase();
-        MONTHS
-            .iter()
-            .position(|m| w.len() >= 3 && m.to_lowercase().starts_with(&w))
-            .and_then(|i| u8::try_from(i + 1).ok())
-    });
-    let year = words
-        .iter()
-        .find(|w| w.len() == 4 && w.bytes().all(|b| b.is_ascii_digit()))
-        .and_then(|w| w.parse().ok());
-    let day = words
-        .iter()
-        .find(|w| (1..=2).contains(&w.len()) && w.bytes().all(|b| b.is_ascii_digit()))
-        .and_then(|w| w.parse().ok());
-    let written = match (year, month, day) {
-        (Some(y), Some(m), day) => PartialDate::new(y, Some(m), day).ok()?.iso(),
-        _ => return None,
-    };
-    Some(DateError(format!(
-        "`{text}` is written in words: write {written}"
-    )))
 }
 
 impl PartialDate {
@@ -373,6 +295,35 @@ mod tests {
         assert_eq!(
             PartialDate::parse("2021-07-26").unwrap().iso(),
             "2021-07-26"
+        );
+    }
+
+    #[test]
+    fn slips_in_otherwise_good_dates() {
+        let message = |text: &str| PartialDate::parse(text).unwrap_err().0;
+        assert!(
+            message("2021-12-09 – 2021-12-10")
+                .starts_with("`2021-12-09 – 2021-12-10` is two dates")
+        );
+        assert!(message("2021–2022").ends_with("write the date it began, 2021"));
+        assert_eq!(
+            message("2021-12-09."),
+            "`2021-12-09.` ends with `.`: write 2021-12-09"
+        );
+        assert_eq!(
+            message("2021-7-6"),
+            "`2021-7-6` needs two digits for the month and the day: write 2021-07-06"
+        );
+        assert!(message("2021-7-32").contains("not a real date"));
+        let words = Timestamp::parse("27 July 2021").unwrap_err().0;
+        assert_eq!(
+            words,
+            "`27 July 2021` is written in words: write 2021-07-27"
+        );
+        let no_offset = Timestamp::parse("2021-07-27 09:00").unwrap_err().0;
+        assert!(
+            no_offset.starts_with("the time `09:00` has no offset from UTC"),
+            "{no_offset}"
         );
     }
 }

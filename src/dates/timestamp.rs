@@ -20,6 +20,12 @@ impl Timestamp {
     /// Parses `YYYY-MM-DD` or `YYYY-MM-DDTHH:MM[:SS](Z|+HH:MM|-HH:MM)`.
     pub fn parse(text: &str) -> Result<Timestamp, DateError> {
         let text = text.trim();
+        // `27 July 2021`: say it is in words, rather than that `27` is no year.
+        if text.contains(|c: char| c.is_alphabetic() && c != 'T' && c != 'Z')
+            && let Some(error) = super::written::in_words(text)
+        {
+            return Err(error);
+        }
         let (date_part, time_part) = match text.split_once(['T', ' ']) {
             Some((d, t)) => (d, Some(t)),
             None => (text, None),
@@ -113,7 +119,12 @@ fn parse_time(text: &str) -> Result<(u8, u8, u8, i32), DateError> {
     let (clock, offset) = if let Some(clock) = text.strip_suffix('Z') {
         (clock, 0)
     } else {
-        let at = text.rfind(['+', '-']).ok_or_else(bad)?;
+        let Some(at) = text.rfind(['+', '-']) else {
+            return Err(DateError(format!(
+                "the time `{text}` has no offset from UTC, so readers elsewhere would see the wrong \
+                 time"
+            )));
+        };
         let (clock, zone) = text.split_at(at);
         let sign = if zone.starts_with('-') { -1 } else { 1 };
         let (zh, zm) = zone[1..].split_once(':').ok_or_else(bad)?;

@@ -96,7 +96,9 @@ pub(crate) fn next_citation(text: &str) -> Option<(&str, Vec<String>, &str)> {
         if let Some(len) = text[start..].find(']') {
             let inner = &text[start + 1..start + len];
             let ids: Option<Vec<String>> = inner
-                .split(';')
+                // Commas are an error (see `slips`), but the sources they separate count as cited,
+                // so that no source is also reported as never cited.
+                .split([';', ','])
                 .map(|part| {
                     let id = part.trim().strip_prefix('@')?;
                     let valid = !id.is_empty()

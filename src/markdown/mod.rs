@@ -11,6 +11,7 @@ mod citations;
 mod links;
 mod raw_html;
 mod renderer;
+mod slips;
 mod text;
 
 use pulldown_cmark::Options;

@@ -9,6 +9,7 @@ use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, html};
 
 use super::citations::next_citation;
 use super::raw_html::{images_without_alt, missing_alt, sanitise};
+use super::slips::slips;
 use super::{Problem, Rendered, Settings, slugify};
 use crate::diagnostics::did_you_mean;
 use crate::html::escape;
@@ -264,6 +265,10 @@ impl<'t, 's> Renderer<'t, 's> {
         if self.pending.is_empty() {
             return;
         }
+        let range = self.pending_range.clone();
+        self.out
+            .problems
+            .extend(slips(self.text, range.clone(), self.settings.citations));
         // Most text holds no citation: pass it on as it is, without copying.
         if !self.pending.iter().any(|t| t.contains('@')) {
             let pieces = std::mem::take(&mut self.pending);
@@ -273,7 +278,6 @@ impl<'t, 's> Renderer<'t, 's> {
             return;
         }
         let buf: String = self.pending.drain(..).map(|t| t.into_string()).collect();
-        let range = self.pending_range.clone();
         let mut rest = buf.as_str();
         while let Some((before, ids, after)) = next_citation(rest) {
             // A citation mark sits against the word it supports: "troops[1]", not "troops [1]",

@@ -307,3 +307,110 @@ fn build_reports_every_error_check_would() {
         checked.stderr
     );
 }
+
+// Lines a phone or a word processor changed (issue 13, "at least 25 more"): a dash for `---`, a
+// field without a space after its colon, a field given twice, yes for true, a number in quotes.
+mistake!(
+    a_dash_where_the_three_hyphens_belong,
+    "dash-for-fence",
+    "content/what-happened.md:1:1: error: this line should be three hyphens, `---`, not `—`"
+);
+mistake!(
+    no_space_after_a_colon,
+    "no-space-after-colon",
+    "content/what-happened.md:3:1: error: no space after the colon of `weight`"
+);
+mistake!(
+    yes_where_true_belongs,
+    "yes-for-true",
+    "content/what-happened.md:4:8: error: `draft` should be true or false, not the text \"Yes\""
+);
+mistake!(
+    a_number_in_quotes,
+    "quoted-number",
+    "content/what-happened.md:3:9: error: `weight` should be a whole number, not the text \"10\""
+);
+
+/// A field without a space after its colon, indented so far that YAML read it as text of the value
+/// above: the page builds, with a warning at the field.
+#[test]
+fn no_space_after_a_colon_inside_a_text_is_a_warning() {
+    let site =
+        crate::common::TestSite::fixture("basic").overlay("mistakes/no-space-after-colon-in-text");
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stderr.starts_with(
+            "content/_index.md:5:3: warning: no space after the colon of `dateline`, so this line is not a field"
+        ),
+        "{}",
+        run.stderr
+    );
+    insta::assert_snapshot!("no-space-after-colon-in-text", run.stderr);
+}
+
+// Dates that are almost right.
+mistake!(
+    a_date_with_a_full_stop_after_it,
+    "date-with-a-full-stop",
+    "content/timeline/2021-12-09-later.md:2:7: error: invalid date: `2021-12-09.` ends with `.`: write 2021-12-09"
+);
+mistake!(
+    two_dates_for_one_event,
+    "date-range",
+    "content/timeline/2021-12-09-later.md:2:7: error: invalid date: `2021-12-09 – 2021-12-10` is two dates"
+);
+mistake!(
+    a_day_with_one_digit,
+    "one-digit-day",
+    "content/timeline/2021-12-09-later.md:2:7: error: invalid date: `2021-12-9` needs two digits for the month and the day: write 2021-12-09"
+);
+mistake!(
+    a_publication_date_in_words,
+    "published-in-words",
+    "content/_index.md:8:12: error: invalid date: `27 July 2021` is written in words: write 2021-07-27"
+);
+mistake!(
+    a_publication_time_without_its_offset,
+    "time-without-offset",
+    "content/_index.md:8:12: error: invalid date: the time `09:00` has no offset from UTC"
+);
+
+// Source ids written as citations are, in a list of sources.
+mistake!(
+    sources_separated_by_semicolons,
+    "sources-with-semicolons",
+    "content/timeline/2021-12-09-later.md:5:11: error: `wire-two; wire-one` is several sources written as one"
+);
+mistake!(
+    a_source_id_with_an_at_sign,
+    "source-with-at",
+    "content/timeline/2021-12-09-later.md:5:11: error: a source id written with `@`"
+);
+
+// Text that looks right in a word processor but is not Markdown, and would be published as written.
+mistake!(
+    a_list_pasted_with_bullets,
+    "pasted-bullets",
+    "content/what-happened.md:14:1: error: a list item that starts with `•`"
+);
+mistake!(
+    sources_in_a_citation_separated_by_commas,
+    "citation-with-commas",
+    "content/what-happened.md:12:39: error: sources in one citation are separated by commas"
+);
+mistake!(
+    a_citation_without_its_at_sign,
+    "citation-without-at",
+    "content/what-happened.md:12:38: error: `[wire-two]` names a source but is not a citation"
+);
+mistake!(
+    a_citation_in_round_brackets,
+    "citation-in-round-brackets",
+    "content/what-happened.md:12:25: error: `(@wire-one)` names a source but is not a citation"
+);
+mistake!(
+    a_space_between_the_words_and_the_address_of_a_link,
+    "space-inside-a-link",
+    "content/what-happened.md:16:45: error: a space between `]` and `(`, so this is not a link"
+);

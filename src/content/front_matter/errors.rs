@@ -3,7 +3,9 @@
 
 use std::ops::Range;
 
-use super::slips::{empty_text, invisible_in_syntax, over_indented, unclosed_quote};
+use super::slips::{
+    empty_text, given_twice, invisible_in_syntax, missing_space, over_indented, unclosed_quote,
+};
 use super::{Problem, Split, find_key};
 use crate::content::model::EMPTY_TEXT;
 use crate::diagnostics::did_you_mean;
@@ -18,7 +20,9 @@ pub(super) fn explain(text: &str, split: &Split, err: &serde_yaml::Error) -> Pro
     let error_at = err
         .location()
         .map_or(yaml.len(), |loc| loc.index().min(yaml.len()));
-    if let Some(problem) = invisible_in_syntax(yaml, error_at, split.yaml.start) {
+    if let Some(problem) = invisible_in_syntax(yaml, error_at, split.yaml.start)
+        .or_else(|| missing_space(yaml, split.yaml.start))
+    {
         return problem;
     }
     // serde_yaml appends " at line L column C"; the position is shown separately.
@@ -36,6 +40,20 @@ pub(super) fn explain(text: &str, split: &Split, err: &serde_yaml::Error) -> Pro
     }
     if raw.contains(EMPTY_TEXT)
         && let Some(problem) = empty_text(text, offset, &raw)
+    {
+        return problem;
+    }
+    if let Some(field) = raw
+        .split("duplicate field `")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+        .or_else(|| {
+            raw.split("duplicate entry with key \"")
+                .nth(1)?
+                .split('"')
+                .next()
+        })
+        && let Some(problem) = given_twice(text, offset, field)
     {
         return problem;
     }
@@ -169,11 +187,16 @@ fn reword(
     }
     if detail.contains("invalid date: ") {
         let why = detail.split("invalid date: ").nth(1).unwrap_or(detail);
-        let hint = if why.contains("is not written YYYY-MM-DD") {
-            "YYYY-MM-DD is the one way of writing a date that no reader or program can misread"
+        let hint = if why.contains("is two dates") {
+            "an event has one date, the day it began; say in the text when it ended"
+        } else if why.starts_with("the time") {
+            "write the date, a T, the time and its offset from UTC, like 2021-07-27T09:00:00-04:00 \
+             (Washington in summer) or 2021-07-27T09:00:00+03:00 (Baghdad)"
         } else if why.contains("where hyphens belong") {
             "a word processor may have turned the hyphens into dashes; type them again in a plain \
              text editor"
+        } else if why.contains(": write ") {
+            "YYYY-MM-DD is the one way of writing a date that no reader or program can misread"
         } else {
             "write dates as YYYY, YYYY-MM or YYYY-MM-DD, for example 2021-07-26"
         };
@@ -208,7 +231,7 @@ fn reword(
         );
     }
     if detail.contains("found character that cannot start any token") {
-        return cannot_start(found, before);
+        return cannot_start(line, found, before);
     }
     if detail.starts_with("mapping values are not allowed") {
         let hint = if line.contains(['“', '”', '‘', '’']) {
@@ -245,13 +268,32 @@ fn reword(
 /// A character that YAML keeps for itself (`@`, `` ` ``) where a value starts. The common case is a
 /// citation inside a list written in brackets, `[First point [@src-a], Second point]`: YAML reads the
 /// inner `[` as the start of another list.
-fn cannot_start(found: Option<char>, before: Option<char>) -> (String, Option<String>) {
+fn cannot_start(line: &str, found: Option<char>, before: Option<char>) -> (String, Option<String>) {
+    let field = line.trim_start().split(':').next().unwrap_or_default();
     match (found, before) {
+        (Some('@'), _) if matches!(field, "sources" | "source") => (
+            "a source id written with `@`".into(),
+            Some(format!(
+                "`@` marks a citation in the text; in `{field}:` write the id alone, like \
+                 {field}: {}",
+                line.split_once(':')
+                    .map_or("", |(_, value)| value.trim())
+                    .replace('@', "")
+            )),
+        ),
         (Some('@'), Some('[')) => (
             "a citation `[@…]` inside a list written in brackets".into(),
             Some(
                 "write the list one item a line, each starting with `- ` and in double quotes: \
                  - \"First point [@source-id]\""
+                    .into(),
+            ),
+        ),
+        (Some('@'), _) => (
+            "a value cannot start with `@`".into(),
+            Some(
+                "if it is a source id, write it without `@`; if it is text, put it in double \
+                 quotes, like - \"@handle said…\""
                     .into(),
             ),
         ),
@@ -279,18 +321,33 @@ fn invalid_type(path: Option<&str>, detail: &str, rest: &str) -> (String, Option
         plain_kind(expected),
         plain_kind(got)
     );
-    let digits: String = got
-        .trim_start_matches("string ")
-        .trim_matches('"')
+    let written = got.trim_start_matches("string ").trim_matches('"');
+    let digits: String = written
         .chars()
         .filter(|c| !matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\''))
         .collect();
     let separated = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
     if separated && (expected.contains("i64") || expected.contains("integer")) {
-        return (
-            message,
-            Some(format!("write the number without separators: {digits}")),
-        );
+        let hint = if digits == written {
+            format!("write the number without quotes: {digits}")
+        } else {
+            format!("write the number without separators: {digits}")
+        };
+        return (message, Some(hint));
+    }
+    if detail.contains("expected a boolean") && got.starts_with("string ") {
+        let yes = ["yes", "y", "on", "true"].contains(&written.to_lowercase().as_str());
+        let no = ["no", "n", "off", "false"].contains(&written.to_lowercase().as_str());
+        if yes || no {
+            let field = path.unwrap_or("field");
+            return (
+                message,
+                Some(format!(
+                    "YAML reads only `true` and `false` as yes and no, without quotes: write {field}: {}",
+                    if yes { "true" } else { "false" }
+                )),
+            );
+        }
     }
     let hint = if expected.contains("i64") || expected.contains("integer") {
         "this must be a whole number without quotes, like 20"

@@ -14,6 +14,7 @@ use serde::de::DeserializeOwned;
 
 pub use crate::diagnostics::Problem;
 use errors::explain;
+pub(crate) use slips::colon_without_space;
 
 /// Where the parts of a content file are, as byte ranges of its text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -29,6 +30,9 @@ pub fn split(text: &str) -> Result<Split, Problem> {
     let start = usize::from(text.starts_with('\u{feff}')) * '\u{feff}'.len_utf8();
     let first_line_end = text[start..].find('\n').map_or(text.len(), |i| start + i);
     if text[start..first_line_end].trim_end() != FENCE {
+        if let Some(problem) = not_quite_a_fence(text, start..first_line_end) {
+            return Err(problem);
+        }
         let hint = if text[start..].trim().is_empty() {
             "the file is empty: start it with `---`, the fields, and another `---`"
         } else {
@@ -54,10 +58,43 @@ pub fn split(text: &str) -> Result<Split, Problem> {
         }
         line_start = line_end + 1;
     }
+    // A closing line that a word processor turned into a dash.
+    let mut line_start = yaml_start;
+    while line_start < text.len() {
+        let line_end = text[line_start..]
+            .find('\n')
+            .map_or(text.len(), |i| line_start + i);
+        if let Some(problem) = not_quite_a_fence(text, line_start..line_end) {
+            return Err(problem);
+        }
+        line_start = line_end + 1;
+    }
     Err(Problem {
         range: start..first_line_end,
         message: "the front matter is not closed".into(),
         hint: Some("add a line `---` after the last field, before the text of the article".into()),
+    })
+}
+
+/// A line of dashes meant as `---`: `—` or `–-`, as word processors and phones turn hyphens into
+/// dashes, or four hyphens.
+fn not_quite_a_fence(text: &str, line: Range<usize>) -> Option<Problem> {
+    let written = text[line.clone()].trim_end();
+    let dashes = !written.is_empty()
+        && written != FENCE
+        && written
+            .chars()
+            .all(|c| matches!(c, '-' | '–' | '—' | '‒' | '―'));
+    dashes.then(|| Problem {
+        range: line.start..line.start + written.len(),
+        message: format!("this line should be three hyphens, `---`, not `{written}`"),
+        hint: Some(if written.contains(|c| c != '-') {
+            "a word processor or phone turned the hyphens into a dash: type three hyphens (-) \
+             on the line, and nothing else"
+                .into()
+        } else {
+            "the lines around the fields are exactly three hyphens".into()
+        }),
     })
 }
 

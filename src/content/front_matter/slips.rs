@@ -54,6 +54,94 @@ pub(super) fn empty_text(text: &str, offset: usize, raw: &str) -> Option<Problem
     None
 }
 
+/// A field written without a space after its colon, `title:"What happened"`, which YAML reads as
+/// text rather than a field. Returns the byte range of the field's name and colon in `line`.
+pub(crate) fn colon_without_space(line: &str) -> Option<std::ops::Range<usize>> {
+    let content = line.trim_start();
+    let content = content.strip_prefix("- ").unwrap_or(content);
+    let start = line.len() - content.len();
+    let colon = content.find(':')?;
+    let key = &content[..colon];
+    let next = content[colon + 1..].chars().next()?;
+    let named = key.len() > 1 && key.chars().all(|c| c.is_ascii_lowercase() || c == '_');
+    let address = matches!(key, "http" | "https" | "mailto" | "tel") || next == '/';
+    (named && !address && !next.is_whitespace() && next != ':').then_some(start..start + colon + 1)
+}
+
+/// The first line of `yaml` with a field written without a space after its colon: the cause of
+/// whatever libyaml or serde reported, which may be a line above it ("missing field") or below.
+pub(super) fn missing_space(yaml: &str, base: usize) -> Option<Problem> {
+    let mut offset = 0;
+    for line in yaml.split_inclusive('\n') {
+        let content = line.trim_end();
+        if let Some(key) = colon_without_space(content) {
+            let name = &content[key.start..key.end - 1];
+            let value = content[key.end..].trim();
+            let at = base + offset + key.start;
+            return Some(
+                Problem::new(
+                    at..at + key.len(),
+                    format!("no space after the colon of `{name}`"),
+                )
+                .hint(format!(
+                    "YAML reads a field only when a space follows its colon: write {name}: {value}"
+                )),
+            );
+        }
+        offset += line.len();
+    }
+    None
+}
+
+/// A field given twice in one item. serde_yaml reports it at the start of the item; this finds the
+/// second time the field is given, and the line of the first.
+pub(super) fn given_twice(text: &str, offset: usize, field: &str) -> Option<Problem> {
+    let mut line_start = line_range(text, offset).start;
+    let mut column = None;
+    let mut first_line = None;
+    for (number, line) in text[line_start..].split_inclusive('\n').enumerate() {
+        let content = line.trim_end();
+        let item = content.trim_start();
+        let indent = content.len() - item.len();
+        let (at, entry) = match item.strip_prefix("- ") {
+            Some(rest) if column.is_none() => (indent + 2, rest),
+            _ => (indent, item),
+        };
+        if item.is_empty() || item.starts_with('#') {
+            line_start += line.len();
+            continue;
+        }
+        let here = *column.get_or_insert(at);
+        if at < here || item == "---" {
+            break;
+        }
+        let key = entry.split_once(':').map(|(key, _)| key.trim_end());
+        if at == here && key == Some(field) {
+            if let Some(first) = first_line {
+                let start = line_start + at;
+                let first = line_number(text, offset) + first;
+                return Some(
+                    Problem::new(
+                        start..start + field.len(),
+                        format!("`{field}` is given twice"),
+                    )
+                    .hint(format!(
+                        "`{field}` is also on line {first}: keep the one you mean and delete \
+                             the other"
+                    )),
+                );
+            }
+            first_line = Some(number);
+        }
+        line_start += line.len();
+    }
+    None
+}
+
+fn line_number(text: &str, offset: usize) -> usize {
+    text[..offset].matches('\n').count() + 1
+}
+
 /// Whether the text after a key's colon is no text: nothing, `null`, `~`, or blank quotes.
 fn is_empty_value(value: &str) -> bool {
     let value = match value.find(" #") {
