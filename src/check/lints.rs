@@ -212,7 +212,7 @@ impl<'a> EraRuns<'a> {
 }
 
 fn date_range(doc: &Document<EventMeta>) -> Range<usize> {
-    front_matter::locate(&doc.text, &doc.split, "date", "date")
+    front_matter::locate(&doc.text, &doc.split, "date", &doc.meta.date.iso())
 }
 
 /// The date a file name starts with, as in `2021-07-26-the-deal`, if it is a real date.

@@ -87,10 +87,12 @@ fn check_sources(site: &Site, out: &mut Diagnostics) -> HashSet<SourceId> {
         if let Some(first) = seen.insert(&source.id, doc) {
             let nth = usize::from(std::ptr::eq(first, doc));
             let range = super::front_matter::locate_nth(&doc.text, &doc.split, "id", id, nth);
+            let first_at = super::front_matter::locate(&first.text, &first.split, "id", id);
+            let line = first.text[..first_at.start].matches('\n').count() + 1;
             out.push(
                 doc.error_at(range, format!("the source id `{id}` is used twice"))
                     .hint(format!(
-                        "first defined in {}; give each source its own id",
+                        "it is first on line {line} of {}; give each source its own id",
                         first.path.display()
                     )),
             );

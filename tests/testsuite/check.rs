@@ -208,13 +208,13 @@ mistake!(
 mistake!(
     file_name_and_date_disagree,
     "file-name-and-date-disagree",
-    "content/timeline/2021-12-09-later.md:2:1: warning: the file name says 2021-12-09",
+    "content/timeline/2021-12-09-later.md:2:7: warning: the file name says 2021-12-09",
     0
 );
 mistake!(
     event_after_publication_without_update,
     "event-after-publication-without-update",
-    "content/timeline/2021-12-09-later.md:2:1: warning: this event is after the page was published",
+    "content/timeline/2021-12-09-later.md:2:7: warning: this event is after the page was published",
     0
 );
 mistake!(

@@ -414,3 +414,143 @@ mistake!(
     "space-inside-a-link",
     "content/what-happened.md:16:45: error: a space between `]` and `(`, so this is not a link"
 );
+
+/// What `check` finds beyond what stops a build, built as written, with CRLF and with a byte-order
+/// mark, all three reported the same way: the exit code, and the message at its place.
+fn checked(case: &str, code: i32, locus: &str) -> String {
+    let run = |edit: fn(&Path)| {
+        let site = crate::common::TestSite::fixture("basic").overlay(&format!("mistakes/{case}"));
+        for entry in walkdir::WalkDir::new(crate::common::fixtures().join("mistakes").join(case)) {
+            let entry = entry.unwrap();
+            if entry.file_type().is_file() {
+                let rel = entry
+                    .path()
+                    .strip_prefix(crate::common::fixtures().join("mistakes").join(case))
+                    .unwrap();
+                edit(&site.root.join(rel));
+            }
+        }
+        let run = site.check(&[]);
+        assert_eq!(run.code, Some(code), "{}", run.stderr);
+        run.stderr
+    };
+    let stderr = run(|_| {});
+    assert!(
+        stderr.starts_with(locus),
+        "expected {locus} first in:\n{stderr}"
+    );
+    assert_eq!(
+        run(crlf),
+        stderr,
+        "{case} with CRLF must be reported the same way"
+    );
+    assert_eq!(
+        run(bom),
+        stderr,
+        "{case} with a byte-order mark must be reported the same way"
+    );
+    stderr
+}
+
+/// A mistake `check` reports (an error: exit code 1, or a warning: 0); a build does not stop for these.
+macro_rules! check_finds {
+    ($name:ident, $case:literal, $code:literal, $locus:literal) => {
+        #[test]
+        fn $name() {
+            insta::assert_snapshot!($case, checked($case, $code, $locus));
+        }
+    };
+}
+
+// The rest of the messages in docs/editing.md, each shown by a fixture.
+mistake!(
+    a_source_id_with_an_at_sign_in_a_list,
+    "source-id-with-at-in-a-list",
+    "content/timeline/2021-12-09-later.md:6:5: error: a value cannot start with `@`"
+);
+mistake!(
+    a_list_item_not_lined_up,
+    "misaligned-list-item",
+    "content/_index.md:13:5: error: the indentation does not line up"
+);
+mistake!(
+    a_field_not_lined_up_with_its_item,
+    "misaligned-fields",
+    "content/what-happened.md:6:4: error: in `quotes[0]`: missing field `speaker`"
+);
+mistake!(
+    a_file_in_a_folder_explainer_does_not_read,
+    "file-in-another-folder",
+    "content/notes/what-happened-draft.md: error: this file is in a folder explainer does not read"
+);
+mistake!(
+    a_source_id_used_twice,
+    "source-id-twice",
+    "content/sources.md:16:9: error: the source id `wire-one` is used twice"
+);
+mistake!(
+    an_event_without_sources,
+    "event-without-sources",
+    "content/timeline/2021-12-09-later.md:3:8: error: this event cites no source"
+);
+mistake!(
+    a_figure_without_sources,
+    "figure-without-sources",
+    "content/key-figures.md:9:13: error: this figure cites no source"
+);
+mistake!(
+    figures_in_a_prose_section,
+    "figures-in-a-prose-section",
+    "content/what-happened.md:4:1: error: a `prose` section does not show `figures`"
+);
+mistake!(
+    updated_before_published,
+    "updated-before-published",
+    "content/_index.md:9:10: error: the page is updated before it was published"
+);
+mistake!(
+    an_id_with_capitals_and_a_space,
+    "id-with-capitals",
+    "content/what-happened.md:4:5: error: `What Happened` cannot be used as an id"
+);
+check_finds!(
+    an_era_that_comes_back,
+    "era-out-of-order",
+    1,
+    "content/timeline/2021-12-09-later.md:4:6: error: the era `after` already ended earlier in the timeline"
+);
+check_finds!(
+    a_file_name_and_a_date_that_differ,
+    "file-name-date-mismatch",
+    0,
+    "content/timeline/2021-12-09-later.md:2:7: warning: the file name says 2021-12-09, but `date:` says 2021-12-19"
+);
+check_finds!(
+    an_event_after_publication_on_a_page_never_updated,
+    "no-updated-date",
+    0,
+    "content/timeline/2021-12-09-later.md:2:7: warning: this event is after the page was published"
+);
+check_finds!(
+    an_address_from_the_root,
+    "address-from-the-root",
+    0,
+    "content/what-happened.md:16:44: warning: `/timeline.json` starts with /"
+);
+check_finds!(
+    the_example_text_left_in,
+    "example-text-left",
+    0,
+    "content/what-happened.md:16:1: warning: this is still the example text"
+);
+check_finds!(
+    a_description_too_long,
+    "long-description",
+    0,
+    "content/_index.md:4:1: warning: the description is"
+);
+mistake!(
+    a_space_after_the_at_sign_of_a_citation,
+    "citation-with-a-space",
+    "content/what-happened.md:12:35: error: the citation `[@ wire-one; @wire-two]` cannot be read"
+);

@@ -249,7 +249,9 @@ fn reword(
         return (
             "the indentation does not line up".into(),
             Some(
-                "fields of the same item must start in the same column; indent with spaces".into(),
+                "the items of a list, and the fields of an item, start in the same column; indent \
+                 with spaces"
+                    .into(),
             ),
         );
     }
