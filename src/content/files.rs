@@ -56,6 +56,11 @@ impl Files {
                 continue;
             }
             if rel.extension().is_none_or(|e| e != "md") {
+                // A Markdown file saved as `.MD` is reported, and its report goes when it is renamed.
+                self.problems.retain(|d| d.path != *rel);
+                if path.is_file() {
+                    self.problems.extend(super::read::misnamed(root, &path));
+                }
                 if !path.exists() && rel.extension().is_none() {
                     // Perhaps a folder that was removed or renamed away.
                     return false;

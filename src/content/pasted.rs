@@ -61,12 +61,19 @@ pub(super) fn check_swallowed<'a, M>(
     out: &mut Diagnostics,
 ) {
     let yaml = &doc.text[doc.split.yaml.clone()];
+    // The same line may be written twice: look for each after the one found before it, which is
+    // where it is when the texts come in the order they are written.
+    let mut after = 0;
     for text in texts {
         for line in text.lines().skip(1).map(str::trim) {
             if !looks_like_yaml(line) {
                 continue;
             }
-            let Some(at) = yaml.find(line) else { continue };
+            let found = yaml[after..].find(line).map(|i| after + i);
+            let Some(at) = found.or_else(|| yaml.find(line)) else {
+                continue;
+            };
+            after = at + line.len();
             let at = doc.split.yaml.start + at;
             out.push(
                 Diagnostic::warning(

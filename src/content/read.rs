@@ -56,18 +56,8 @@ pub fn read(root: &Path, drafts: bool) -> Files {
             {
                 paths.push(entry.into_path());
             }
-            Ok(entry)
-                if entry.file_type().is_file() && is_markdown_by_another_name(entry.path()) =>
-            {
-                let name = entry.file_name().to_string_lossy();
-                let stem = name.rsplit_once('.').map_or(&*name, |(stem, _)| stem);
-                problems.push(
-                    Diagnostic::error(
-                        relative(root, entry.path()),
-                        "explainer reads only files whose names end in .md, so this one is left out",
-                    )
-                    .hint(format!("rename it to {stem}.md")),
-                );
+            Ok(entry) if entry.file_type().is_file() => {
+                problems.extend(misnamed(root, entry.path()));
             }
             Ok(_) => {}
             Err(err) => {
@@ -101,10 +91,29 @@ pub fn read(root: &Path, drafts: bool) -> Files {
     files
 }
 
-/// A Markdown file saved with another ending: `.MD`, `.Md`, `.markdown`, `.md.txt`.
-fn is_markdown_by_another_name(path: &Path) -> bool {
-    let name = path.file_name().map(|n| n.to_string_lossy().to_lowercase());
-    name.is_some_and(|n| n.ends_with(".md") || n.ends_with(".markdown") || n.ends_with(".md.txt"))
+/// The error for a Markdown file saved with another ending (`.MD`, `.Md`, `.markdown`, `.md.txt`),
+/// which explainer does not read; `None` for any other file.
+pub(super) fn misnamed(root: &Path, path: &Path) -> Option<Diagnostic> {
+    let name = path.file_name()?.to_string_lossy();
+    let lower = name.to_lowercase();
+    let ending = [".md.txt", ".markdown", ".md"]
+        .into_iter()
+        .find(|ending| lower.ends_with(ending))?;
+    if ending == ".md" && name.ends_with(".md") {
+        return None;
+    }
+    // The ending is ASCII, and so almost always is what the name ends with; `get` keeps a name
+    // ending in a look-alike (the Kelvin sign lower-cases to `k`) from splitting a character.
+    let stem = name
+        .get(..name.len().saturating_sub(ending.len()))
+        .unwrap_or(&name);
+    Some(
+        Diagnostic::error(
+            relative(root, path),
+            "explainer reads only files whose names end in .md, so this one is left out",
+        )
+        .hint(format!("rename it to {stem}.md")),
+    )
 }
 
 fn relative(root: &Path, path: &Path) -> PathBuf {
@@ -264,7 +273,33 @@ fn parse_document<M: DeserializeOwned>(
 
 #[cfg(test)]
 mod tests {
-    use super::{Parsed, read_and_parse};
+    use std::path::Path;
+
+    use super::{Parsed, misnamed, read_and_parse};
+
+    #[test]
+    fn markdown_files_by_another_name_are_named_with_the_name_to_give_them() {
+        let hint = |name: &str| {
+            misnamed(Path::new("/s"), &Path::new("/s/content").join(name))
+                .map(|d| d.hint.unwrap_or_default())
+        };
+        assert_eq!(
+            hint("Why it matters.MD").as_deref(),
+            Some("rename it to Why it matters.md")
+        );
+        assert_eq!(
+            hint("notes.md.txt").as_deref(),
+            Some("rename it to notes.md")
+        );
+        assert_eq!(
+            hint("ما حدث.markdown").as_deref(),
+            Some("rename it to ما حدث.md")
+        );
+        assert_eq!(hint("what-happened.md"), None);
+        assert_eq!(hint("photo.jpg"), None);
+        // A look-alike of `k` that lower-cases to it must not split a character.
+        assert!(hint("x.mar\u{212A}down").is_some());
+    }
 
     #[test]
     fn files_read_into_one_buffer_keep_their_own_text_and_problems() {

@@ -243,3 +243,38 @@ fn unchanged_sections_are_not_rendered_again() {
     let second = session.build().unwrap().output;
     assert!(first.get("index.html") == second.get("index.html"));
 }
+
+/// A file renamed to end in `.MD` while `serve` runs is reported as a full build reports it, and the
+/// report goes when it is renamed back.
+#[test]
+fn a_file_renamed_to_capital_md_and_back() {
+    let site = TestSite::fixture("basic");
+    let mut session = session(&site, None);
+    assert!(session.build().is_ok());
+    let md = site.root.join("content/what-happened.md");
+    let capital = site.root.join("content/what-happened.MD");
+    std::fs::rename(&md, &capital).unwrap();
+    session.update(&[
+        PathBuf::from("content/what-happened.md"),
+        PathBuf::from("content/what-happened.MD"),
+    ]);
+    let (Err(failed), Err(full)) = (
+        session.build(),
+        Pipeline::build_once(session.options().clone()),
+    ) else {
+        panic!("a file left out is an error, in serve's build as in a full one");
+    };
+    assert_eq!(failed, full);
+    assert!(
+        failed.iter().any(|d| d
+            .message
+            .starts_with("explainer reads only files whose names end in .md")),
+        "{failed:?}"
+    );
+    std::fs::rename(&capital, &md).unwrap();
+    session.update(&[
+        PathBuf::from("content/what-happened.MD"),
+        PathBuf::from("content/what-happened.md"),
+    ]);
+    assert!(session.build().is_ok());
+}

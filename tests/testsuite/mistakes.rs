@@ -554,3 +554,24 @@ mistake!(
     "citation-with-a-space",
     "content/what-happened.md:12:35: error: the citation `[@ wire-one; @wire-two]` cannot be read"
 );
+
+/// The same swallowed line written twice is reported twice, each at its own place.
+#[test]
+fn the_same_line_swallowed_twice_is_reported_at_both_places() {
+    let site =
+        crate::common::TestSite::fixture("basic").overlay("mistakes/over-indented-list-item");
+    let path = site.root.join("content/_index.md");
+    let text = fs::read_to_string(&path).unwrap().replace(
+        "  - \"The third point.\"",
+        "  - >-\n    The third point.\n      - >- The second point [@wire-two].",
+    );
+    fs::write(&path, text).unwrap();
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    for place in [
+        "content/_index.md:13:7: warning",
+        "content/_index.md:16:7: warning",
+    ] {
+        assert!(run.stderr.contains(place), "{place} in:\n{}", run.stderr);
+    }
+}

@@ -6,6 +6,7 @@ use std::ops::Range;
 use super::slips::{
     empty_text, given_twice, invisible_in_syntax, missing_space, over_indented, unclosed_quote,
 };
+use super::types::invalid_type;
 use super::{Problem, Split, find_key};
 use crate::content::model::EMPTY_TEXT;
 use crate::diagnostics::did_you_mean;
@@ -65,11 +66,14 @@ pub(super) fn explain(text: &str, split: &Split, err: &serde_yaml::Error) -> Pro
     }
     let found = text[offset..].chars().next();
     let before = text[..offset].chars().next_back();
-    let (message, mut hint) = reword(&message, &text[line.clone()], found, before);
+    let Reworded {
+        message,
+        mut hint,
+        place,
+    } = reword(&message, &text[line.clone()], found, before);
     // A character the eye cannot see (a tab, or the control character the message is about): point
     // at it, not at the start of its line.
-    let control = message
-        .starts_with("an invisible control character")
+    let control = (place == Place::Control)
         .then(|| text[line.clone()].find(|c: char| c.is_control() && c != '\t'))
         .flatten();
     let stray = control.or_else(|| text[line.clone()].find('\t'));
@@ -84,10 +88,7 @@ pub(super) fn explain(text: &str, split: &Split, err: &serde_yaml::Error) -> Pro
     }
     // A field that is present but not lined up with its neighbours is read as part of another value,
     // and serde reports it missing. Point at the stray line instead of the item.
-    if let Some(field) = message
-        .split("missing field `")
-        .nth(1)
-        .and_then(|r| r.split('`').next())
+    if let Place::MissingField(field) = &place
         && let Some(key) = find_key(&text[line.start..split.yaml.end], field)
     {
         let at = line.start + key.start;
@@ -102,17 +103,19 @@ pub(super) fn explain(text: &str, split: &Split, err: &serde_yaml::Error) -> Pro
         };
     }
     // A citation in a bracketed list: underline the citation, `[@wire-one]`; a bullet: the bullet.
-    let range = if message.starts_with("a list item that starts with") {
-        let line_text = &text[line.clone()];
-        let bullet_at = line.start + (line_text.len() - line_text.trim_start().len());
-        bullet_at..bullet_at + text[bullet_at..].chars().next().map_or(1, char::len_utf8)
-    } else if message.starts_with("a citation `[@…]`") {
-        let end = text[offset..line.end]
-            .find(']')
-            .map_or(offset + 1, |i| offset + i + 1);
-        offset - 1..end
-    } else {
-        offset..offset + token_at(text, offset).max(1)
+    let range = match place {
+        Place::Bullet => {
+            let line_text = &text[line.clone()];
+            let bullet_at = line.start + (line_text.len() - line_text.trim_start().len());
+            bullet_at..bullet_at + text[bullet_at..].chars().next().map_or(1, char::len_utf8)
+        }
+        Place::Citation => {
+            let end = text[offset..line.end]
+                .find(']')
+                .map_or(offset + 1, |i| offset + i + 1);
+            offset - 1..end
+        }
+        _ => offset..offset + token_at(text, offset).max(1),
     };
     Problem {
         range,
@@ -149,14 +152,48 @@ fn token_at(text: &str, offset: usize) -> usize {
     }
 }
 
+/// What on its line a reworded message is about, which decides what its caret underlines.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Place {
+    /// The word where the parser stopped (a key up to its colon, or a value).
+    Token,
+    /// The invisible control character on the line.
+    Control,
+    /// The bullet that starts the line.
+    Bullet,
+    /// The whole citation `[@…]` that starts before where the parser stopped.
+    Citation,
+    /// A required field, which may be on the line but not lined up with its neighbours.
+    MissingField(String),
+}
+
+/// A serde_yaml message in an editor's words, and what it is about.
+struct Reworded {
+    message: String,
+    hint: Option<String>,
+    place: Place,
+}
+
+impl From<(String, Option<String>)> for Reworded {
+    fn from((message, hint): (String, Option<String>)) -> Reworded {
+        Reworded {
+            message,
+            hint,
+            place: Place::Token,
+        }
+    }
+}
+
+impl Reworded {
+    fn at(mut self, place: Place) -> Reworded {
+        self.place = place;
+        self
+    }
+}
+
 /// Rewords serde_yaml's messages for people who do not write YAML for a living.
 /// `found` is the character the parser stopped at, and `before` the one before it.
-fn reword(
-    message: &str,
-    line: &str,
-    found: Option<char>,
-    before: Option<char>,
-) -> (String, Option<String>) {
+fn reword(message: &str, line: &str, found: Option<char>, before: Option<char>) -> Reworded {
     let (path, detail) = match message.split_once(": ") {
         Some((path, detail)) if !path.contains(' ') => (Some(path), detail),
         _ => (None, message),
@@ -176,14 +213,15 @@ fn reword(
                 format!("the fields allowed here are {}", list(&expected))
             }
         });
-        return (format!("{prefix}unknown field `{field}`"), Some(hint));
+        return (format!("{prefix}unknown field `{field}`"), Some(hint)).into();
     }
     if let Some(rest) = detail.strip_prefix("missing field `") {
         let field = rest.split('`').next().unwrap_or_default();
-        return (
+        return Reworded::from((
             format!("{prefix}missing field `{field}`"),
             Some(format!("add a line `{field}: ...` to the front matter")),
-        );
+        ))
+        .at(Place::MissingField(field.to_string()));
     }
     if detail.contains("invalid date: ") {
         let why = detail.split("invalid date: ").nth(1).unwrap_or(detail);
@@ -200,17 +238,18 @@ fn reword(
         } else {
             "write dates as YYYY, YYYY-MM or YYYY-MM-DD, for example 2021-07-26"
         };
-        return (format!("{prefix}invalid date: {why}"), Some(hint.into()));
+        return (format!("{prefix}invalid date: {why}"), Some(hint.into())).into();
     }
     if detail.starts_with("control characters are not allowed") {
-        return (
+        return Reworded::from((
             "an invisible control character in the front matter".into(),
             Some(
                 "delete it (it usually comes in with text pasted from a PDF or another program); \
                  if you cannot see it, retype the line"
                     .into(),
             ),
-        );
+        ))
+        .at(Place::Control);
     }
     if let Some(bullet) = line
         .trim_start()
@@ -219,16 +258,18 @@ fn reword(
         .filter(|c| matches!(c, '*' | '•' | '·'))
         && line.trim_start()[bullet.len_utf8()..].starts_with(' ')
     {
-        return (
+        return Reworded::from((
             format!("a list item that starts with `{bullet}`"),
             Some("start each item of a list with `- ` (a hyphen and a space)".into()),
-        );
+        ))
+        .at(Place::Bullet);
     }
     if line.contains('\t') {
         return (
             "tab character in the front matter".into(),
             Some("YAML does not allow tabs: indent with spaces instead".into()),
-        );
+        )
+            .into();
     }
     if detail.contains("found character that cannot start any token") {
         return cannot_start(line, found, before);
@@ -240,7 +281,7 @@ fn reword(
         } else {
             "put the whole value in double quotes, like title: \"Iraq: what comes next\""
         };
-        return ("a colon inside a value".into(), Some(hint.into()));
+        return ("a colon inside a value".into(), Some(hint.into())).into();
     }
     if detail.starts_with("did not find expected key")
         || detail.starts_with("did not find expected '-' indicator")
@@ -253,26 +294,28 @@ fn reword(
                  with spaces"
                     .into(),
             ),
-        );
+        )
+            .into();
     }
     if detail.starts_with("duplicate entry") || detail.starts_with("duplicate field") {
         return (
             format!("{prefix}{detail}"),
             Some("each field may appear only once".into()),
-        );
+        )
+            .into();
     }
     if let Some(rest) = detail.strip_prefix("invalid type: ") {
-        return invalid_type(path, detail, rest);
+        return invalid_type(path, detail, rest).into();
     }
-    (format!("{prefix}{detail}"), None)
+    (format!("{prefix}{detail}"), None).into()
 }
 
 /// A character that YAML keeps for itself (`@`, `` ` ``) where a value starts. The common case is a
 /// citation inside a list written in brackets, `[First point [@src-a], Second point]`: YAML reads the
 /// inner `[` as the start of another list.
-fn cannot_start(line: &str, found: Option<char>, before: Option<char>) -> (String, Option<String>) {
+fn cannot_start(line: &str, found: Option<char>, before: Option<char>) -> Reworded {
     let field = line.trim_start().split(':').next().unwrap_or_default();
-    match (found, before) {
+    let reworded: (String, Option<String>) = match (found, before) {
         (Some('@'), _) if matches!(field, "sources" | "source") => (
             "a source id written with `@`".into(),
             Some(format!(
@@ -283,14 +326,17 @@ fn cannot_start(line: &str, found: Option<char>, before: Option<char>) -> (Strin
                     .replace('@', "")
             )),
         ),
-        (Some('@'), Some('[')) => (
-            "a citation `[@…]` inside a list written in brackets".into(),
-            Some(
-                "write the list one item a line, each starting with `- ` and in double quotes: \
-                 - \"First point [@source-id]\""
-                    .into(),
-            ),
-        ),
+        (Some('@'), Some('[')) => {
+            return Reworded::from((
+                "a citation `[@…]` inside a list written in brackets".into(),
+                Some(
+                    "write the list one item a line, each starting with `- ` and in double quotes: \
+                     - \"First point [@source-id]\""
+                        .into(),
+                ),
+            ))
+            .at(Place::Citation);
+        }
         (Some('@'), _) => (
             "a value cannot start with `@`".into(),
             Some(
@@ -309,87 +355,8 @@ fn cannot_start(line: &str, found: Option<char>, before: Option<char>) -> (Strin
             "a character YAML keeps for itself starts a value".into(),
             Some("put the whole value in double quotes".into()),
         ),
-    }
-}
-
-/// serde's "invalid type: string \"ten\", expected i64" for `path`, in plain words.
-fn invalid_type(path: Option<&str>, detail: &str, rest: &str) -> (String, Option<String>) {
-    let (got, expected) = rest
-        .split_once(", expected ")
-        .unwrap_or((rest, "another kind of value"));
-    let field = path.map_or_else(|| "this field".to_string(), |p| format!("`{p}`"));
-    let message = format!(
-        "{field} should be {}, not {}",
-        plain_kind(expected),
-        plain_kind(got)
-    );
-    let written = got.trim_start_matches("string ").trim_matches('"');
-    let digits: String = written
-        .chars()
-        .filter(|c| !matches!(c, ',' | '.' | ' ' | '\u{a0}' | '\u{202f}' | '\''))
-        .collect();
-    let separated = !digits.is_empty() && digits.chars().all(|c| c.is_ascii_digit());
-    if separated && (expected.contains("i64") || expected.contains("integer")) {
-        let hint = if digits == written {
-            format!("write the number without quotes: {digits}")
-        } else {
-            format!("write the number without separators: {digits}")
-        };
-        return (message, Some(hint));
-    }
-    if detail.contains("expected a boolean") && got.starts_with("string ") {
-        let yes = ["yes", "y", "on", "true"].contains(&written.to_lowercase().as_str());
-        let no = ["no", "n", "off", "false"].contains(&written.to_lowercase().as_str());
-        if yes || no {
-            let field = path.unwrap_or("field");
-            return (
-                message,
-                Some(format!(
-                    "YAML reads only `true` and `false` as yes and no, without quotes: write {field}: {}",
-                    if yes { "true" } else { "false" }
-                )),
-            );
-        }
-    }
-    let hint = if expected.contains("i64") || expected.contains("integer") {
-        "this must be a whole number without quotes, like 20"
-    } else if detail.contains("expected a sequence") {
-        "this must be a list: put each item on its own line, starting with `- `"
-    } else if detail.contains("expected a boolean") {
-        "this must be true or false"
-    } else if detail.contains("expected a string") {
-        "this must be text; put it in double quotes"
-    } else {
-        "check the kind of value this field takes in docs/content-model.md"
     };
-    (message, Some(hint.into()))
-}
-
-/// serde's names for kinds of value, in an editor's words: `string "ten"` is "the text \"ten\"".
-fn plain_kind(kind: &str) -> String {
-    let kind = kind.trim();
-    if let Some(text) = kind.strip_prefix("string ") {
-        return format!("the text {text}");
-    }
-    if let Some(n) = kind
-        .strip_prefix("integer ")
-        .or_else(|| kind.strip_prefix("floating point "))
-    {
-        return format!("the number {}", n.trim_matches('`'));
-    }
-    if let Some(b) = kind.strip_prefix("boolean ") {
-        return format!("`{}`", b.trim_matches('`'));
-    }
-    match kind {
-        "i64" | "u64" | "i32" | "u32" | "u8" | "integer" => "a whole number".into(),
-        "a sequence" | "sequence" => "a list".into(),
-        "map" | "a map" => "a group of fields".into(),
-        "a boolean" => "true or false".into(),
-        "a string" => "text".into(),
-        "unit value" => "empty".into(),
-        other if other.starts_with("struct ") => "a group of fields".into(),
-        other => other.to_string(),
-    }
+    reworded.into()
 }
 
 /// The names between backticks in serde's "expected one of `a`, `b`".

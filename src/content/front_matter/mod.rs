@@ -7,6 +7,7 @@
 
 mod errors;
 mod slips;
+mod types;
 
 use std::ops::Range;
 
