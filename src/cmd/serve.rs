@@ -2,6 +2,8 @@
 
 use std::net::IpAddr;
 use std::process::ExitCode;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, OnceLock};
 
 use clap::Args;
 use explainer::{browser, serve};
@@ -26,9 +28,25 @@ pub struct ServeArgs {
 }
 
 pub fn execute(args: ServeArgs) -> ExitCode {
-    let _ = ctrlc::set_handler(|| {
-        println!("\nStopped.");
-        std::process::exit(0);
+    // Ctrl-C asks the server to stop; `serve` then returns here and the process ends as any command
+    // does. The handler itself prints nothing and takes no lock (a rebuild may be printing), and a
+    // second Ctrl-C, or a first one before the server is up, ends the process at once.
+    let stop: Arc<OnceLock<serve::Stop>> = Arc::default();
+    let presses = Arc::new(AtomicUsize::new(0));
+    let handler_stop = Arc::clone(&stop);
+    let _ = ctrlc::set_handler(move || {
+        let first = presses.fetch_add(1, Ordering::SeqCst) == 0;
+        match handler_stop.get() {
+            Some(stop) if first => {
+                stop.stop();
+                // Whatever the process is doing, it ends within a second.
+                std::thread::spawn(|| {
+                    std::thread::sleep(std::time::Duration::from_secs(1));
+                    quit_now();
+                });
+            }
+            _ => quit_now(),
+        }
     });
     let open = args.open;
     let options = serve::ServeOptions {
@@ -39,6 +57,7 @@ pub fn execute(args: ServeArgs) -> ExitCode {
     };
     let folders = serve::watched_folders(&options.site.root).join(", ");
     let result = serve::serve(options, |running| {
+        let _ = stop.set(running.stop.clone());
         println!("Serving the explainer at {}", running.url);
         println!("Watching {folders} for changes. Press Ctrl-C to stop.");
         if open {
@@ -46,10 +65,25 @@ pub fn execute(args: ServeArgs) -> ExitCode {
         }
     });
     match result {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(()) => {
+            println!("\nStopped.");
+            ExitCode::SUCCESS
+        }
         Err(message) => {
             eprintln!("error: {message}");
             ExitCode::FAILURE
         }
     }
+}
+
+/// Ends the process at once, running nothing more: no exit handlers, no flushing, no waiting for a
+/// rebuild to finish.
+fn quit_now() -> ! {
+    #[cfg(target_os = "linux")]
+    // SAFETY: `_exit` only ends the process; it touches no memory of this one.
+    unsafe {
+        libc::_exit(0)
+    }
+    #[cfg(not(target_os = "linux"))]
+    std::process::exit(0)
 }

@@ -14,6 +14,7 @@ pub mod watch;
 use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::RecvTimeoutError;
 use std::sync::{Arc, Mutex, RwLock};
 use std::thread;
@@ -121,14 +122,30 @@ impl Shared {
     }
 }
 
-/// A running server: its address and the URL to open.
+/// A running server: its address, the URL to open, and how to stop it.
 pub struct Running {
     pub address: SocketAddr,
     pub url: String,
+    pub stop: Stop,
 }
 
-/// Builds, starts listening and watching, and returns once the server is ready. `on_ready` runs with
-/// the URL before requests are served; the function then serves until the process ends.
+/// Stops a running server: [`serve`] stops taking requests and returns, on the thread that called
+/// it, so that the process ends the ordinary way. Cheap to clone; any thread may call it.
+#[derive(Clone)]
+pub struct Stop {
+    server: Arc<tiny_http::Server>,
+    asked: Arc<AtomicBool>,
+}
+
+impl Stop {
+    pub fn stop(&self) {
+        self.asked.store(true, Ordering::SeqCst);
+        self.server.unblock();
+    }
+}
+
+/// Builds, starts listening and watching, and serves: `on_ready` runs with the URL before requests are
+/// served; the function returns once [`Stop::stop`] is called.
 pub fn serve(options: ServeOptions, on_ready: impl FnOnce(&Running)) -> Result<(), ServeError> {
     // A bad base URL is reported by the first build; the page is then served at `/`.
     let base = options
@@ -180,12 +197,27 @@ pub fn serve(options: ServeOptions, on_ready: impl FnOnce(&Running)) -> Result<(
         }
     });
 
-    on_ready(&Running { address, url });
-    for request in server.incoming_requests() {
-        let shared = Arc::clone(&shared);
-        thread::spawn(move || handle(request, &shared));
+    let stop = Stop {
+        server: Arc::new(server),
+        asked: Arc::default(),
+    };
+    on_ready(&Running {
+        address,
+        url,
+        stop: stop.clone(),
+    });
+    loop {
+        match stop.server.recv() {
+            Ok(request) => {
+                let shared = Arc::clone(&shared);
+                thread::spawn(move || handle(request, &shared));
+            }
+            Err(_) if stop.asked.load(Ordering::SeqCst) => return Ok(()),
+            // A connection that failed before it became a request (reset, or out of file handles
+            // for a moment): the server goes on.
+            Err(err) => eprintln!("warning: a connection failed: {err}"),
+        }
     }
-    Ok(())
 }
 
 /// Rebuilds after `changed` and tells open pages what to do.

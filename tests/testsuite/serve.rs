@@ -16,6 +16,8 @@ struct Server {
     /// `http://127.0.0.1:PORT/...`, as the server printed it.
     url: String,
     port: u16,
+    /// What it printed after its address, as it prints it.
+    printed: std::sync::Arc<std::sync::Mutex<Vec<String>>>,
 }
 
 impl Drop for Server {
@@ -41,6 +43,7 @@ fn serve(site: &TestSite, args: &[&str]) -> Server {
         child,
         url: String::new(),
         port: 0,
+        printed: std::sync::Arc::default(),
     };
     let stdout = server.child.stdout.take().expect("stdout");
     let (tx, rx) = mpsc::channel();
@@ -65,7 +68,12 @@ fn serve(site: &TestSite, args: &[&str]) -> Server {
         .and_then(|p| p.parse().ok())
         .expect("port in URL");
     // Keep draining stdout so the server never blocks on a full pipe.
-    std::thread::spawn(move || while rx.recv().is_ok() {});
+    let printed = std::sync::Arc::clone(&server.printed);
+    std::thread::spawn(move || {
+        while let Ok(line) = rx.recv() {
+            printed.lock().unwrap().push(line);
+        }
+    });
     server
 }
 
@@ -459,16 +467,80 @@ fn a_folder_without_an_index_is_not_listed() {
     assert!(!folder.body.contains("photo.txt"), "no directory listing");
 }
 
+/// Sends Ctrl-C (SIGINT) and requires the server to stop at once, with exit code 0.
+#[cfg(unix)]
+fn interrupt(mut server: Server, stage: &str) {
+    // The shell's own `kill`: a minimal Debian has no /bin/kill (procps).
+    let kill = format!("kill -INT {}", server.child.id());
+    let sent = Command::new("sh").args(["-c", &kill]).status().unwrap();
+    assert!(sent.success());
+    let deadline = Instant::now() + Duration::from_secs(5);
+    loop {
+        if let Some(status) = server.child.try_wait().unwrap() {
+            assert_eq!(
+                status.code(),
+                Some(0),
+                "Ctrl-C {stage} is a normal way to stop"
+            );
+            // It stopped the ordinary way, not by the one-second backstop, which prints nothing.
+            let stopped = || {
+                server
+                    .printed
+                    .lock()
+                    .unwrap()
+                    .iter()
+                    .any(|l| l == "Stopped.")
+            };
+            let deadline = Instant::now() + Duration::from_secs(2);
+            while !stopped() && Instant::now() < deadline {
+                std::thread::sleep(Duration::from_millis(10));
+            }
+            assert!(stopped(), "Ctrl-C {stage}: no `Stopped.` printed");
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "one Ctrl-C {stage} did not stop the server within 5 s"
+        );
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
 #[cfg(unix)]
 #[test]
 fn ctrl_c_stops_the_server_cleanly() {
     let site = TestSite::fixture("basic");
-    let mut server = serve(&site, &[]);
-    let pid = server.child.id().to_string();
-    let sent = Command::new("kill").args(["-INT", &pid]).status().unwrap();
-    assert!(sent.success());
-    let status = server.child.wait().unwrap();
-    assert_eq!(status.code(), Some(0), "Ctrl-C is a normal way to stop");
+    let server = serve(&site, &[]);
+    interrupt(server, "when idle");
+}
+
+/// One Ctrl-C stops the server at every stage of a rebuild (issue 20, 6): just after a save, while
+/// the watcher waits for quiet, while the page is rebuilt, while a broken build is shown, and just
+/// after the fix. Each stage is tried at several moments.
+#[cfg(unix)]
+#[test]
+fn one_ctrl_c_stops_the_server_at_every_stage_of_a_rebuild() {
+    let site = TestSite::fixture("basic");
+    site.write("content/what-happened.md", GOOD);
+    let broken = "---\ntitle: What happened\nwieght: 10\n---\nBroken.\n";
+    for delay_ms in [0, 5, 12, 20, 30, 45] {
+        let delay = Duration::from_millis(delay_ms);
+        for (stage, text) in [
+            ("after an edit", GOOD.replace("first", "second")),
+            ("after a broken edit", broken.to_string()),
+        ] {
+            let server = serve(&site, &[]);
+            site.write("content/what-happened.md", &text);
+            std::thread::sleep(delay);
+            interrupt(server, &format!("{delay_ms} ms {stage}"));
+        }
+        // The fix of a broken page, with the overlay shown first.
+        site.write("content/what-happened.md", broken);
+        let server = serve(&site, &[]);
+        site.write("content/what-happened.md", GOOD);
+        std::thread::sleep(delay);
+        interrupt(server, &format!("{delay_ms} ms after a fix"));
+    }
 }
 
 /// A page that was loading (or offline) while a build finished missed that build's `reload`; when it
