@@ -50,6 +50,15 @@ mount --bind /dev "$root/dev"
 mount --bind /dev/pts "$root/dev/pts"
 mount -t tmpfs shm "$root/dev/shm"
 cp /etc/resolv.conf "$root/etc/resolv.conf"
+# Where this machine reaches the registries through a TLS-inspecting proxy, its local certificate
+# authorities go in too; Debian's ca-certificates (which .ci/run installs) adds them when installed.
+if compgen -G "/usr/local/share/ca-certificates/*.crt" >/dev/null; then
+  mkdir -p "$root/usr/local/share/ca-certificates"
+  cp /usr/local/share/ca-certificates/*.crt "$root/usr/local/share/ca-certificates/"
+  if [ -x "$root/usr/sbin/update-ca-certificates" ]; then
+    chroot "$root" update-ca-certificates >/dev/null
+  fi
+fi
 
 # The Rust toolchain, as rustup installed it here: the toolchains and cargo's own binaries, not its
 # download caches (the build fetches crates itself, as a newcomer's does).
