@@ -1,5 +1,6 @@
 //! `explainer serve`: the page from memory, rebuilt and reloaded on every save, until Ctrl-C.
 
+use std::io::Write;
 use std::net::IpAddr;
 use std::process::ExitCode;
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -66,7 +67,8 @@ pub fn execute(args: ServeArgs) -> ExitCode {
     });
     match result {
         Ok(()) => {
-            println!("\nStopped.");
+            // Not `println!`, which panics when nothing reads the output any more.
+            let _ = writeln!(std::io::stdout(), "\nStopped.");
             ExitCode::SUCCESS
         }
         Err(message) => {

@@ -144,3 +144,42 @@ fn every_message_in_a_snapshot_is_in_the_guide() {
         missing.into_iter().collect::<Vec<_>>().join("\n")
     );
 }
+
+/// The error README.md shows is what explainer prints for the mistake it shows: the id in the
+/// example's line, mistyped, in the bundled explainer, built after a good build.
+#[test]
+fn the_readme_error_example_is_what_a_build_prints() {
+    let readme =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let example = readme
+        .split("```text\n")
+        .nth(1)
+        .and_then(|block| block.split("```").next())
+        .expect("README.md shows an error");
+    // The example's first line names the file; its third shows the line as the mistake left it.
+    let path = example.split(':').next().unwrap();
+    let shown = example.lines().nth(2).unwrap();
+    let mistaken = shown.split_once(" | ").unwrap().1;
+    let wrong = example.split('`').nth(1).unwrap();
+    let right = example
+        .split("did you mean `")
+        .nth(1)
+        .unwrap()
+        .split('`')
+        .next()
+        .unwrap();
+
+    let site = crate::common::TestSite::bundled();
+    assert_eq!(site.build(&[]).code, Some(0));
+    let file = site.root.join(path);
+    let text = fs::read_to_string(&file).unwrap();
+    let good_line = mistaken.replace(wrong, right);
+    assert!(
+        text.contains(&good_line),
+        "{path} has no line `{good_line}`"
+    );
+    fs::write(&file, text.replace(&good_line, mistaken)).unwrap();
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(1));
+    assert_eq!(run.stderr, example.replace("./public", "[ROOT]/public"));
+}

@@ -12,6 +12,7 @@ mod build;
 mod build_script;
 mod check;
 mod code_shape;
+mod documented_commands;
 mod editing_guide;
 mod errors;
 mod html_validity;

@@ -1,0 +1,177 @@
+//! Every command README.md and docs/ show in a shell block runs as shown (issue 20, 5): the
+//! `explainer` commands (and `cargo run --release -- …`, which runs the same binary) here, each on a
+//! fresh copy of the bundled explainer; the test command by `.ci/run`, which must contain it; and the
+//! benchmark's commands, which take a quarter of an hour, by the benchmark script they document,
+//! which must contain them. A command added to the docs that none of these runs fails this test.
+
+use std::fs;
+use std::io::{BufRead, BufReader};
+use std::path::Path;
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::common::{TestSite, explainer, repo_root};
+
+/// Each command of a ```sh block in README.md and docs/*.md, with the file it is in.
+fn documented() -> Vec<(String, String)> {
+    let mut files = vec![repo_root().join("README.md")];
+    let mut docs: Vec<_> = fs::read_dir(repo_root().join("docs"))
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    docs.sort();
+    files.extend(docs);
+    let mut commands = Vec::new();
+    for file in files {
+        let text = fs::read_to_string(&file).unwrap();
+        let name = file
+            .strip_prefix(repo_root())
+            .unwrap()
+            .display()
+            .to_string();
+        for block in text.split("```sh\n").skip(1) {
+            let block = block.split("```").next().unwrap();
+            for line in block.lines() {
+                // A comment after the command says what it does.
+                let command = line.split("  #").next().unwrap().trim();
+                if !command.is_empty() {
+                    commands.push((name.clone(), command.to_string()));
+                }
+            }
+        }
+    }
+    commands
+}
+
+/// The words of a command as a shell would split them (double quotes only, as the docs write).
+fn words(command: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    let mut quoted = false;
+    for c in command.chars() {
+        match c {
+            '"' => quoted = !quoted,
+            ' ' if !quoted => {
+                if !word.is_empty() {
+                    words.push(std::mem::take(&mut word));
+                }
+            }
+            c => word.push(c),
+        }
+    }
+    if !word.is_empty() {
+        words.push(word);
+    }
+    words
+}
+
+/// Runs `explainer serve …` until it serves the page, then stops it with Ctrl-C.
+fn serve_briefly(args: &[String], cwd: &Path) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_explainer"))
+        .args(args.iter().filter(|a| *a != "--open"))
+        .args(["--port", "0"])
+        .current_dir(cwd)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let served = lines
+        .by_ref()
+        .map_while(Result::ok)
+        .any(|line| line.starts_with("Serving the explainer at http://127.0.0.1:"));
+    // Go on reading, as a terminal does.
+    std::thread::spawn(move || lines.for_each(drop));
+    let kill = format!("kill -INT {}", child.id());
+    Command::new("sh").args(["-c", &kill]).status().unwrap();
+    let deadline = Instant::now() + Duration::from_secs(5);
+    while child.try_wait().unwrap().is_none() && Instant::now() < deadline {
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    let status = child.try_wait().unwrap();
+    let _ = child.kill();
+    assert!(served, "`explainer {}` served no page", args.join(" "));
+    assert_eq!(status.and_then(|s| s.code()), Some(0));
+}
+
+/// Runs an `explainer` command as the docs show it, in the folder an editor would be in.
+fn run_explainer(args: &[String]) {
+    let site = TestSite::bundled();
+    if args.first().is_some_and(|a| a == "serve") {
+        serve_briefly(args, &site.root);
+        return;
+    }
+    // `init` makes a new folder; it runs beside the explainer, not in it.
+    let cwd = if args.first().is_some_and(|a| a == "init") {
+        site.root.parent().unwrap().to_path_buf()
+    } else {
+        site.root.clone()
+    };
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    let run = explainer(&args, &cwd);
+    assert_eq!(
+        run.code,
+        Some(0),
+        "`explainer {}` failed:\n{}",
+        args.join(" "),
+        run.stderr
+    );
+}
+
+/// The script that runs a command too slow or too heavy for the test suite, and the words of the
+/// command it must contain.
+fn run_by(command: &str) -> Option<(&'static str, &'static str)> {
+    match command {
+        "scripts/test" => Some((".ci/run", "scripts/test")),
+        c if c.ends_with("scripts/compare-peers.sh") => {
+            Some(("scripts/compare-peers.sh", "BASELINE"))
+        }
+        c if c.starts_with("target/release/explainer build --root") => Some((
+            "scripts/compare-peers.sh",
+            "build --root \"$dir/explainer\"",
+        )),
+        c if c.starts_with("/usr/bin/hugo --quiet --source") => {
+            Some(("scripts/compare-peers.sh", "--quiet --source \"$dir/hugo\""))
+        }
+        c if c.starts_with("mdbook build") => Some(("scripts/compare-peers.sh", "mdbook build")),
+        _ => None,
+    }
+}
+
+#[test]
+fn every_documented_command_runs() {
+    let commands = documented();
+    assert!(commands.len() >= 10, "found only {commands:?}");
+    let mut unrun = Vec::new();
+    for (file, command) in &commands {
+        let words = words(command);
+        let args = match words.as_slice() {
+            [first, rest @ ..] if first == "explainer" => rest.to_vec(),
+            [cargo, run, release, dashes, rest @ ..]
+                if [cargo, run, release, dashes] == ["cargo", "run", "--release", "--"] =>
+            {
+                rest.to_vec()
+            }
+            _ => {
+                match run_by(command) {
+                    Some((script, words)) => {
+                        let text = fs::read_to_string(repo_root().join(script)).unwrap();
+                        assert!(
+                            text.contains(words),
+                            "{file}: `{command}` is run by {script}, which no longer has `{words}`"
+                        );
+                    }
+                    None => unrun.push(format!("{file}: {command}")),
+                }
+                continue;
+            }
+        };
+        run_explainer(&args);
+    }
+    assert!(
+        unrun.is_empty(),
+        "commands in the docs that nothing runs:\n{}",
+        unrun.join("\n")
+    );
+}
