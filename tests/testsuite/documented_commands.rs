@@ -1,6 +1,7 @@
-//! Every command README.md and docs/ show in a shell block runs as shown (issue 20, 5): the
-//! `explainer` commands (and `cargo run --release -- …`, which runs the same binary) here, each on a
-//! fresh copy of the bundled explainer; the test command by `.ci/run`, which must contain it; and the
+//! Every command README.md and docs/ show in a shell block, and every `explainer` command they write
+//! in the text that can be typed as it is, runs as shown (issue 20, 5): the `explainer` commands (and
+//! `cargo run --release -- …`, which runs the same binary) here, each on a fresh copy of the bundled
+//! explainer; the test command by `.ci/run`, which must contain it; and the
 //! benchmark's commands, which take a quarter of an hour, by the benchmark script they document,
 //! which must contain them. A command added to the docs that none of these runs fails this test.
 
@@ -40,8 +41,38 @@ fn documented() -> Vec<(String, String)> {
                 }
             }
         }
+        commands.extend(
+            inline_explainer_commands(&text)
+                .into_iter()
+                .map(|command| (name.clone(), command)),
+        );
     }
     commands
+}
+
+/// The `explainer` commands written in the text as code (`explainer check --format json`), outside
+/// code blocks: those an editor can type as they are, not synopses with `[options]` or `DIR`.
+fn inline_explainer_commands(text: &str) -> Vec<String> {
+    let prose: String = text.split("```").step_by(2).collect::<Vec<_>>().join("\n");
+    let subcommands = ["build", "check", "serve", "new", "init", "schema"];
+    prose
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .filter(|code| {
+            let words: Vec<&str> = code.split(' ').collect();
+            words.len() > 1
+                && words[0] == "explainer"
+                && subcommands.contains(&words[1])
+                && !code.contains(['[', '|'])
+                // `explainer init` and `explainer new` alone name a command; they need arguments.
+                && !(words.len() == 2 && matches!(words[1], "init" | "new"))
+                && !words[1..]
+                    .iter()
+                    .any(|w| w.chars().all(|c| c.is_ascii_uppercase()))
+        })
+        .map(str::to_string)
+        .collect()
 }
 
 /// The words of a command as a shell would split them (double quotes only, as the docs write).
@@ -108,7 +139,12 @@ fn run_explainer(args: &[String]) {
     } else {
         site.root.clone()
     };
-    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    // `--open` would start a browser; what it opens is the page the command wrote or serves.
+    let args: Vec<&str> = args
+        .iter()
+        .map(String::as_str)
+        .filter(|a| *a != "--open")
+        .collect();
     let run = explainer(&args, &cwd);
     assert_eq!(
         run.code,
