@@ -211,3 +211,41 @@ fn every_documented_command_runs() {
         unrun.join("\n")
     );
 }
+
+/// README's test command names every missing tool at once, with its Debian package, before it runs
+/// anything (issue 20, 4): here with none of them on the PATH.
+#[cfg(unix)]
+#[test]
+fn the_test_command_names_every_missing_tool_before_running_anything() {
+    let repo = crate::common::repo_root();
+    let empty = tempfile::tempdir().unwrap();
+    let out = std::process::Command::new("/bin/bash")
+        .arg(repo.join("scripts/test"))
+        .env("PATH", empty.path())
+        .env("CHROMIUM", empty.path().join("chromium"))
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    for tool in [
+        "cargo (",
+        "node (",
+        "npm (",
+        "java (",
+        "pdftotext (",
+        "chromium (",
+    ] {
+        assert!(stderr.contains(tool), "{tool} is not named in:\n{stderr}");
+    }
+    assert!(
+        stderr.contains(
+            "sudo apt-get install nodejs npm default-jre-headless chromium poppler-utils"
+        ),
+        "{stderr}"
+    );
+    assert!(
+        out.stdout.is_empty(),
+        "nothing ran: {}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
