@@ -11,7 +11,16 @@
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
 root="${1:-/tmp/bare-debian}"
-mirror="${DEBIAN_MIRROR:-http://deb.debian.org/debian}"
+# The Debian mirrors this machine's own apt uses, unless DEBIAN_MIRROR and DEBIAN_SECURITY_MIRROR say.
+host_uris() { # the first URIs line of the host's Debian sources that matches $1
+  grep -h '^URIs:' /etc/apt/sources.list.d/*.sources 2>/dev/null | awk -v want="$1" '$2 ~ want { print $2; exit }'
+}
+mirror="${DEBIAN_MIRROR:-$(host_uris '/debian/?$')}"
+security="${DEBIAN_SECURITY_MIRROR:-$(host_uris 'debian-security')}"
+if [ -z "$mirror" ] || [ -z "$security" ]; then
+  echo "scripts/bare-debian.sh: set DEBIAN_MIRROR and DEBIAN_SECURITY_MIRROR (this machine's apt names none)" >&2
+  exit 2
+fi
 
 if [ "$(id -u)" -ne 0 ]; then
   echo "scripts/bare-debian.sh: run it as root (debootstrap and chroot need it)" >&2
@@ -40,7 +49,7 @@ if [ ! -x "$root/usr/bin/apt-get" ]; then
   cat >"$root/etc/apt/sources.list" <<EOF
 deb $mirror bookworm main
 deb $mirror bookworm-updates main
-deb ${mirror%/debian}/debian-security bookworm-security main
+deb $security bookworm-security main
 EOF
 fi
 
