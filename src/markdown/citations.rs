@@ -88,6 +88,11 @@ impl Citations {
     }
 }
 
+/// Whether `c` may be part of a cited id.
+pub(super) fn is_id_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '-' || c == '_' || c == '.'
+}
+
 /// Finds the next `[@id]` or `[@a; @b]` in `text`: the text before it, the ids, the text after it.
 pub(crate) fn next_citation(text: &str) -> Option<(&str, Vec<String>, &str)> {
     let mut from = 0;
@@ -101,10 +106,7 @@ pub(crate) fn next_citation(text: &str) -> Option<(&str, Vec<String>, &str)> {
                 .split([';', ','])
                 .map(|part| {
                     let id = part.trim().strip_prefix('@')?;
-                    let valid = !id.is_empty()
-                        && id
-                            .chars()
-                            .all(|c| c.is_alphanumeric() || c == '-' || c == '_' || c == '.');
+                    let valid = !id.is_empty() && id.chars().all(is_id_char);
                     valid.then(|| id.to_string())
                 })
                 .collect();

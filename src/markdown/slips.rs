@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::Problem;
-use super::citations::{Citations, next_citation};
+use super::citations::{Citations, is_id_char, next_citation};
 
 /// Characters word processors and phones put before list items, which Markdown does not read as a
 /// list. Dashes count only when a tab follows, as in a list pasted from a word processor.
@@ -37,8 +37,11 @@ fn bullet(before: &str, run: &str) -> Option<Problem> {
     let after = chars.next()?;
     let is_bullet = (BULLETS.contains(&first) && after.is_whitespace())
         || (DASHES.contains(&first) && after == '\t');
+    if !is_bullet {
+        return None;
+    }
     let (earlier, line) = before.rsplit_once('\n').unwrap_or(("", before));
-    if !is_bullet || !line.trim().is_empty() {
+    if !line.trim().is_empty() {
         return None;
     }
     let previous_line = earlier.rsplit('\n').next().unwrap_or_default();
@@ -92,9 +95,13 @@ fn citation_slips(run: &str, citations: &Citations, problems: &mut Vec<Problem>)
                 continue;
             }
             let id_start = inner_start + usize::from(at_sign);
-            let Some(len) = run[id_start..].find(close) else {
+            // An id runs to the first character no id has, which must be the closing bracket.
+            let len = run[id_start..]
+                .find(|c: char| !is_id_char(c))
+                .unwrap_or(run.len() - id_start);
+            if !run[id_start + len..].starts_with(close) {
                 continue;
-            };
+            }
             let id = &run[id_start..id_start + len];
             let end = id_start + len + 1;
             // `[id](…)`, `[id][…]` and `[id]:` are links, whatever their words.

@@ -46,6 +46,8 @@ pub fn split(text: &str) -> Result<Split, Problem> {
         });
     }
     let yaml_start = (first_line_end + 1).min(text.len());
+    // Without a closing line, the first line that a word processor turned into a dash is the cause.
+    let mut dashes = None;
     let mut line_start = yaml_start;
     while line_start < text.len() {
         let line_end = text[line_start..]
@@ -57,18 +59,13 @@ pub fn split(text: &str) -> Result<Split, Problem> {
                 body: (line_end + 1).min(text.len())..text.len(),
             });
         }
-        line_start = line_end + 1;
-    }
-    // A closing line that a word processor turned into a dash.
-    let mut line_start = yaml_start;
-    while line_start < text.len() {
-        let line_end = text[line_start..]
-            .find('\n')
-            .map_or(text.len(), |i| line_start + i);
-        if let Some(problem) = not_quite_a_fence(text, line_start..line_end) {
-            return Err(problem);
+        if dashes.is_none() {
+            dashes = not_quite_a_fence(text, line_start..line_end);
         }
         line_start = line_end + 1;
+    }
+    if let Some(problem) = dashes {
+        return Err(problem);
     }
     Err(Problem {
         range: start..first_line_end,

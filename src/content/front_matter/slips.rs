@@ -6,52 +6,63 @@
 use super::Problem;
 use super::errors::line_range;
 
-/// A required text left empty (`title:`, `title: ~`, `title: ""`), reported at its key. serde_yaml
-/// places such an error at the start of the mapping that holds the field (the front matter, or an item
-/// such as `quotes[0]`), so the field is the first key of that mapping whose value is empty.
-pub(super) fn empty_text(text: &str, offset: usize, raw: &str) -> Option<Problem> {
+/// The fields of the item whose first line holds `offset` (the whole front matter, or an item of a
+/// list such as `quotes[0]`), as serde_yaml reports errors at the start of the item: each field's
+/// name with its byte offset in `text`, and the text after its colon. Nested fields, blank lines and
+/// comments are passed over; the item ends at a line indented less than it, or at `---`.
+fn item_fields(text: &str, offset: usize) -> impl Iterator<Item = (usize, &str, &str)> {
     let mut line_start = line_range(text, offset).start;
     let mut column = None;
-    for line in text[line_start..].split_inclusive('\n') {
-        let content = line.trim_end();
-        let indent = content.len() - content.trim_start().len();
-        let item = content.trim_start();
-        // The first line of an item of a list starts `- `; its keys start after that.
-        let (at, entry) = match item.strip_prefix("- ") {
-            Some(rest) if column.is_none() => (indent + 2, rest),
-            _ => (indent, item),
-        };
-        let here = *column.get_or_insert(at);
-        if item.is_empty() || item.starts_with('#') {
+    text[line_start..]
+        .split_inclusive('\n')
+        .map(move |line| {
+            let start = line_start;
             line_start += line.len();
-            continue;
-        }
-        if at < here || item == "---" {
-            break;
-        }
-        if at == here
-            && let Some((name, value)) = entry.split_once(':')
-            && is_empty_value(value)
-        {
-            let within = raw
-                .split_once(": ")
-                .map(|(path, _)| path)
-                .filter(|path| !path.contains(' '));
-            let message = match within {
-                Some(path) => format!("in `{path}`: `{name}` has no text"),
-                None => format!("`{name}` has no text"),
+            (start, line)
+        })
+        .filter_map(move |(start, line)| {
+            let content = line.trim_end();
+            let item = content.trim_start();
+            let indent = content.len() - item.len();
+            // The first line of an item of a list starts `- `; its keys start after that.
+            let (at, entry) = match item.strip_prefix("- ") {
+                Some(rest) if column.is_none() => (indent + 2, rest),
+                _ => (indent, item),
             };
-            let start = line_start + at;
-            return Some(
-                Problem::new(start..start + name.len(), message).hint(format!(
-                    "write the text after the colon, like {name}: \"…\"; `null`, `~`, `\"\"` and \
-                     nothing at all each mean no text"
-                )),
-            );
-        }
-        line_start += line.len();
-    }
-    None
+            if item.is_empty() || item.starts_with('#') {
+                return Some(None);
+            }
+            let here = *column.get_or_insert(at);
+            if at < here || item == "---" {
+                return None;
+            }
+            let field = entry
+                .split_once(':')
+                .filter(|_| at == here)
+                .map(|(name, value)| (start + at, name, value));
+            Some(field)
+        })
+        .flatten()
+}
+
+/// A required text left empty (`title:`, `title: ~`, `title: ""`), reported at its key: the first
+/// field of the item serde_yaml names (at `offset`) whose value is empty.
+pub(super) fn empty_text(text: &str, offset: usize, raw: &str) -> Option<Problem> {
+    let (start, name, _) = item_fields(text, offset).find(|(_, _, value)| is_empty_value(value))?;
+    let within = raw
+        .split_once(": ")
+        .map(|(path, _)| path)
+        .filter(|path| !path.contains(' '));
+    let message = match within {
+        Some(path) => format!("in `{path}`: `{name}` has no text"),
+        None => format!("`{name}` has no text"),
+    };
+    Some(
+        Problem::new(start..start + name.len(), message).hint(format!(
+            "write the text after the colon, like {name}: \"…\"; `null`, `~`, `\"\"` and \
+             nothing at all each mean no text"
+        )),
+    )
 }
 
 /// A field written without a space after its colon, `title:"What happened"`, which YAML reads as
@@ -96,50 +107,21 @@ pub(super) fn missing_space(yaml: &str, base: usize) -> Option<Problem> {
 /// A field given twice in one item. serde_yaml reports it at the start of the item; this finds the
 /// second time the field is given, and the line of the first.
 pub(super) fn given_twice(text: &str, offset: usize, field: &str) -> Option<Problem> {
-    let mut line_start = line_range(text, offset).start;
-    let mut column = None;
-    let mut first_line = None;
-    for (number, line) in text[line_start..].split_inclusive('\n').enumerate() {
-        let content = line.trim_end();
-        let item = content.trim_start();
-        let indent = content.len() - item.len();
-        let (at, entry) = match item.strip_prefix("- ") {
-            Some(rest) if column.is_none() => (indent + 2, rest),
-            _ => (indent, item),
-        };
-        if item.is_empty() || item.starts_with('#') {
-            line_start += line.len();
-            continue;
-        }
-        let here = *column.get_or_insert(at);
-        if at < here || item == "---" {
-            break;
-        }
-        let key = entry.split_once(':').map(|(key, _)| key.trim_end());
-        if at == here && key == Some(field) {
-            if let Some(first) = first_line {
-                let start = line_start + at;
-                let first = line_number(text, offset) + first;
-                return Some(
-                    Problem::new(
-                        start..start + field.len(),
-                        format!("`{field}` is given twice"),
-                    )
-                    .hint(format!(
-                        "`{field}` is also on line {first}: keep the one you mean and delete \
-                             the other"
-                    )),
-                );
-            }
-            first_line = Some(number);
-        }
-        line_start += line.len();
-    }
-    None
-}
-
-fn line_number(text: &str, offset: usize) -> usize {
-    text[..offset].matches('\n').count() + 1
+    let mut given = item_fields(text, offset)
+        .filter(|(_, name, _)| name.trim_end() == field)
+        .map(|(start, _, _)| start);
+    let first = given.next()?;
+    let second = given.next()?;
+    let first_line = text[..first].matches('\n').count() + 1;
+    Some(
+        Problem::new(
+            second..second + field.len(),
+            format!("`{field}` is given twice"),
+        )
+        .hint(format!(
+            "`{field}` is also on line {first_line}: keep the one you mean and delete the other"
+        )),
+    )
 }
 
 /// Whether the text after a key's colon is no text: nothing, `null`, `~`, or blank quotes.
