@@ -55,9 +55,9 @@ impl Files {
             if hidden {
                 continue;
             }
+            self.problems.retain(|d| d.path != *rel);
             if rel.extension().is_none_or(|e| e != "md") {
                 // A Markdown file saved as `.MD` is reported, and its report goes when it is renamed.
-                self.problems.retain(|d| d.path != *rel);
                 if path.is_file() {
                     self.problems.extend(super::read::misnamed(root, &path));
                 }
@@ -70,7 +70,6 @@ impl Files {
             self.page = self.page.take().filter(|d| d.path != *rel);
             self.sections.retain(|d| d.path != *rel);
             self.events.retain(|d| d.path != *rel);
-            self.problems.retain(|d| d.path != *rel);
             if path.is_file() {
                 for parsed in read_and_parse(root, &content_dir, std::slice::from_ref(&path)) {
                     match parsed {

@@ -409,17 +409,8 @@ mistake!(
 /// mark, all three reported the same way: the exit code, and the message at its place.
 fn checked(case: &str, code: i32, locus: &str) -> String {
     let run = |edit: fn(&Path)| {
-        let site = crate::common::TestSite::fixture("basic").overlay(&format!("mistakes/{case}"));
-        for entry in walkdir::WalkDir::new(crate::common::fixtures().join("mistakes").join(case)) {
-            let entry = entry.unwrap();
-            if entry.file_type().is_file() {
-                let rel = entry
-                    .path()
-                    .strip_prefix(crate::common::fixtures().join("mistakes").join(case))
-                    .unwrap();
-                edit(&site.root.join(rel));
-            }
-        }
+        let site = crate::common::TestSite::fixture("basic")
+            .overlay_edited(&format!("mistakes/{case}"), edit);
         let run = site.check(&[]);
         assert_eq!(run.code, Some(code), "{}", run.stderr);
         run.stderr

@@ -61,17 +61,7 @@ pub fn broken_build(overlay: &str, edit: impl Fn(&Path)) -> String {
     let before = site.output_snapshot();
     assert!(!before.is_empty());
 
-    let site = site.overlay(overlay);
-    for entry in WalkDir::new(fixtures().join(overlay)) {
-        let entry = entry.expect("read the overlay");
-        if entry.file_type().is_file() {
-            let rel = entry
-                .path()
-                .strip_prefix(fixtures().join(overlay))
-                .expect("inside");
-            edit(&site.root.join(rel));
-        }
-    }
+    let site = site.overlay_edited(overlay, edit);
     let run = site.build(&[]);
     assert_eq!(
         run.code,
@@ -115,6 +105,23 @@ impl TestSite {
     pub fn overlay(self, path: &str) -> TestSite {
         copy_tree(&fixtures().join(path), &self.root);
         self
+    }
+
+    /// Like [`TestSite::overlay`], then applies `edit` to each file the overlay laid (to give it CRLF
+    /// line endings, say).
+    pub fn overlay_edited(self, path: &str, edit: impl Fn(&Path)) -> TestSite {
+        let site = self.overlay(path);
+        for entry in WalkDir::new(fixtures().join(path)) {
+            let entry = entry.expect("read the overlay");
+            if entry.file_type().is_file() {
+                let rel = entry
+                    .path()
+                    .strip_prefix(fixtures().join(path))
+                    .expect("inside");
+                edit(&site.root.join(rel));
+            }
+        }
+        site
     }
 
     pub fn write(&self, rel: &str, text: &str) {
