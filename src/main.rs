@@ -18,5 +18,6 @@ fn main() -> ExitCode {
         Command::New(command) => cmd::new::execute(command),
         Command::Init(args) => cmd::init::execute(args),
         Command::Schema(args) => cmd::schema::execute(args),
+        Command::UpgradeWorkflow(args) => cmd::upgrade_workflow::execute(args),
     }
 }

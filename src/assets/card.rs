@@ -120,26 +120,46 @@ pub fn draw(text: &CardText, heights: &[u32]) -> Result<Cards, String> {
     let serif = Typeface::load(SERIF_BOLD)?;
     let sans = Typeface::load(SANS_BOLD)?;
     let label = text.label.to_uppercase();
-
-    let mut missing: Vec<char> = Vec::new();
-    let checks = [
-        (&sans, label.as_str()),
-        (&serif, text.title),
-        (&sans, text.footer),
-    ];
-    for (font, s) in checks {
-        for c in s.chars().filter(|c| !font.has(*c)) {
-            if !missing.contains(&c) {
-                missing.push(c);
-            }
-        }
-    }
-
+    let missing = missing_in(&serif, &sans, text, &label);
     let pngs = heights
         .iter()
         .map(|height| paint(&serif, &sans, text, &label, (*height).max(480)))
         .collect::<Result<_, _>>()?;
     Ok(Cards { pngs, missing })
+}
+
+/// The characters of `text` that the card's fonts cannot draw, found without drawing (only the
+/// fonts' character maps are read): what a build for a published address would warn about, told
+/// to a build without one.
+pub fn missing(text: &CardText) -> Result<Vec<char>, String> {
+    let serif = Typeface::coverage(SERIF_BOLD)?;
+    let sans = Typeface::coverage(SANS_BOLD)?;
+    let label = text.label.to_uppercase();
+    Ok(missing_chars([
+        (&sans, label.as_str()),
+        (&serif, text.title),
+        (&sans, text.footer),
+    ]))
+}
+
+fn missing_in(serif: &Typeface, sans: &Typeface, text: &CardText, label: &str) -> Vec<char> {
+    missing_chars([
+        (&sans.face, label),
+        (&serif.face, text.title),
+        (&sans.face, text.footer),
+    ])
+}
+
+fn missing_chars(checks: [(&ttf_parser::Face, &str); 3]) -> Vec<char> {
+    let mut missing: Vec<char> = Vec::new();
+    for (face, s) in checks {
+        for c in s.chars().filter(|c| !typeface::covers(face, *c)) {
+            if !missing.contains(&c) {
+                missing.push(c);
+            }
+        }
+    }
+    missing
 }
 
 fn paint(

@@ -98,7 +98,10 @@ pub fn prepare(
             let share = drawn.remove(0);
             (Some(share), drawn)
         }
-        None => (None, Vec::new()),
+        None => {
+            warn_of_missing_glyphs(site, &card_missing(site, out)?, out);
+            (None, Vec::new())
+        }
     };
 
     let mut names = BTreeMap::new();
@@ -123,6 +126,11 @@ pub fn prepare(
         social_image,
         structured_images,
     })
+}
+
+/// The card's headline (with typographic quotes, as on the page) and its footer.
+fn card_words(site: &Site) -> (String, String) {
+    (markdown::smarten(&site.page.meta.title), card_footer(site))
 }
 
 /// The line under the headline on a drawn card: publisher or site, and the dates.
@@ -174,6 +182,41 @@ impl CardCache {
     }
 }
 
+/// The characters of the card's text that its fonts lack, for a build that draws no card.
+fn card_missing(site: &Site, out: &mut Diagnostics) -> Option<Vec<char>> {
+    let (title, footer) = card_words(site);
+    let text = card::CardText {
+        label: &site.page.meta.label,
+        title: &title,
+        footer: &footer,
+    };
+    card::missing(&text)
+        .map_err(|message| out.push(Diagnostic::error(&site.page.path, message)))
+        .ok()
+}
+
+/// A warning at the headline when the card's fonts lack some of its characters: the card would show
+/// a box for each. Told whether or not the card is drawn, so that `check` without an address
+/// reports what the published build will.
+fn warn_of_missing_glyphs(site: &Site, missing: &[char], out: &mut Diagnostics) {
+    if missing.is_empty() {
+        return;
+    }
+    let doc = &site.page;
+    let shown: Vec<String> = missing.iter().map(|c| format!("`{c}`")).collect();
+    let message = format!(
+        "the social card's font has no {}; the card shows a box instead",
+        shown.join(", ")
+    );
+    out.push(
+        doc.error_at_value("title", &doc.meta.title, message)
+            .hint(
+                "add `image:` with a card of your own (a 1200×630 PNG or JPEG in static/) and `image_alt:`",
+            )
+            .as_warning(),
+    );
+}
+
 /// Draws the card for sharing (first) and the shapes for structured data, and adds them to `output`.
 fn drawn_cards(
     site: &Site,
@@ -183,8 +226,7 @@ fn drawn_cards(
 ) -> Option<Vec<SocialImage>> {
     let doc = &site.page;
     let meta = &doc.meta;
-    let title = markdown::smarten(&meta.title);
-    let footer = card_footer(site);
+    let (title, footer) = card_words(site);
     let text = card::CardText {
         label: &meta.label,
         title: &title,
@@ -222,20 +264,7 @@ fn drawn_cards(
             alt: alt.clone(),
         });
     }
-    if !missing.is_empty() {
-        let shown: Vec<String> = missing.iter().map(|c| format!("`{c}`")).collect();
-        let message = format!(
-            "the social card's font has no {}; the card shows a box instead",
-            shown.join(", ")
-        );
-        out.push(
-            doc.error_at_value("title", &meta.title, message)
-                .hint(
-                    "add `image:` with a card of your own (a 1200×630 PNG or JPEG in static/) and `image_alt:`",
-                )
-                .as_warning(),
-        );
-    }
+    warn_of_missing_glyphs(site, &missing, out);
     Some(cards)
 }
 

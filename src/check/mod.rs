@@ -23,8 +23,6 @@
 mod links;
 mod lints;
 
-use std::path::Path;
-
 use crate::content::{Files, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::markdown::Citations;
@@ -57,13 +55,13 @@ impl Report {
     }
 }
 
-/// Checks the explainer at `root`. Drafts are checked only when `drafts` is set, as they are built.
-pub fn check(root: &Path, drafts: bool) -> Report {
-    check_site(SiteOptions {
-        root: root.to_path_buf(),
-        base_url: None,
-        drafts,
-    })
+/// Checks the explainer as `options` build it, and its Pages workflow. Drafts are checked only
+/// when `options.drafts` is set, as they are built.
+pub fn check(options: SiteOptions) -> Report {
+    let workflow = crate::scaffold::workflow::check_pinned_version(&options.root);
+    let mut report = check_site(options);
+    report.diagnostics.extend(workflow);
+    report
 }
 
 /// Checks the explainer as `options` build it (`build` does, when it fails, to report every error

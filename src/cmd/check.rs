@@ -6,12 +6,14 @@ use clap::{Args, ValueEnum};
 use explainer::check;
 use explainer::diagnostics::{report, to_json};
 
-use super::{SiteArgs, count};
+use super::{BaseUrlArg, SiteArgs, count};
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
     #[command(flatten)]
     pub site: SiteArgs,
+    #[command(flatten)]
+    pub base_url: BaseUrlArg,
     /// How to print problems: `text` for people, `json` for tools
     #[arg(long, value_enum, default_value_t = Format::Text)]
     pub format: Format,
@@ -24,7 +26,7 @@ pub enum Format {
 }
 
 pub fn execute(args: CheckArgs) -> ExitCode {
-    let found = check::check(&args.site.root.root, args.site.drafts);
+    let found = check::check(args.site.options(args.base_url));
     let (errors, warnings) = (found.errors(), found.warnings());
     match args.format {
         Format::Json => println!("{}", to_json(&found.diagnostics)),

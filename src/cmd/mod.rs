@@ -8,6 +8,7 @@ pub mod init;
 pub mod new;
 pub mod schema;
 pub mod serve;
+pub mod upgrade_workflow;
 
 use std::path::PathBuf;
 
@@ -41,6 +42,9 @@ pub enum Command {
     Init(init::InitArgs),
     /// Print the JSON Schema of the front matter, for editors' YAML tooling
     Schema(schema::SchemaArgs),
+    /// Rewrite the explainer's GitHub Pages workflow to publish with this version of explainer,
+    /// showing the change
+    UpgradeWorkflow(upgrade_workflow::UpgradeWorkflowArgs),
 }
 
 /// Where the explainer is.

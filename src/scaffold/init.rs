@@ -3,20 +3,26 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use super::write_file;
+use super::{workflow, write_file};
 use crate::diagnostics::{Diagnostic, display_path};
 use crate::{embedded, schema};
 
-/// The editors' guide and the content model, written by `init` so the new explainer documents itself.
-const DOCS: [(&str, &str); 2] = [
+/// The editors' guide, the content model and the publishing guide, written by `init` so the new
+/// explainer documents itself.
+const DOCS: [(&str, &str); 3] = [
     ("docs/editing.md", include_str!("../../docs/editing.md")),
     (
         "docs/content-model.md",
         include_str!("../../docs/content-model.md"),
     ),
+    (
+        "docs/publishing.md",
+        include_str!("../../docs/publishing.md"),
+    ),
 ];
 
-/// Starts a new explainer in `dir`: the example content, the schemas, the editors' guide, and
+/// Starts a new explainer in `dir`: the example content, the schemas, the guides, a README, the
+/// GitHub Pages workflow pinned to this version and a `.gitignore` for the built page, and
 /// optionally the templates and static files to restyle it. `dir` must not exist or be empty. Returns the files written.
 pub fn init(dir: &Path, with_templates: bool) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
     let shown = display_path(dir);
@@ -51,6 +57,11 @@ pub fn init(dir: &Path, with_templates: bool) -> Result<Vec<PathBuf>, Box<Diagno
     for (rel, text) in DOCS {
         files.push((rel.into(), text.as_bytes().to_vec()));
     }
+    files.push(("README.md".into(), workflow::readme().into_bytes()));
+    files.push((
+        workflow::WORKFLOW_PATH.into(),
+        workflow::pages_workflow().into_bytes(),
+    ));
     files.push((".gitignore".into(), b"/public\n".to_vec()));
     let mut written = Vec::new();
     for (rel, bytes) in files {

@@ -10,6 +10,7 @@
 
 mod init;
 mod new;
+pub mod workflow;
 
 use std::fs;
 use std::io::Write as _;

@@ -54,7 +54,15 @@ fn documented() -> Vec<(String, String)> {
 /// code blocks: those an editor can type as they are, not synopses with `[options]` or `DIR`.
 fn inline_explainer_commands(text: &str) -> Vec<String> {
     let prose: String = text.split("```").step_by(2).collect::<Vec<_>>().join("\n");
-    let subcommands = ["build", "check", "serve", "new", "init", "schema"];
+    let subcommands = [
+        "build",
+        "check",
+        "serve",
+        "new",
+        "init",
+        "schema",
+        "upgrade-workflow",
+    ];
     prose
         .split('`')
         .skip(1)
@@ -155,10 +163,26 @@ fn run_explainer(args: &[String]) {
     );
 }
 
-/// The script that runs a command too slow or too heavy for the test suite, and the words of the
-/// command it must contain.
-fn run_by(command: &str) -> Option<(&'static str, &'static str)> {
+/// The script or test that runs a command too slow or too heavy for the test suite here, or one
+/// that needs GitHub, and the words it must contain.
+fn run_by(file: &str, command: &str) -> Option<(&'static str, &'static str)> {
     match command {
+        // The guide's git commands, run block by block against a bare repository.
+        c if file == "docs/publishing.md" && (c.starts_with("git ") || c == "cd my-explainer") => {
+            Some(("tests/testsuite/init_repository.rs", "docs/publishing.md"))
+        }
+        // The one-line install, run against a stand-in for the release on 127.0.0.1.
+        c if c.starts_with("curl -fsSL ") && c.ends_with("/latest/download/install.sh | sh") => {
+            Some((
+                "tests/testsuite/publishing.rs",
+                "/latest/download/install.sh | sh",
+            ))
+        }
+        // Needs GitHub; the address must be the repository Cargo.toml names.
+        c if c.starts_with("cargo install --locked --git ") => Some((
+            "Cargo.toml",
+            "repository = \"https://github.com/explainer-news/explainer\"",
+        )),
         "scripts/test" => Some((".ci/run", "scripts/test")),
         c if c.ends_with("scripts/compare-peers.sh") => {
             Some(("scripts/compare-peers.sh", "BASELINE"))
@@ -190,7 +214,7 @@ fn every_documented_command_runs() {
                 rest.to_vec()
             }
             _ => {
-                match run_by(command) {
+                match run_by(file, command) {
                     Some((script, words)) => {
                         let text = fs::read_to_string(repo_root().join(script)).unwrap();
                         assert!(
@@ -234,12 +258,14 @@ fn the_test_command_names_every_missing_tool_before_running_anything() {
         "java (",
         "pdftotext (",
         "chromium (",
+        "curl (",
+        "git (",
     ] {
         assert!(stderr.contains(tool), "{tool} is not named in:\n{stderr}");
     }
     assert!(
         stderr.contains(
-            "sudo apt-get install nodejs npm default-jre-headless chromium poppler-utils"
+            "sudo apt-get install nodejs npm default-jre-headless chromium poppler-utils curl git"
         ),
         "{stderr}"
     );
@@ -248,4 +274,40 @@ fn the_test_command_names_every_missing_tool_before_running_anything() {
         "nothing ran: {}",
         String::from_utf8_lossy(&out.stdout)
     );
+}
+
+/// Every address of explainer's own releases or source in README.md and docs/ is the repository
+/// Cargo.toml names (which `init` writes into new explainers' workflows), so an install line cannot
+/// point somewhere else.
+#[test]
+fn every_address_of_explainer_on_github_is_its_repository() {
+    let home = env!("CARGO_PKG_REPOSITORY");
+    let mut files = vec![repo_root().join("README.md")];
+    files.extend(
+        fs::read_dir(repo_root().join("docs"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "md")),
+    );
+    let mut seen = 0;
+    for file in files {
+        let text = fs::read_to_string(&file).unwrap();
+        for (at, _) in text.match_indices("https://github.com/") {
+            let address: String = text[at..]
+                .chars()
+                .take_while(|c| !c.is_whitespace() && !matches!(c, ')' | '`' | '"'))
+                .collect();
+            // Placeholders for the reader's own repository.
+            if address.starts_with("https://github.com/ORG/") {
+                continue;
+            }
+            assert!(
+                address.starts_with(home),
+                "{}: {address} is not under {home}",
+                file.display()
+            );
+            seen += 1;
+        }
+    }
+    assert!(seen >= 3, "the install lines name the repository");
 }

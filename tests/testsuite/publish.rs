@@ -24,7 +24,7 @@ fn build(site: &TestSite, args: &[&str]) {
     assert!(run.stderr.is_empty(), "no warnings: {}", run.stderr);
 }
 
-fn assert_clean(report: &Report) {
+pub(crate) fn assert_clean(report: &Report) {
     assert!(
         report.problems.is_empty(),
         "{} broken references:\n{}",
@@ -34,7 +34,7 @@ fn assert_clean(report: &Report) {
 }
 
 /// The crawl reached every kind of file, so a clean report means something.
-fn assert_thorough(report: &Report, prefix: &str) {
+pub(crate) fn assert_thorough(report: &Report, prefix: &str) {
     eprintln!(
         "{prefix}: fetched {} addresses, followed {} local references, checked {} anchors, saw {} external addresses",
         report.fetched.len(),

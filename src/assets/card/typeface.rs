@@ -5,6 +5,11 @@ use fontdue::{Font, FontSettings};
 use ttf_parser::gpos::{PairAdjustment, PositioningSubtable};
 use ttf_parser::{Face, GlyphId, Tag};
 
+/// Whether `face` can draw `c` (white space always can).
+pub(super) fn covers(face: &Face, c: char) -> bool {
+    c.is_whitespace() || face.glyph_index(c).is_some()
+}
+
 /// A font as both the rasteriser and the layout tables see it.
 pub(super) struct Typeface<'f> {
     pub(super) raster: Font,
@@ -20,8 +25,9 @@ impl<'f> Typeface<'f> {
         Ok(Typeface { raster, face })
     }
 
-    pub(super) fn has(&self, c: char) -> bool {
-        c.is_whitespace() || self.face.glyph_index(c).is_some()
+    /// Only the layout tables, to ask what the font covers without preparing to draw.
+    pub(super) fn coverage(bytes: &'f [u8]) -> Result<Face<'f>, String> {
+        Face::parse(bytes, 0).map_err(|e| format!("the card font does not parse: {e}"))
     }
 
     /// The horizontal pair adjustment between two characters from the `kern` feature, in pixels.
