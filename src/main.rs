@@ -7,6 +7,11 @@ mod cmd;
 
 use std::process::ExitCode;
 
+/// The static Linux release links musl, whose allocator is slow under rayon's threads (Cargo.toml).
+#[cfg(target_env = "musl")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::Parser;
 use cmd::{Cli, Command};
 

@@ -6,6 +6,7 @@ use std::process::ExitCode;
 use clap::Args;
 use explainer::diagnostics::{display_path, report};
 use explainer::scaffold;
+use explainer::scaffold::workflow::VERSION;
 
 use super::count;
 
@@ -29,6 +30,9 @@ pub fn execute(args: InitArgs) -> ExitCode {
             println!("It holds an example explainer to edit; {dir}/docs/editing.md explains how.");
             println!(
                 "Next: cd {dir}, then `explainer serve --open` to see it, and `explainer check` before publishing."
+            );
+            println!(
+                "To publish it on GitHub Pages with explainer {VERSION}, follow {dir}/docs/publishing.md."
             );
             ExitCode::SUCCESS
         }

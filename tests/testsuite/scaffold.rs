@@ -188,11 +188,23 @@ fn a_new_user_goes_from_an_empty_folder_to_a_built_page() {
 #[test]
 fn init_writes_a_complete_explainer_with_its_schemas() {
     let dir = tempfile::tempdir().unwrap();
-    ok(
+    let run = ok(
         explainer(&["init", "site", "--templates"], dir.path()),
         "init --templates",
     );
+    let version = env!("CARGO_PKG_VERSION");
+    assert!(
+        run.stdout.contains(&format!(
+            "To publish it on GitHub Pages with explainer {version}, follow site/docs/publishing.md."
+        )),
+        "{}",
+        run.stdout
+    );
     let site = dir.path().join("site");
+    let readme = fs::read_to_string(site.join("README.md")).unwrap();
+    assert!(readme.contains(&format!(
+        "with explainer {version} (`.github/workflows/pages.yml`)"
+    )));
     for file in [
         "content/_index.md",
         "content/timeline/_index.md",
@@ -201,6 +213,8 @@ fn init_writes_a_complete_explainer_with_its_schemas() {
         ".gitignore",
         "docs/editing.md",
         "docs/content-model.md",
+        "docs/publishing.md",
+        ".github/workflows/pages.yml",
     ] {
         assert!(site.join(file).is_file(), "{file}");
     }
