@@ -1,11 +1,11 @@
-//! Embeds the default explainer (`content/`, `templates/`, `static/`) into the binary, and fails the
+//! Embeds the default explainer (`content/`, `templates/`, `static/`, `locales/`) into the binary, and fails the
 //! compile when a bundled template does not parse, so a broken default can never ship.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
 use std::{env, fs};
 
-const DIRS: [&str; 3] = ["content", "templates", "static"];
+const DIRS: [&str; 4] = ["content", "templates", "static", "locales"];
 
 fn collect(dir: &Path, out: &mut Vec<PathBuf>) {
     let Ok(entries) = fs::read_dir(dir) else {
@@ -58,6 +58,9 @@ fn main() {
     code.push_str("];\n");
 
     let mut tera = tera::Tera::new();
+    // The interface words' function, as the binary registers it (src/render/templates.rs): here
+    // only its name has to exist.
+    tera.register_function("t", |_: tera::Kwargs, _: &tera::State| String::new());
     if let Err(err) =
         tera.add_raw_templates(templates.iter().map(|(n, t)| (n.as_str(), t.as_str())))
     {

@@ -40,6 +40,7 @@ use criterion::{BenchmarkGroup, BenchmarkId, Criterion, SamplingMode, Throughput
 use explainer::assets::{self, CardCache};
 use explainer::content::{self, Site};
 use explainer::diagnostics::Diagnostics;
+use explainer::i18n::Language;
 use explainer::markdown::{self, Citations, Settings};
 use explainer::output::{self, Output};
 use explainer::render::{self, Templates};
@@ -169,10 +170,12 @@ fn render(c: &mut Criterion, fixtures: &[Fixture]) {
         // is drawn without a base URL).
         let mut statics = Output::read_static(fixture.root()).expect("the static files");
         let mut cards = CardCache::default();
+        let language = Language::new(&site.page.meta.language, templates.catalogs());
         let assets = assets::prepare(
             &site,
             &mut statics,
             false,
+            &language,
             &mut cards,
             &mut Diagnostics::default(),
         )
@@ -182,7 +185,9 @@ fn render(c: &mut Criterion, fixtures: &[Fixture]) {
             b.iter(|| {
                 let mut site = black_box(&site).clone();
                 let mut found = Diagnostics::default();
-                render::render(&mut site, &templates, &urls, &assets, None, &mut found)
+                render::render(
+                    &mut site, &templates, &urls, &assets, &language, None, &mut found,
+                )
             })
         });
     }

@@ -65,19 +65,27 @@ same() {
   fi
 }
 
+# Each side builds the bundled explainer from its own checkout, whose templates are the ones its
+# binary understands (with BASE_BIN, REV's checkout is not at hand: both use this one's).
+base_root=$repo
+[ -d "$WORK/base-src/content" ] && base_root=$WORK/base-src
+new_root=$repo
 for side in base new; do
   bin_var=${side}_bin
   bin=${!bin_var}
+  root_var=${side}_root
+  root=${!root_var}
   out=$WORK/$side
   rm -rf "$out" && mkdir -p "$out"
-  "$bin/explainer" build --root "$repo" --output "$out/bundled" >/dev/null
-  "$bin/explainer" build --root "$repo" --output "$out/bundled-base-url" \
+  "$bin/explainer" build --root "$root" --output "$out/bundled" >/dev/null
+  "$bin/explainer" build --root "$root" --output "$out/bundled-base-url" \
     --base-url https://example.github.io/iraq-explainer/ >/dev/null
   "$bin/examples/synth" --sections 1000 --events 50 --out "$out/synth" >/dev/null
   "$bin/explainer" build --root "$out/synth" --output "$out/synth-public" >/dev/null
   mkdir -p "$out/check"
-  for site in "$repo" "${cases[@]}"; do
+  for site in "$root" "${cases[@]}"; do
     name=$(basename "$site")
+    [ "$site" = "$root" ] && name=bundled
     for format in text json; do
       (cd "$site" && "$bin/explainer" check --format "$format" >"$out/check/$name.$format" 2>&1 ||
         echo "exit $?" >>"$out/check/$name.$format")

@@ -25,6 +25,7 @@ pub mod dates;
 pub mod diagnostics;
 pub mod embedded;
 pub mod html;
+pub mod i18n;
 pub mod kinds;
 pub mod markdown;
 pub mod output;

@@ -20,6 +20,7 @@ use std::sync::Arc;
 use crate::assets::{self, CardCache};
 use crate::content::{self, Files, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::Language;
 use crate::output::{self, NOT_FOUND_FILE, Output, PAGE_FILE};
 use crate::publish;
 use crate::render::{self, RenderCache, Templates};
@@ -108,14 +109,18 @@ impl Pipeline {
     }
 
     /// Reads again what `changed` (paths relative to the root) can have changed: the content and
-    /// static files themselves, or all templates.
+    /// static files themselves, or all templates and catalogs.
     pub fn update(&mut self, changed: &[PathBuf]) {
         let root = &self.options.root;
         let drafts = self.options.drafts;
         if !self.files.refresh(root, drafts, changed) {
             self.files = content::read(root, drafts);
         }
-        if changed.iter().any(|p| p.starts_with("templates")) {
+        // The catalogs are loaded with the templates, which use them.
+        if changed
+            .iter()
+            .any(|p| p.starts_with("templates") || p.starts_with(crate::i18n::LOCALES_DIR))
+        {
             self.templates = load_templates(root);
         }
         let refreshed = match &mut self.statics {
@@ -201,15 +206,25 @@ impl Pipeline {
         let urls = SiteUrls::new(base.as_ref());
         let mut output = statics.clone();
         let published = base.is_some();
-        let assets = assets::prepare(&site, &mut output, published, &mut self.cards, found)?;
+        let language = Language::new(&site.page.meta.language, templates.catalogs());
+        let assets = assets::prepare(
+            &site,
+            &mut output,
+            published,
+            &language,
+            &mut self.cards,
+            found,
+        )?;
         let cache = match keep {
             Keep::Cache => Some(&mut self.sections),
             Keep::Nothing => None,
         };
-        let pages = render::render(&mut site, templates, &urls, &assets, cache, found)?;
+        let pages = render::render(
+            &mut site, templates, &urls, &assets, &language, cache, found,
+        )?;
         output.insert(PAGE_FILE, pages.index);
         output.insert(NOT_FOUND_FILE, pages.not_found);
-        publish::add_hosting_files(&site, base.as_ref(), &mut output, found);
+        publish::add_hosting_files(&site, base.as_ref(), &language, &mut output, found);
         (!found.has_errors()).then_some(output)
     }
 }

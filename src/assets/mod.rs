@@ -17,7 +17,9 @@ use serde::Serialize;
 use sha2::{Digest, Sha256};
 
 use crate::content::Site;
+use crate::dates::Timestamp;
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::{Arg, Language};
 use crate::markdown;
 use crate::output::Output;
 
@@ -74,6 +76,7 @@ pub fn prepare(
     site: &Site,
     output: &mut Output,
     published: bool,
+    language: &Language,
     cards: &mut CardCache,
     out: &mut Diagnostics,
 ) -> Option<Assets> {
@@ -93,13 +96,13 @@ pub fn prepare(
             (Some(image.clone()), vec![image])
         }
         None if published => {
-            let mut drawn = drawn_cards(site, output, cards, out)?;
+            let mut drawn = drawn_cards(site, output, language, cards, out)?;
             to_rename.extend(drawn.iter().map(|c| c.path.clone()));
             let share = drawn.remove(0);
             (Some(share), drawn)
         }
         None => {
-            warn_of_missing_glyphs(site, &card_missing(site, out)?, out);
+            warn_of_missing_glyphs(site, &card_missing(site, language, out)?, out);
             (None, Vec::new())
         }
     };
@@ -129,12 +132,15 @@ pub fn prepare(
 }
 
 /// The card's headline (with typographic quotes, as on the page) and its footer.
-fn card_words(site: &Site) -> (String, String) {
-    (markdown::smarten(&site.page.meta.title), card_footer(site))
+fn card_words(site: &Site, language: &Language) -> (String, String) {
+    (
+        markdown::smarten(&site.page.meta.title),
+        card_footer(site, language),
+    )
 }
 
 /// The line under the headline on a drawn card: publisher or site, and the dates.
-fn card_footer(site: &Site) -> String {
+fn card_footer(site: &Site, language: &Language) -> String {
     let meta = &site.page.meta;
     let mut parts = Vec::new();
     if let Some(name) = meta
@@ -144,11 +150,15 @@ fn card_footer(site: &Site) -> String {
     {
         parts.push(name.to_string());
     }
-    parts.push(format!("Published {}", meta.published.human()));
+    let day = |t: &Timestamp| language.day(t);
+    parts.push(language.format(
+        "card-published",
+        &[("date", Arg::Text(&day(&meta.published)))],
+    ));
     if let Some(updated) = &meta.updated
         && updated.date() != meta.published.date()
     {
-        parts.push(format!("Updated {}", updated.human()));
+        parts.push(language.format("card-updated", &[("date", Arg::Text(&day(updated)))]));
     }
     parts.join(" · ")
 }
@@ -183,8 +193,8 @@ impl CardCache {
 }
 
 /// The characters of the card's text that its fonts lack, for a build that draws no card.
-fn card_missing(site: &Site, out: &mut Diagnostics) -> Option<Vec<char>> {
-    let (title, footer) = card_words(site);
+fn card_missing(site: &Site, language: &Language, out: &mut Diagnostics) -> Option<Vec<char>> {
+    let (title, footer) = card_words(site, language);
     let text = card::CardText {
         label: &site.page.meta.label,
         title: &title,
@@ -221,12 +231,13 @@ fn warn_of_missing_glyphs(site: &Site, missing: &[char], out: &mut Diagnostics) 
 fn drawn_cards(
     site: &Site,
     output: &mut Output,
+    language: &Language,
     cache: &mut CardCache,
     out: &mut Diagnostics,
 ) -> Option<Vec<SocialImage>> {
     let doc = &site.page;
     let meta = &doc.meta;
-    let (title, footer) = card_words(site);
+    let (title, footer) = card_words(site, language);
     let text = card::CardText {
         label: &meta.label,
         title: &title,

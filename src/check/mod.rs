@@ -25,6 +25,7 @@ mod lints;
 
 use crate::content::{Files, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::Formats;
 use crate::markdown::Citations;
 use crate::pipeline::{Pipeline, SiteOptions};
 use crate::render::views::ViewBuilder;
@@ -123,7 +124,8 @@ fn markdown_of_parsed_files(files: &Files, out: &mut Diagnostics) {
         sections: files.sections.clone(),
         events: files.events.clone(),
     };
-    let mut views = ViewBuilder::new(&citations, site.page.meta.trusted_html);
+    let formats = Formats::new(&site.page.meta.language);
+    let mut views = ViewBuilder::new(&citations, &formats, site.page.meta.trusted_html);
     views.page(&site.page);
     for section in &site.sections {
         views.section(&site, section);

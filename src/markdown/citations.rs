@@ -11,6 +11,12 @@ pub struct Citations {
     urls: HashMap<String, String>,
     /// Accept any id: for checking a text when the sources list could not be read.
     unchecked: bool,
+    /// The word screen readers hear before a number ("source"; see [`Citations::in_language`]).
+    word: Option<String>,
+    /// Between the numbers of a group of citations (", ").
+    separator: Option<String>,
+    /// Each number as shown, in the page's digits: the first source's at 0.
+    shown: Vec<String>,
 }
 
 impl Citations {
@@ -24,7 +30,24 @@ impl Citations {
             numbers,
             urls: HashMap::new(),
             unchecked: false,
+            word: None,
+            separator: None,
+            shown: Vec::new(),
         }
+    }
+
+    /// The same, with marks in the page's language: `word` before each number for screen readers,
+    /// `separator` between numbers, and the numbers as `number` writes them.
+    pub fn in_language(
+        mut self,
+        word: String,
+        separator: String,
+        number: impl Fn(usize) -> String,
+    ) -> Citations {
+        self.word = Some(word);
+        self.separator = Some(separator);
+        self.shown = (1..=self.numbers.len()).map(number).collect();
+        self
     }
 
     /// Citations that accept every id, so that other problems of a text can be found while the
@@ -75,15 +98,22 @@ impl Citations {
             .into_iter()
             .filter_map(|id| {
                 let n = self.number(id)?;
+                let word = self.word.as_deref().unwrap_or("source");
+                let shown = self
+                    .shown
+                    .get(n - 1)
+                    .cloned()
+                    .unwrap_or_else(|| n.to_string());
                 Some(format!(
-                    "<a href=\"#source-{id}\"><span class=\"visually-hidden\">source </span>{n}</a>"
+                    "<a href=\"#source-{id}\"><span class=\"visually-hidden\">{word} </span>{shown}</a>"
                 ))
             })
             .collect();
         if links.is_empty() {
             String::new()
         } else {
-            format!("<sup class=\"cite\">{}</sup>", links.join(", "))
+            let separator = self.separator.as_deref().unwrap_or(", ");
+            format!("<sup class=\"cite\">{}</sup>", links.join(separator))
         }
     }
 }

@@ -10,6 +10,7 @@ use crate::content::Site;
 use crate::content::model::PageMeta;
 use crate::dates::Timestamp;
 use crate::html::escape;
+use crate::i18n::{Arg, Language};
 use crate::markdown::{self, Citations};
 use crate::output::FEED_FILE;
 use crate::url::BaseUrl;
@@ -29,7 +30,7 @@ fn uncited_html(text: &str) -> String {
 }
 
 /// The Atom document for the page published at `base`.
-pub fn atom(site: &Site, base: &BaseUrl) -> String {
+pub fn atom(site: &Site, base: &BaseUrl, language: &Language) -> String {
     let meta = &site.page.meta;
     let canonical = base.as_str();
     let feed_id = format!(
@@ -38,7 +39,7 @@ pub fn atom(site: &Site, base: &BaseUrl) -> String {
         meta.published.date().iso(),
         base.path()
     );
-    let entries = entries(meta, canonical, &feed_id);
+    let entries = entries(meta, canonical, &feed_id, language);
     let newest = entries
         .first()
         .map_or_else(|| meta.published.rfc3339(), |e| e.updated.rfc3339());
@@ -82,7 +83,7 @@ pub fn atom(site: &Site, base: &BaseUrl) -> String {
 }
 
 /// The page's publication, its latest update and its corrections, newest first.
-fn entries(meta: &PageMeta, canonical: &str, feed_id: &str) -> Vec<Entry> {
+fn entries(meta: &PageMeta, canonical: &str, feed_id: &str, language: &Language) -> Vec<Entry> {
     let title = markdown::smarten(&meta.title);
     let mut entries = vec![Entry {
         id: format!("{feed_id}#published"),
@@ -98,16 +99,16 @@ fn entries(meta: &PageMeta, canonical: &str, feed_id: &str) -> Vec<Entry> {
             .iter()
             .map(|p| format!("<li>{}</li>", uncited_html(p)))
             .collect();
-        let mut html = format!(
-            "<p>This explainer was updated on {}.</p>",
-            escape(&updated.human())
-        );
+        let day = language.day(updated);
+        let said = language.format("feed-updated-text", &[("date", Arg::Text(&day))]);
+        let mut html = format!("<p>{}</p>", escape(&said));
         if !points.is_empty() {
-            html.push_str(&format!("<p>Its key points now:</p><ul>{points}</ul>"));
+            let now = language.text("feed-key-points");
+            html.push_str(&format!("<p>{}</p><ul>{points}</ul>", escape(&now)));
         }
         entries.push(Entry {
             id: format!("{feed_id}#updated-{}", updated.iso()),
-            title: format!("Updated: {title}"),
+            title: language.format("feed-updated", &[("title", Arg::Text(&title))]),
             link: canonical.to_string(),
             published: updated.clone(),
             updated: updated.clone(),
@@ -118,7 +119,10 @@ fn entries(meta: &PageMeta, canonical: &str, feed_id: &str) -> Vec<Entry> {
         let at = Timestamp::start_of_day(correction.date, &meta.published);
         entries.push(Entry {
             id: format!("{feed_id}#{anchor}"),
-            title: format!("Correction, {}", correction.date.human()),
+            title: language.format(
+                "feed-correction",
+                &[("date", Arg::Text(&language.date(correction.date)))],
+            ),
             link: format!("{canonical}#{anchor}"),
             published: at.clone(),
             updated: at,

@@ -12,6 +12,7 @@ pub mod timeline_json;
 use crate::content::Site;
 use crate::diagnostics::Diagnostics;
 use crate::html::escape;
+use crate::i18n::Language;
 use crate::output::{
     CNAME_FILE, FEED_FILE, NOJEKYLL_FILE, Output, ROBOTS_FILE, SITEMAP_FILE, TIMELINE_FILE,
 };
@@ -22,6 +23,7 @@ use crate::url::BaseUrl;
 pub fn add_hosting_files(
     site: &Site,
     base: Option<&BaseUrl>,
+    language: &Language,
     output: &mut Output,
     out: &mut Diagnostics,
 ) {
@@ -36,9 +38,9 @@ pub fn add_hosting_files(
     if let Some(base) = base {
         output.insert(SITEMAP_FILE, sitemap(site, base.as_str()));
         output.insert(ROBOTS_FILE, robots(base.as_str()));
-        output.insert(FEED_FILE, feed::atom(site, base));
+        output.insert(FEED_FILE, feed::atom(site, base, language));
     }
-    if let Some(json) = timeline_json::timeline(site, base.map(BaseUrl::as_str)) {
+    if let Some(json) = timeline_json::timeline(site, base.map(BaseUrl::as_str), language) {
         output.insert(TIMELINE_FILE, json);
     }
 }

@@ -14,6 +14,7 @@ use crate::content::model::{Era, EventMeta, SourceDef, SourceId};
 use crate::content::{Document, Site};
 use crate::dates::PartialDate;
 use crate::html::escape;
+use crate::i18n::{Arg, Language};
 use crate::markdown::{self, Citations, Settings};
 
 /// A TimelineJS date object: only the parts that are known.
@@ -30,7 +31,7 @@ fn date(d: PartialDate) -> Value {
 }
 
 /// The TimelineJS document for the site's timeline, or `None` if it has none.
-pub fn timeline(site: &Site, canonical: Option<&str>) -> Option<String> {
+pub fn timeline(site: &Site, canonical: Option<&str>, language: &Language) -> Option<String> {
     let section = site.timeline()?;
     let no_citations = Citations::default();
     let eras = &section.meta.eras;
@@ -38,6 +39,7 @@ pub fn timeline(site: &Site, canonical: Option<&str>) -> Option<String> {
     let sources: HashMap<&SourceId, &SourceDef> = site.sources().map(|(_, s)| (&s.id, s)).collect();
     let context = Events {
         site,
+        language,
         sources: &sources,
         eras,
         no_citations: &no_citations,
@@ -64,9 +66,10 @@ pub fn timeline(site: &Site, canonical: Option<&str>) -> Option<String> {
     let mut intro = markdown::render(section.body(), &settings).html;
     if let Some(canonical) = canonical {
         intro.push_str(&format!(
-            "<p><a href=\"{}#{}\">Read the full explainer</a></p>",
+            "<p><a href=\"{}#{}\">{}</a></p>",
             escape(canonical),
-            escape(&section.section_id())
+            escape(&section.section_id()),
+            escape(&language.text("read-full-explainer"))
         ));
     }
     let document = json!({
@@ -96,6 +99,7 @@ pub fn timeline(site: &Site, canonical: Option<&str>) -> Option<String> {
 
 /// What every event of the document is made with.
 struct Events<'a> {
+    language: &'a Language<'a>,
     site: &'a Site,
     sources: &'a HashMap<&'a SourceId, &'a SourceDef>,
     eras: &'a [Era],
@@ -135,13 +139,12 @@ impl Events<'_> {
             .collect();
         let mut text = body.html.trim_end().to_string();
         if !links.is_empty() {
-            let label = if links.len() == 1 {
-                "Source"
-            } else {
-                "Sources"
-            };
+            let label = self
+                .language
+                .format("event-sources", &[("count", Arg::Count(links.len()))]);
             text.push_str(&format!(
-                "\n<p class=\"sources\">{label}: {}</p>",
+                "\n<p class=\"sources\">{}: {}</p>",
+                escape(&label),
                 links.join("; ")
             ));
         }

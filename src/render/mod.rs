@@ -24,6 +24,7 @@ use crate::assets::Assets;
 use crate::content::model::SectionMeta;
 use crate::content::{Document, Site, Text, front_matter};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::{Formats, Language};
 use crate::markdown::Citations;
 use crate::output::{self, Contents, NOT_FOUND_FILE, PAGE_FILE};
 use crate::url::SiteUrls;
@@ -82,6 +83,7 @@ pub fn render(
     templates: &Arc<Templates>,
     urls: &SiteUrls,
     assets: &Assets,
+    language: &Language,
     cache: Option<&mut RenderCache>,
     out: &mut Diagnostics,
 ) -> Option<Pages> {
@@ -91,9 +93,15 @@ pub fn render(
     let cache = cache.unwrap_or(&mut throwaway);
     cache.start(site, templates, urls, assets);
     let citations = Citations::new(site.sources().map(|(_, s)| s.id.as_str()))
-        .with_urls(site.sources().map(|(_, s)| (s.id.as_str(), s.url.as_str())));
-    let mut views = ViewBuilder::new(&citations, site.page.meta.trusted_html);
-    let base = base_context(&views.page(&site.page), urls, assets);
+        .with_urls(site.sources().map(|(_, s)| (s.id.as_str(), s.url.as_str())))
+        .in_language(
+            language.text("citation"),
+            language.text("list-separator"),
+            |n| language.number(n),
+        );
+    let formats = &language.formats;
+    let mut views = ViewBuilder::new(&citations, formats, site.page.meta.trusted_html);
+    let base = base_context(&views.page(&site.page), urls, assets, language);
 
     // What the cache holds for each section whose inputs did not change.
     let reused: Vec<Option<Arc<SectionResult>>> = site
@@ -118,6 +126,7 @@ pub fn render(
     let sections = Sections {
         templates,
         citations: &citations,
+        formats,
         base: &base,
     };
     let rendered = sections.render_all(site, &reused, &entries, keep);
@@ -141,9 +150,17 @@ pub fn render(
 
 /// What every template sees: the page, its addresses, the fingerprinted file names, the generator.
 /// Serialised once; cloning a context shares its values.
-fn base_context(page: &views::PageView, urls: &SiteUrls, assets: &Assets) -> Context {
+fn base_context(
+    page: &views::PageView,
+    urls: &SiteUrls,
+    assets: &Assets,
+    language: &Language,
+) -> Context {
     let mut base = Context::new();
     base.insert("page", page);
+    // The language of the interface words (`t()`) and the page's direction.
+    base.insert("lang", &language.tag);
+    base.insert("dir", language.dir());
     base.insert("paths", urls);
     base.insert("assets", &assets.names);
     base.insert(
@@ -214,6 +231,7 @@ impl Frame {
 struct Sections<'a> {
     templates: &'a Templates,
     citations: &'a Citations,
+    formats: &'a Formats,
     base: &'a Context,
 }
 
@@ -259,7 +277,15 @@ impl Sections<'_> {
         entry: &Arc<SectionEntry>,
     ) -> SectionResult {
         let entry = Arc::clone(entry);
-        render_section(site, doc, entry, self.templates, self.citations, self.base)
+        render_section(
+            site,
+            doc,
+            entry,
+            self.templates,
+            self.citations,
+            self.formats,
+            self.base,
+        )
     }
 }
 

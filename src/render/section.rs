@@ -12,6 +12,7 @@ use super::views::ViewBuilder;
 use crate::content::model::SectionMeta;
 use crate::content::{Document, Site};
 use crate::diagnostics::{Diagnostic, did_you_mean};
+use crate::i18n::Formats;
 use crate::kinds;
 use crate::markdown::{self, Citations};
 
@@ -51,9 +52,10 @@ pub(super) fn render_section(
     entry: Arc<SectionEntry>,
     templates: &Templates,
     citations: &Citations,
+    formats: &Formats,
     base: &Context,
 ) -> SectionResult {
-    let mut views = ViewBuilder::new(citations, site.page.meta.trusted_html);
+    let mut views = ViewBuilder::new(citations, formats, site.page.meta.trusted_html);
     let section = views.section(site, doc);
     let mut problems = views.problems.into_vec();
     debug_assert!(

@@ -1,24 +1,70 @@
 //! Loading the Tera templates: the defaults built into the binary, overridden file by file by the
 //! site's own `templates/` folder, and turning Tera's errors into diagnostics at the template's line.
+//! The interface words come with them: the catalogs of `locales/`, which templates read with
+//! `t(key="…")` in the language of the page they render (`lang` in their context).
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
-use tera::{Context, ErrorKind, Tera};
+use tera::{Context, ErrorKind, Kwargs, State, Tera};
 use walkdir::WalkDir;
 
 use crate::diagnostics::{Diagnostic, Location};
+use crate::i18n::{Arg, Catalogs};
 use crate::{embedded, kinds};
 
-/// The parsed templates, and the text of each so errors can show the offending line.
+/// The parsed templates, and the text of each so errors can show the offending line, with the
+/// interface words they use.
 pub struct Templates {
     tera: Tera,
     files: HashMap<String, (PathBuf, String)>,
+    catalogs: Arc<Catalogs>,
+}
+
+/// `t(key="event-sources", count=2)`: the message `key` of the page's language, with the other
+/// arguments placed in it (a number chooses a plural form).
+fn interface_words(
+    catalogs: Arc<Catalogs>,
+) -> impl Fn(Kwargs, &State) -> tera::TeraResult<String> + Send + Sync + 'static {
+    move |kwargs, state| {
+        let lang: String = state.get("lang")?.unwrap_or_else(|| "en".to_string());
+        let key: String = kwargs.must_get("key")?;
+        let mut texts: Vec<(String, String)> = Vec::new();
+        let mut counts: Vec<(String, usize)> = Vec::new();
+        for (name, value) in kwargs.iter() {
+            let name = name.to_string();
+            if name == "key" {
+                continue;
+            }
+            match value.as_u64() {
+                Some(n) => counts.push((name, n as usize)),
+                None => texts.push((
+                    name,
+                    value
+                        .as_str()
+                        .map_or_else(|| value.to_string(), str::to_string),
+                )),
+            }
+        }
+        let args: Vec<(&str, Arg)> = texts
+            .iter()
+            .map(|(n, v)| (n.as_str(), Arg::Text(v)))
+            .chain(counts.iter().map(|(n, c)| (n.as_str(), Arg::Count(*c))))
+            .collect();
+        catalogs.catalog(&lang).format(&key, &args).ok_or_else(|| {
+            tera::Error::message(format!(
+                "no interface message `{key}`: add it to locales/{lang}.ftl (or locales/en.ftl)"
+            ))
+        })
+    }
 }
 
 impl Templates {
-    /// Parses the built-in templates overlaid with `root/templates`. Every template is parsed once.
+    /// Parses the built-in templates overlaid with `root/templates`, and loads the catalogs
+    /// (`root/locales` over the built-in ones). Every template is parsed once.
     pub fn load(root: &Path) -> Result<Templates, Vec<Diagnostic>> {
+        let catalogs = Catalogs::load(root);
         let mut files: HashMap<String, (PathBuf, String)> = HashMap::new();
         for (name, bytes) in embedded::files_under("templates") {
             let text = String::from_utf8_lossy(bytes).into_owned();
@@ -65,14 +111,23 @@ impl Templates {
                 }
             }
         }
+        let catalogs = match catalogs {
+            Ok(catalogs) => Arc::new(catalogs),
+            Err(found) => {
+                problems.extend(found);
+                Arc::new(Catalogs::builtin())
+            }
+        };
         if !problems.is_empty() {
             return Err(problems);
         }
         // Tera escapes HTML in `.html` and `.xml` templates by default; content HTML is marked `safe`.
         let mut tera = Tera::new();
+        tera.register_function("t", interface_words(Arc::clone(&catalogs)));
         let mut templates = Templates {
             tera: Tera::new(),
             files,
+            catalogs,
         };
         let sources = templates
             .files
@@ -92,6 +147,11 @@ impl Templates {
         self.files
             .values()
             .map(|(path, text)| (path.as_path(), text.as_str()))
+    }
+
+    /// The interface words, for what Rust writes itself (the feed, the social card).
+    pub fn catalogs(&self) -> &Catalogs {
+        &self.catalogs
     }
 
     pub fn contains(&self, name: &str) -> bool {

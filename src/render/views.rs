@@ -11,6 +11,7 @@ use crate::content::model::{EventMeta, PageMeta, SectionMeta, SourceId};
 use crate::content::{Document, Site, front_matter};
 use crate::dates::{PartialDate, Timestamp};
 use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::i18n::Formats;
 use crate::markdown::{self, Citations, Problem, Settings};
 
 /// A date as `<time datetime="{iso}">{human}</time>` needs it.
@@ -18,24 +19,6 @@ use crate::markdown::{self, Citations, Problem, Settings};
 pub struct TimeView {
     pub iso: String,
     pub human: String,
-}
-
-impl From<PartialDate> for TimeView {
-    fn from(d: PartialDate) -> TimeView {
-        TimeView {
-            iso: d.iso(),
-            human: d.human(),
-        }
-    }
-}
-
-impl From<&Timestamp> for TimeView {
-    fn from(t: &Timestamp) -> TimeView {
-        TimeView {
-            iso: t.iso(),
-            human: t.human(),
-        }
-    }
 }
 
 #[derive(Debug, Serialize)]
@@ -149,6 +132,8 @@ pub struct EventView {
 /// Builds views while collecting Markdown problems as diagnostics.
 pub struct ViewBuilder<'a> {
     pub citations: &'a Citations,
+    /// The page's language's dates.
+    pub formats: &'a Formats,
     /// The page's `trusted_html`: keep raw HTML in Markdown as written.
     pub trusted_html: bool,
     pub problems: Diagnostics,
@@ -157,12 +142,29 @@ pub struct ViewBuilder<'a> {
 }
 
 impl<'a> ViewBuilder<'a> {
-    pub fn new(citations: &'a Citations, trusted_html: bool) -> Self {
+    pub fn new(citations: &'a Citations, formats: &'a Formats, trusted_html: bool) -> Self {
         ViewBuilder {
             citations,
+            formats,
             trusted_html,
             problems: Diagnostics::default(),
             cited: Vec::new(),
+        }
+    }
+
+    /// A date for `<time>`, written as the page's readers write dates.
+    fn time(&self, date: PartialDate) -> TimeView {
+        TimeView {
+            iso: date.iso(),
+            human: self.formats.date(date),
+        }
+    }
+
+    /// The day of a timestamp for `<time>` (its `datetime` keeps the time).
+    fn stamp(&self, timestamp: &Timestamp) -> TimeView {
+        TimeView {
+            iso: timestamp.iso(),
+            human: self.formats.date(timestamp.date()),
         }
     }
 
@@ -219,8 +221,8 @@ impl<'a> ViewBuilder<'a> {
                 })
                 .collect(),
             dateline: m.dateline.clone(),
-            published: TimeView::from(&m.published),
-            updated: m.updated.as_ref().map(TimeView::from),
+            published: self.stamp(&m.published),
+            updated: m.updated.as_ref().map(|t| self.stamp(t)),
             language: m.language.clone(),
             site_name: m.site_name.clone(),
             key_points: m
@@ -235,7 +237,7 @@ impl<'a> ViewBuilder<'a> {
                 .zip(m.correction_ids())
                 .map(|(c, id)| CorrectionView {
                     id,
-                    date: c.date.into(),
+                    date: self.time(c.date),
                     html: self.inline(doc, "text", &c.text),
                 })
                 .collect(),
@@ -253,8 +255,8 @@ impl<'a> ViewBuilder<'a> {
             .map(|e| EraView {
                 id: e.id.clone(),
                 title: markdown::smarten(&e.title),
-                start: e.start.into(),
-                end: e.end.into(),
+                start: self.time(e.start),
+                end: self.time(e.end),
             })
             .collect();
         let events = if doc.is_timeline() {
@@ -274,7 +276,7 @@ impl<'a> ViewBuilder<'a> {
                     speaker: q.speaker.clone(),
                     role: q.role.clone(),
                     occasion: q.occasion.clone(),
-                    date: q.date.into(),
+                    date: self.time(q.date),
                     cite_url: source_url(&q.source),
                     cites: self.cites(std::slice::from_ref(&q.source)),
                 })
@@ -306,7 +308,7 @@ impl<'a> ViewBuilder<'a> {
                     outlet: s.outlet.clone(),
                     author: s.author.clone(),
                     title: s.title.clone(),
-                    date: s.date.into(),
+                    date: self.time(s.date),
                     url: s.url.clone(),
                 })
                 .collect(),
@@ -335,13 +337,13 @@ impl<'a> ViewBuilder<'a> {
                 start
             })
             .collect();
-        let (citations, trusted_html) = (self.citations, self.trusted_html);
+        let (citations, formats, trusted_html) = (self.citations, self.formats, self.trusted_html);
         let built: Vec<(EventView, Diagnostics, Vec<String>)> = site
             .events
             .par_iter()
             .zip(era_starts)
             .map(|(doc, era_start)| {
-                let mut views = ViewBuilder::new(citations, trusted_html);
+                let mut views = ViewBuilder::new(citations, formats, trusted_html);
                 let view = views.event(doc, era_start, published);
                 (view, views.problems, views.cited)
             })
@@ -365,13 +367,13 @@ impl<'a> ViewBuilder<'a> {
         let m: &EventMeta = &doc.meta;
         let id = doc.event_id();
         let display_date = m.display_date.clone().unwrap_or_else(|| match m.end_date {
-            Some(end) => format!("{} – {}", m.date.human(), end.human()),
-            None => m.date.human(),
+            Some(end) => format!("{} – {}", self.formats.date(m.date), self.formats.date(end)),
+            None => self.formats.date(m.date),
         });
         EventView {
             html: self.body(doc, &id, 4),
-            date: m.date.into(),
-            end_date: m.end_date.map(TimeView::from),
+            date: self.time(m.date),
+            end_date: m.end_date.map(|d| self.time(d)),
             display_date,
             title: markdown::smarten(&m.title),
             era_start,

@@ -13,8 +13,8 @@ use std::time::{Duration, Instant};
 use notify::event::{AccessKind, AccessMode};
 use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher as _};
 
-/// The folders a site's page is built from.
-pub const SOURCES: [&str; 3] = ["content", "templates", "static"];
+/// The folders a site's page is built from (`locales/`: its own interface words).
+pub const SOURCES: [&str; 4] = ["content", "templates", "static", "locales"];
 
 /// The longest a burst of changes may hold back a rebuild.
 const MAX_WAIT: Duration = Duration::from_millis(300);

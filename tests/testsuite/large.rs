@@ -8,6 +8,7 @@ use crate::generate;
 use explainer::assets::{self, CardCache};
 use explainer::content;
 use explainer::diagnostics::Diagnostics;
+use explainer::i18n::Language;
 use explainer::output::Output;
 use explainer::render::{self, RenderCache, Templates};
 use explainer::url::SiteUrls;
@@ -23,10 +24,12 @@ fn giving_back_texts_while_rendering_changes_nothing_in_the_page() {
     let urls = SiteUrls::new(None);
     let mut statics = Output::read_static(dir.path()).unwrap();
     let mut cards = CardCache::default();
+    let language = Language::new(&site.page.meta.language, templates.catalogs());
     let assets = assets::prepare(
         &site,
         &mut statics,
         false,
+        &language,
         &mut cards,
         &mut Diagnostics::default(),
     )
@@ -41,6 +44,7 @@ fn giving_back_texts_while_rendering_changes_nothing_in_the_page() {
         &templates,
         &urls,
         &assets,
+        &language,
         Some(&mut cache),
         &mut kept_warnings,
     )
@@ -53,6 +57,7 @@ fn giving_back_texts_while_rendering_changes_nothing_in_the_page() {
         &templates,
         &urls,
         &assets,
+        &language,
         None,
         &mut released_warnings,
     )

@@ -18,6 +18,7 @@ mod errors;
 mod html_validity;
 mod incremental;
 mod init_repository;
+mod languages;
 mod large;
 mod malformed;
 mod mistakes;

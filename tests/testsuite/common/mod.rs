@@ -91,11 +91,11 @@ impl TestSite {
         TestSite { _dir: dir, root }
     }
 
-    /// A copy of the repository's own explainer (content, templates, static).
+    /// A copy of the repository's own explainer (content, templates, static, locales).
     pub fn bundled() -> TestSite {
         let dir = tempfile::tempdir().expect("temp dir");
         let root = dir.path().join("site");
-        for part in ["content", "templates", "static"] {
+        for part in ["content", "templates", "static", "locales"] {
             copy_tree(&repo_root().join(part), &root.join(part));
         }
         TestSite { _dir: dir, root }

@@ -1,0 +1,48 @@
+# The words of the page that are not content, in Arabic (Modern Standard Arabic, as Iraqi and
+# pan-Arab news sites write it). locales/en.ftl explains the file; the message ids are the same.
+
+## The top of the page
+skip-link = انتقل إلى المحتوى الرئيسي
+page-nav = في هذه الصفحة
+byline = بقلم
+list-separator = { "، " }
+# "و" joins the last name without a space: "فلان وفلان".
+list-last-separator = { " و" }
+published = نُشر في
+updated = حُدّث في
+key-points = أبرز النقاط
+
+## The timeline
+timeline-periods = مراحل التسلسل الزمني
+after-publication = بعد النشر
+# Arabic has a dual: one source, two sources, three or more.
+event-sources = { $count ->
+    [one] المصدر
+    [two] المصدران
+   *[other] المصادر
+}
+citation = المصدر
+
+## The end of the page
+corrections = تصحيحات
+corrections-policy = كيف نصحّح أخطاءنا
+updated-later = وحُدّث في
+made-with = صُنعت هذه الصفحة بأداة explainer، وهي لا تضع ملفات تعريف الارتباط ولا تحمّل شيئًا من مواقع أخرى.
+feed-link = التحديثات والتصحيحات (موجز Atom)
+feed-title = التحديثات والتصحيحات
+timeline-data = التسلسل الزمني بصيغة بيانات (TimelineJS JSON)
+back-to-top = العودة إلى أعلى الصفحة
+
+## The page for an address that does not exist
+not-found-title = الصفحة غير موجودة
+not-found-heading = لا يوجد شيء في هذا العنوان
+not-found-text = ربما كُتب العنوان خطأً، أو نُقلت الصفحة. تجد الشرح هنا:
+
+## The feed and the social card
+feed-updated = تحديث: { $title }
+feed-correction = تصحيح، { $date }
+feed-updated-text = حُدّث هذا الشرح في { $date }.
+feed-key-points = أبرز نقاطه الآن:
+read-full-explainer = اقرأ الشرح كاملًا
+card-published = نُشر في { $date }
+card-updated = حُدّث في { $date }

@@ -1,0 +1,50 @@
+# The words of the page that are not content, in English. A site overrides any of them, or adds a
+# language, with its own file in locales/ (locales/en.ftl, locales/fr.ftl): a message given there
+# replaces the one here. Fluent syntax: https://projectfluent.org/fluent/guide/
+# Spaces at the start or end of a message are kept only inside a quoted literal: { ", " }.
+
+## The top of the page
+skip-link = Skip to main content
+page-nav = On this page
+byline = By
+list-separator = { ", " }
+list-last-separator = { " and " }
+published = Published
+updated = Updated
+key-points = Key points
+
+## The timeline
+timeline-periods = Timeline periods
+after-publication = After publication
+# Before the numbered citations of an event: "Source 3", "Sources 3, 4".
+event-sources = { $count ->
+    [one] Source
+   *[other] Sources
+}
+# Read out before a citation's number by screen readers: "source 3".
+citation = source
+
+## The end of the page
+corrections = Corrections
+corrections-policy = How we correct mistakes
+# In print, after the page's address.
+updated-later = updated
+made-with = Made with explainer. This page sets no cookies and loads nothing from other sites.
+feed-link = Updates and corrections (Atom feed)
+feed-title = Updates and corrections
+timeline-data = The timeline as data (TimelineJS JSON)
+back-to-top = Back to top
+
+## The page for an address that does not exist
+not-found-title = Page not found
+not-found-heading = There is nothing at this address
+not-found-text = It may have been mistyped, or the page may have moved. The explainer is here:
+
+## The feed and the social card
+feed-updated = Updated: { $title }
+feed-correction = Correction, { $date }
+feed-updated-text = This explainer was updated on { $date }.
+feed-key-points = Its key points now:
+read-full-explainer = Read the full explainer
+card-published = Published { $date }
+card-updated = Updated { $date }

@@ -1,0 +1,149 @@
+//! Dates and numbers as an edition's readers write them, from CLDR data compiled into ICU4X: the
+//! month names, the order of day, month and year, and the digits.
+
+use icu_calendar::{Date, Gregorian};
+use icu_datetime::{FixedCalendarDateTimeFormatter, fieldsets};
+use icu_decimal::DecimalFormatter;
+use icu_decimal::input::Decimal;
+use icu_locale::LocaleDirectionality;
+use icu_locale_core::subtags::{Language, Region, language, region};
+use icu_locale_core::{Locale, locale};
+
+use crate::dates::PartialDate;
+
+/// The readership explainer assumes when a page gives a language without a region. English as it
+/// is written outside the United States, day before month ("26 July 2021": CLDR's `en-001`), as
+/// this tool's first explainer has it; Arabic as it is written in Iraq (`ar-IQ`), whose readers
+/// the first Arabic edition is for: the month names of the Levant and Iraq (تموز، آب، كانون
+/// الثاني) rather than Egypt's (يوليو، أغسطس، يناير), and Arabic-Indic digits (٢٦), which is what
+/// CLDR gives for Iraq. A region in the page's `language` (`en-US`, `ar-EG`) or a Unicode
+/// extension (`ar-IQ-u-nu-latn` for Western digits) chooses otherwise.
+const READERSHIP: [(Language, Region); 2] = [
+    (language!("en"), region!("001")),
+    (language!("ar"), region!("IQ")),
+];
+
+type Formatter<F> = FixedCalendarDateTimeFormatter<Gregorian, F>;
+
+/// The formatters for one locale.
+pub struct Formats {
+    locale: Locale,
+    day: Formatter<fieldsets::YMD>,
+    month: Formatter<fieldsets::YM>,
+    year: Formatter<fieldsets::Y>,
+    decimal: DecimalFormatter,
+    rtl: bool,
+}
+
+impl std::fmt::Debug for Formats {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Formats")
+            .field("locale", &self.locale.to_string())
+            .finish_non_exhaustive()
+    }
+}
+
+/// The locale whose conventions a page in `language` follows (see [`READERSHIP`]). A tag that
+/// does not parse (the content checks report it) is read as English.
+pub fn locale_for(language: &str) -> Locale {
+    let mut locale: Locale = language.parse().unwrap_or(locale!("en"));
+    if locale.id.region.is_none()
+        && let Some((_, region)) = READERSHIP.iter().find(|(l, _)| *l == locale.id.language)
+    {
+        locale.id.region = Some(*region);
+    }
+    locale
+}
+
+impl Formats {
+    /// The formatters for a page in `language` (a BCP 47 tag).
+    pub fn new(language: &str) -> Formats {
+        let locale = locale_for(language);
+        // Compiled data has every locale, falling back to the language's or the root's: these
+        // cannot fail for a well-formed locale.
+        let (day, month, year, decimal) = (
+            Formatter::try_new((&locale).into(), fieldsets::YMD::long()),
+            Formatter::try_new((&locale).into(), fieldsets::YM::long()),
+            Formatter::try_new((&locale).into(), fieldsets::Y::long()),
+            DecimalFormatter::try_new((&locale).into(), Default::default()),
+        );
+        let rtl = LocaleDirectionality::new_common().is_right_to_left(&locale.id);
+        match (day, month, year, decimal) {
+            (Ok(day), Ok(month), Ok(year), Ok(decimal)) => Formats {
+                locale,
+                day,
+                month,
+                year,
+                decimal,
+                rtl,
+            },
+            _ => Formats::new("en"),
+        }
+    }
+
+    /// The locale used, e.g. `ar-IQ`.
+    pub fn locale(&self) -> String {
+        self.locale.to_string()
+    }
+
+    /// Whether the language is written right to left.
+    pub fn is_rtl(&self) -> bool {
+        self.rtl
+    }
+
+    /// A date to the precision it is known: "26 July 2021", "July 2021", "2021"; in Arabic for
+    /// Iraq "٢٦ تموز ٢٠٢١", "تموز ٢٠٢١", "٢٠٢١".
+    pub fn date(&self, date: PartialDate) -> String {
+        let (year, month, day) = date.earliest();
+        let Ok(value) = Date::try_new_gregorian(year, month, day) else {
+            return date.iso();
+        };
+        match (date.month(), date.day()) {
+            (Some(_), Some(_)) => self.day.format(&value).to_string(),
+            (Some(_), None) => self.month.format(&value).to_string(),
+            _ => self.year.format(&value).to_string(),
+        }
+    }
+
+    /// A whole number with the locale's digits (and grouping: "1,000", "١٬٠٠٠").
+    pub fn number(&self, n: usize) -> String {
+        self.decimal.format(&Decimal::from(n as u64)).to_string()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> PartialDate {
+        PartialDate::parse(text).unwrap()
+    }
+
+    #[test]
+    fn english_dates_put_the_day_first() {
+        let en = Formats::new("en");
+        assert_eq!(en.locale(), "en-001");
+        assert_eq!(en.date(date("2021-07-26")), "26 July 2021");
+        assert_eq!(en.date(date("2014-06")), "June 2014");
+        assert_eq!(en.date(date("2003")), "2003");
+        assert_eq!(en.number(1234), "1,234");
+        assert!(!en.is_rtl());
+        assert_eq!(
+            Formats::new("en-US").date(date("2021-07-26")),
+            "July 26, 2021"
+        );
+    }
+
+    #[test]
+    fn arabic_dates_use_iraqi_month_names_and_arabic_indic_digits() {
+        let ar = Formats::new("ar");
+        assert_eq!(ar.locale(), "ar-IQ");
+        assert!(ar.is_rtl());
+        assert_eq!(ar.date(date("2021-07-26")), "٢٦ تموز ٢٠٢١");
+        assert_eq!(ar.date(date("2014-06")), "حزيران ٢٠١٤");
+        assert_eq!(ar.number(12), "١٢");
+        let western = Formats::new("ar-IQ-u-nu-latn");
+        assert_eq!(western.date(date("2021-07-26")), "26 تموز 2021");
+        assert_eq!(Formats::new("ar-EG").date(date("2021-08")), "أغسطس ٢٠٢١");
+    }
+}

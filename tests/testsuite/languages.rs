@@ -1,0 +1,119 @@
+//! The page's language (issue 14): the interface words of every built-in catalog, dates and numbers
+//! from CLDR for the page's locale, and a page in Arabic, read right to left with Arabic words,
+//! Iraqi month names and Arabic-Indic digits.
+
+use explainer::dates::{PartialDate, Timestamp};
+use explainer::i18n::{Arg, Catalogs, Formats};
+
+use crate::common::{TestSite, html, repo_root, select};
+
+/// The message ids of the English catalog, in its order.
+fn message_ids() -> Vec<String> {
+    let text = std::fs::read_to_string(repo_root().join("locales/en.ftl")).unwrap();
+    text.lines()
+        .filter(|l| !l.starts_with([' ', '#', '*', '[']))
+        .filter_map(|l| l.split_once(" = ").map(|(id, _)| id.to_string()))
+        .collect()
+}
+
+/// Every message of `language`'s catalog, with sample arguments: each count from 0 to 3 and 11
+/// where the message takes a count.
+fn interface_words(language: &str) -> String {
+    let catalogs = Catalogs::builtin();
+    let catalog = catalogs.catalog(language);
+    let formats = Formats::new(language);
+    let date = formats.date(PartialDate::parse("2021-12-10").unwrap());
+    let mut out = String::new();
+    for id in message_ids() {
+        assert!(catalog.has_own(&id), "{language} has no `{id}`");
+        if id == "event-sources" {
+            for n in [0, 1, 2, 3, 11] {
+                let text = catalog.format(&id, &[("count", Arg::Count(n))]).unwrap();
+                out.push_str(&format!("{id} (count {n}) = {text}\n"));
+            }
+            continue;
+        }
+        let args = [("title", Arg::Text("…")), ("date", Arg::Text(&date))];
+        let text = catalog.format(&id, &args).unwrap();
+        out.push_str(&format!("{id} = {text}\n"));
+    }
+    out
+}
+
+#[test]
+fn the_interface_words_in_english() {
+    insta::assert_snapshot!("interface-words-en", interface_words("en"));
+}
+
+#[test]
+fn the_interface_words_in_arabic() {
+    insta::assert_snapshot!("interface-words-ar", interface_words("ar"));
+}
+
+#[test]
+fn arabic_dates_for_iraq() {
+    let ar = Formats::new("ar");
+    let date = |text: &str| ar.date(PartialDate::parse(text).unwrap());
+    let with_time = Timestamp::parse("2021-12-10T09:00:00+03:00").unwrap();
+    let text = [
+        format!("locale: {}", ar.locale()),
+        format!("a year, 2003: {}", date("2003")),
+        format!("a month, 2014-06: {}", date("2014-06")),
+        format!("a day, 2021-07-26: {}", date("2021-07-26")),
+        format!(
+            "a period, 2021-12-09 to 2021-12-10: {} – {}",
+            date("2021-12-09"),
+            date("2021-12-10")
+        ),
+        format!(
+            "a date with a time, 2021-12-10T09:00:00+03:00 (its day): {}",
+            ar.date(with_time.date())
+        ),
+        format!(
+            "numbers 7, 12, 1234: {}, {}, {}",
+            ar.number(7),
+            ar.number(12),
+            ar.number(1234)
+        ),
+    ]
+    .join("\n");
+    insta::assert_snapshot!("arabic-dates", text);
+}
+
+#[test]
+fn a_page_in_arabic_reads_right_to_left_in_arabic() {
+    let site = TestSite::fixture("basic").overlay("languages/arabic");
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let page = html(&site.read_output("index.html"));
+    let root = select(&page, "html")[0];
+    assert_eq!(root.value().attr("lang"), Some("ar"));
+    assert_eq!(root.value().attr("dir"), Some("rtl"));
+    let mut shown = String::new();
+    for css in [
+        ".skip-link",
+        ".page-nav",
+        ".byline",
+        ".dates",
+        "#key-points-title",
+        ".era-nav li",
+        ".event-title",
+        ".event-sources",
+        ".sources li",
+        ".corrections li",
+        ".site-footer p",
+    ] {
+        for element in select(&page, css) {
+            let text: String = element.text().collect();
+            shown.push_str(&format!("{css}: {}\n", text.trim()));
+        }
+    }
+    insta::assert_snapshot!("arabic-page", shown);
+    let not_found = html(&site.read_output("404.html"));
+    assert_eq!(
+        select(&not_found, "html")[0].value().attr("dir"),
+        Some("rtl")
+    );
+    let heading: String = select(&not_found, "h1")[0].text().collect();
+    assert_eq!(heading, "لا يوجد شيء في هذا العنوان");
+}
