@@ -38,7 +38,7 @@ pub fn init(dir: &Path, with_templates: bool) -> Result<Vec<PathBuf>, Box<Diagno
     }
     let mut files: Vec<(String, Vec<u8>)> = Vec::new();
     let folders: &[&str] = if with_templates {
-        &["content", "templates", "static"]
+        &["content", "templates", "static", "locales"]
     } else {
         &["content"]
     };

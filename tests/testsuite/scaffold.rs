@@ -210,6 +210,7 @@ fn init_writes_a_complete_explainer_with_its_schemas() {
         "content/timeline/_index.md",
         "templates/base.html",
         "static/style.css",
+        "locales/ar.ftl",
         ".gitignore",
         "docs/editing.md",
         "docs/content-model.md",
