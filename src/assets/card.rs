@@ -4,9 +4,12 @@
 //!
 //! The layout mirrors the page's header: the label in a red box, the headline in a bold serif, a rule
 //! and the dates in a bold sans. The headline is set as large as it fits (120 px down to 40 px),
-//! wrapped at spaces, kerned with the font's own pair kerning and centred in the space it has. The two fonts are subsets of Noto Serif Bold
-//! and Noto Sans Bold compiled into the binary (`fonts/`, SIL Open Font License); a character they do
-//! not have is reported to the caller, which warns. This module knows nothing of pages or files.
+//! wrapped at spaces and centred in the space it has. Text is shaped by rustybuzz and ordered by the
+//! Unicode bidirectional algorithm (`typeface.rs`), so Arabic is joined and read right to left; a
+//! headline that reads right to left sets the whole card against the right margin. The fonts are
+//! subsets of Noto Serif Bold and Noto Sans Bold, each falling back to Noto Naskh Arabic Bold and Noto
+//! Sans Arabic Bold, compiled into the binary (`fonts/`, SIL Open Font License); a character none of
+//! them has is reported to the caller. This module knows nothing of pages or files.
 
 mod canvas;
 mod typeface;
@@ -23,6 +26,12 @@ pub const STRUCTURED_HEIGHTS: [u32; 3] = [675, 900, 1200];
 
 const SERIF_BOLD: &[u8] = include_bytes!("fonts/NotoSerif-Bold.subset.ttf");
 const SANS_BOLD: &[u8] = include_bytes!("fonts/NotoSans-Bold.subset.ttf");
+const NASKH_ARABIC_BOLD: &[u8] = include_bytes!("fonts/NotoNaskhArabic-Bold.subset.ttf");
+const SANS_ARABIC_BOLD: &[u8] = include_bytes!("fonts/NotoSansArabic-Bold.subset.ttf");
+/// The headline's fonts, in the order they are tried for a character.
+const SERIF: [&[u8]; 2] = [SERIF_BOLD, NASKH_ARABIC_BOLD];
+/// The label's and the date line's.
+const SANS: [&[u8]; 2] = [SANS_BOLD, SANS_ARABIC_BOLD];
 
 const MARGIN: i32 = 80;
 const TEXT_WIDTH: f32 = (WIDTH as i32 - 2 * MARGIN) as f32;
@@ -117,10 +126,10 @@ fn set_title(font: &Typeface, title: &str, room: f32) -> (f32, Vec<String>) {
 
 /// Draws the card `WIDTH` wide and each of `heights` high (at least 480).
 pub fn draw(text: &CardText, heights: &[u32]) -> Result<Cards, String> {
-    let serif = Typeface::load(SERIF_BOLD)?;
-    let sans = Typeface::load(SANS_BOLD)?;
+    let serif = Typeface::load(&SERIF)?;
+    let sans = Typeface::load(&SANS)?;
     let label = text.label.to_uppercase();
-    let missing = missing_in(&serif, &sans, text, &label);
+    let missing = missing(text)?;
     let pngs = heights
         .iter()
         .map(|height| paint(&serif, &sans, text, &label, (*height).max(480)))
@@ -128,38 +137,27 @@ pub fn draw(text: &CardText, heights: &[u32]) -> Result<Cards, String> {
     Ok(Cards { pngs, missing })
 }
 
-/// The characters of `text` that the card's fonts cannot draw, found without drawing (only the
-/// fonts' character maps are read): what a build for a published address would warn about, told
-/// to a build without one.
+/// The characters of `text` that none of the card's fonts can draw, found without drawing (only
+/// the fonts' character maps are read): what a build for a published address would report, told to
+/// a build without one.
 pub fn missing(text: &CardText) -> Result<Vec<char>, String> {
-    let serif = Typeface::coverage(SERIF_BOLD)?;
-    let sans = Typeface::coverage(SANS_BOLD)?;
+    let serif = Typeface::coverage(&SERIF)?;
+    let sans = Typeface::coverage(&SANS)?;
     let label = text.label.to_uppercase();
-    Ok(missing_chars([
+    let checks = [
         (&sans, label.as_str()),
         (&serif, text.title),
         (&sans, text.footer),
-    ]))
-}
-
-fn missing_in(serif: &Typeface, sans: &Typeface, text: &CardText, label: &str) -> Vec<char> {
-    missing_chars([
-        (&sans.face, label),
-        (&serif.face, text.title),
-        (&sans.face, text.footer),
-    ])
-}
-
-fn missing_chars(checks: [(&ttf_parser::Face, &str); 3]) -> Vec<char> {
+    ];
     let mut missing: Vec<char> = Vec::new();
-    for (face, s) in checks {
-        for c in s.chars().filter(|c| !typeface::covers(face, *c)) {
-            if !missing.contains(&c) {
+    for (faces, s) in checks {
+        for c in s.chars() {
+            if !faces.iter().any(|face| typeface::covers(face, c)) && !missing.contains(&c) {
                 missing.push(c);
             }
         }
     }
-    missing
+    Ok(missing)
 }
 
 fn paint(
@@ -172,39 +170,55 @@ fn paint(
     let mut canvas = Canvas::new(height, PAPER_INDEX);
     canvas.fill(0, 0, WIDTH as i32, 14, ACCENT_INDEX);
 
+    // A headline that reads right to left sets the whole card against the right margin.
+    let rtl = serif.shape(text.title, SMALL, 0.0).rtl;
+    let start_of = |width: f32| {
+        if rtl {
+            MARGIN as f32 + TEXT_WIDTH - width
+        } else {
+            MARGIN as f32
+        }
+    };
+
     // The label: capitals, letter-spaced, in a box, like `.label` on the page.
     let tracking = SMALL * 0.08;
-    let label_width = sans.positions(label, SMALL, tracking).1;
+    let label_line = sans.shape_in(label, SMALL, tracking, Some(rtl));
     let label_top = 72;
+    let box_width = label_line.width.ceil() + 32.0;
+    let box_left = start_of(box_width);
     canvas.fill(
-        MARGIN,
+        box_left as i32,
         label_top,
-        label_width.ceil() as i32 + 32,
+        box_width as i32,
         46,
         ACCENT_INDEX,
     );
-    canvas.text_tracked(
+    canvas.text(
         sans,
-        label,
-        MARGIN as f32 + 16.0,
+        &label_line,
+        box_left + 16.0,
         label_top as f32 + 33.0,
         SMALL,
-        tracking,
         LABEL_INK,
     );
 
     let bottom = height as f32 - TITLE_BOTTOM_GAP;
     let (px, lines) = set_title(serif, text.title, bottom - TITLE_TOP);
-    let ascent = serif
-        .raster
-        .horizontal_line_metrics(px)
-        .map_or(px * 0.9, |m| m.ascent);
+    let ascent = serif.ascent(px);
     // The block of lines is centred in its space; each line's capitals sit at the top of its line.
     let block = lines.len() as f32 * px * LINE_HEIGHT;
     let top = TITLE_TOP + ((bottom - TITLE_TOP - block) / 2.0).max(0.0);
     let mut baseline = top + ascent * 0.82;
     for line in &lines {
-        canvas.text(serif, line, MARGIN as f32, baseline, px, TITLE_INK);
+        let shaped = serif.shape_in(line, px, 0.0, Some(rtl));
+        canvas.text(
+            serif,
+            &shaped,
+            start_of(shaped.width),
+            baseline,
+            px,
+            TITLE_INK,
+        );
         baseline += px * LINE_HEIGHT;
     }
 
@@ -215,10 +229,11 @@ fn paint(
     } else {
         text.footer.to_string()
     };
+    let footer = sans.shape_in(&footer, SMALL, 0.0, Some(rtl));
     canvas.text(
         sans,
         &footer,
-        MARGIN as f32,
+        start_of(footer.width),
         (rule + 52) as f32,
         SMALL,
         FOOTER_INK,
@@ -254,13 +269,41 @@ mod tests {
 
     #[test]
     fn reports_characters_the_fonts_lack() {
-        let card = draw(&text("Baghdad بغداد"), &[SHARE_HEIGHT]).unwrap();
-        assert_eq!(card.missing, ['ب', 'غ', 'د', 'ا']);
+        let card = draw(&text("Baghdad بغداد 美军"), &[SHARE_HEIGHT]).unwrap();
+        assert_eq!(card.missing, ['美', '军']);
+    }
+
+    #[test]
+    fn arabic_is_shaped_joined_and_set_from_the_right() {
+        let serif = Typeface::load(&SERIF).unwrap();
+        // بغداد: four letters join, so the shaped word uses joined forms, not the isolated ones.
+        let word = serif.shape("بغداد", 80.0, 0.0);
+        assert!(word.rtl);
+        let isolated: f32 = "بغداد"
+            .chars()
+            .map(|c| serif.shape(&c.to_string(), 80.0, 0.0).width)
+            .sum();
+        assert!(word.width < isolated * 0.9, "{} vs {isolated}", word.width);
+        // A Latin name inside Arabic keeps its letters in order, left to right.
+        let mixed = serif.shape("اتفاق Biden والكاظمي", 80.0, 0.0);
+        assert!(mixed.rtl);
+        let latin = serif.shape("Biden", 80.0, 0.0);
+        assert!(mixed.width > latin.width);
+        let card = draw(
+            &CardText {
+                label: "شرح",
+                title: "نهاية المهمة القتالية الأمريكية في العراق",
+                footer: "نُشر في ٢٧ تموز ٢٠٢١",
+            },
+            &[SHARE_HEIGHT],
+        )
+        .unwrap();
+        assert!(card.missing.is_empty(), "{:?}", card.missing);
     }
 
     #[test]
     fn long_titles_shrink_then_end_in_an_ellipsis() {
-        let serif = Typeface::load(SERIF_BOLD).unwrap();
+        let serif = Typeface::load(&SERIF).unwrap();
         let (short_px, short) = set_title(&serif, "Iraq", 340.0);
         assert_eq!((short_px, short.len()), (120.0, 1));
         let long = "word ".repeat(200);
@@ -272,8 +315,10 @@ mod tests {
 
     #[test]
     fn kerns_pairs_the_font_kerns() {
-        let serif = Typeface::load(SERIF_BOLD).unwrap();
-        assert!(serif.kerning('T', 'o', 80.0) < 0.0);
-        assert_eq!(serif.kerning('o', 'o', 80.0), 0.0);
+        let serif = Typeface::load(&SERIF).unwrap();
+        let apart = serif.width("T", 80.0) + serif.width("o", 80.0);
+        assert!(serif.width("To", 80.0) < apart - 1.0);
+        let (o, oo) = (serif.width("o", 80.0), serif.width("oo", 80.0));
+        assert!((oo - 2.0 * o).abs() < 0.01);
     }
 }

@@ -102,7 +102,7 @@ pub fn prepare(
             (Some(share), drawn)
         }
         None => {
-            warn_of_missing_glyphs(site, &card_missing(site, language, out)?, out);
+            report_missing_glyphs(site, &card_missing(site, language, out)?, out);
             (None, Vec::new())
         }
     };
@@ -205,25 +205,24 @@ fn card_missing(site: &Site, language: &Language, out: &mut Diagnostics) -> Opti
         .ok()
 }
 
-/// A warning at the headline when the card's fonts lack some of its characters: the card would show
-/// a box for each. Told whether or not the card is drawn, so that `check` without an address
-/// reports what the published build will.
-fn warn_of_missing_glyphs(site: &Site, missing: &[char], out: &mut Diagnostics) {
+/// An error at the headline when none of the card's fonts has some of its characters: the card
+/// would show a box for each. Told whether or not the card is drawn, so that `check` without an
+/// address reports what the published build will.
+fn report_missing_glyphs(site: &Site, missing: &[char], out: &mut Diagnostics) {
     if missing.is_empty() {
         return;
     }
     let doc = &site.page;
     let shown: Vec<String> = missing.iter().map(|c| format!("`{c}`")).collect();
     let message = format!(
-        "the social card's font has no {}; the card shows a box instead",
+        "the social card's fonts have no {}: the card would show a box for each",
         shown.join(", ")
     );
     out.push(
         doc.error_at_value("title", &doc.meta.title, message)
             .hint(
-                "add `image:` with a card of your own (a 1200×630 PNG or JPEG in static/) and `image_alt:`",
-            )
-            .as_warning(),
+                "the card draws Latin and Arabic script; for other scripts or symbols, add `image:` with a card of your own (a 1200×630 PNG or JPEG in static/) and `image_alt:`",
+            ),
     );
 }
 
@@ -275,7 +274,7 @@ fn drawn_cards(
             alt: alt.clone(),
         });
     }
-    warn_of_missing_glyphs(site, &missing, out);
+    report_missing_glyphs(site, &missing, out);
     Some(cards)
 }
 

@@ -283,7 +283,7 @@ fn check_finds_the_same_with_and_without_a_base_url() {
     let without = site.check(&[]);
     let with = site.check(&["--base-url", "https://example.github.io/iraq-explainer/"]);
     assert!(
-        without.stderr.contains("the social card's font has no"),
+        without.stderr.contains("the social card's fonts have no"),
         "{}",
         without.stderr
     );

@@ -117,3 +117,75 @@ fn a_page_in_arabic_reads_right_to_left_in_arabic() {
     let heading: String = select(&not_found, "h1")[0].text().collect();
     assert_eq!(heading, "لا يوجد شيء في هذا العنوان");
 }
+
+/// Where the accent colour (#a1321c, the label's box) is in the band `rows` of an indexed PNG: the
+/// leftmost and rightmost columns.
+fn accent_columns(png_bytes: &[u8], rows: std::ops::Range<usize>) -> (usize, usize) {
+    let decoder = png::Decoder::new(std::io::Cursor::new(png_bytes));
+    let mut reader = decoder.read_info().unwrap();
+    let palette = reader.info().palette.clone().unwrap().into_owned();
+    let mut pixels = vec![0; reader.output_buffer_size().unwrap()];
+    let frame = reader.next_frame(&mut pixels).unwrap();
+    let width = frame.width as usize;
+    let accent = palette
+        .chunks(3)
+        .position(|c| c == [0xa1, 0x32, 0x1c])
+        .unwrap() as u8;
+    let columns: Vec<usize> = rows
+        .flat_map(|y| (0..width).map(move |x| (y, x)))
+        .filter(|(y, x)| pixels[y * width + x] == accent)
+        .map(|(_, x)| x)
+        .collect();
+    (
+        *columns.iter().min().unwrap(),
+        *columns.iter().max().unwrap(),
+    )
+}
+
+/// The social card of an Arabic page (issue 14, 5): drawn (no missing characters), shaped by
+/// rustybuzz, and set from the right: the label's box ends at the right margin. The English card's
+/// box starts at the left one.
+#[test]
+fn an_arabic_headline_makes_a_card_set_from_the_right() {
+    let site = TestSite::fixture("basic").overlay("languages/arabic");
+    let page = site.root.join("content/_index.md");
+    let text = std::fs::read_to_string(&page).unwrap();
+    let text = text.replacen(
+        "title: \"A test explainer: what changed\"",
+        "title: \"نهاية المهمة القتالية الأمريكية في العراق\"\nlabel: شرح",
+        1,
+    );
+    std::fs::write(&page, text).unwrap();
+    let run = site.build(&["--base-url", "https://example.github.io/iraq-explainer/"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stderr.is_empty(),
+        "no missing characters: {}",
+        run.stderr
+    );
+    let card = |site: &TestSite| {
+        let doc = html(&site.read_output("index.html"));
+        let url = select(&doc, "meta[property='og:image']")[0]
+            .value()
+            .attr("content")
+            .unwrap()
+            .to_string();
+        let name = url.rsplit('/').next().unwrap().to_string();
+        std::fs::read(site.output().join(name)).unwrap()
+    };
+    // The label's box is 46 px high from y = 72.
+    let (left, right) = accent_columns(&card(&site), 80..110);
+    assert!(
+        right >= 1115 && left > 900,
+        "the box is at the right: {left}..{right}"
+    );
+
+    let english = TestSite::fixture("basic");
+    let run = english.build(&["--base-url", "https://example.github.io/iraq-explainer/"]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let (left, right) = accent_columns(&card(&english), 80..110);
+    assert!(
+        left <= 85 && right < 400,
+        "the box is at the left: {left}..{right}"
+    );
+}

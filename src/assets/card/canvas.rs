@@ -2,7 +2,7 @@
 //! and written out as an indexed PNG.
 
 use super::WIDTH;
-use super::typeface::Typeface;
+use super::typeface::{Line, Typeface};
 
 /// The page's light palette (`static/style.css`).
 const PAPER: Rgb = Rgb(0xfd, 0xfc, 0xf9);
@@ -110,39 +110,25 @@ impl Canvas {
         }
     }
 
-    /// Draws one line of text with its baseline at `baseline`, starting at `x`.
+    /// Draws a shaped line with its baseline at `baseline` and its left end at `x`.
     pub(super) fn text(
         &mut self,
         font: &Typeface,
-        line: &str,
+        line: &Line,
         x: f32,
         baseline: f32,
         px: f32,
         ramp: Ramp,
     ) {
-        self.text_tracked(font, line, x, baseline, px, 0.0, ramp);
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    pub(super) fn text_tracked(
-        &mut self,
-        font: &Typeface,
-        line: &str,
-        x: f32,
-        baseline: f32,
-        px: f32,
-        tracking: f32,
-        ramp: Ramp,
-    ) {
-        let (placed, _) = font.positions(line, px, tracking);
-        for (c, offset) in placed {
-            if c.is_whitespace() {
+        for glyph in &line.glyphs {
+            let (metrics, coverage) = font.rasterize(glyph, px);
+            if metrics.width == 0 {
                 continue;
             }
-            let (metrics, coverage) = font.raster.rasterize(c, px);
-            let left = (x + offset).round() as i32 + metrics.xmin;
-            let top = baseline.round() as i32 - metrics.height as i32 - metrics.ymin;
-            for (row, values) in coverage.chunks(metrics.width.max(1)).enumerate() {
+            let (dx, dy) = glyph.origin();
+            let left = (x + dx).round() as i32 + metrics.xmin;
+            let top = (baseline - dy).round() as i32 - metrics.height as i32 - metrics.ymin;
+            for (row, values) in coverage.chunks(metrics.width).enumerate() {
                 for (column, value) in values.iter().enumerate() {
                     self.ink(left + column as i32, top + row as i32, ramp, *value);
                 }
