@@ -2,6 +2,8 @@
 # pan-Arab news sites write it). locales/en.ftl explains the file; the message ids are the same.
 
 ## The top of the page
+# The language's own name, on the links between editions.
+language-name = العربية
 skip-link = انتقل إلى المحتوى الرئيسي
 page-nav = في هذه الصفحة
 byline = بقلم

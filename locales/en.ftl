@@ -4,6 +4,8 @@
 # Spaces at the start or end of a message are kept only inside a quoted literal: { ", " }.
 
 ## The top of the page
+# The language's own name, on the links between editions.
+language-name = English
 skip-link = Skip to main content
 page-nav = On this page
 byline = By

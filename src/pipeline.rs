@@ -203,7 +203,17 @@ impl Pipeline {
             let own = site.page.meta.base_url.as_deref()?;
             BaseUrl::parse(own).ok()
         });
-        let urls = SiteUrls::new(base.as_ref());
+        // The other editions, made before the original's texts are given back by its render.
+        let editions: Vec<(String, Site)> = site
+            .edition_languages()
+            .into_iter()
+            .map(|language| {
+                let edition = site.edition(&language);
+                (language, edition)
+            })
+            .collect();
+        let names = edition_names(&site, &editions, templates.catalogs());
+        let urls = SiteUrls::new(base.as_ref()).with_editions(&names);
         let mut output = statics.clone();
         let published = base.is_some();
         let language = Language::new(&site.page.meta.language, templates.catalogs());
@@ -225,8 +235,59 @@ impl Pipeline {
         output.insert(PAGE_FILE, pages.index);
         output.insert(NOT_FOUND_FILE, pages.not_found);
         publish::add_hosting_files(&site, base.as_ref(), &language, &mut output, found);
+        for (tag, mut edition) in editions {
+            let folder = format!("{tag}/");
+            let urls = SiteUrls::new(base.as_ref())
+                .edition(&tag)
+                .with_editions(&names);
+            let language = Language::new(&edition.page.meta.language, templates.catalogs());
+            let assets = assets::prepare_edition(
+                &edition,
+                &mut output,
+                (&assets, &folder),
+                published,
+                &language,
+                &mut self.cards,
+                found,
+            )?;
+            let pages = render::render(
+                &mut edition,
+                templates,
+                &urls,
+                &assets,
+                &language,
+                None,
+                found,
+            )?;
+            output.insert(format!("{folder}{PAGE_FILE}"), pages.index);
+            output.insert(format!("{folder}{NOT_FOUND_FILE}"), pages.not_found);
+            publish::add_edition_files(&edition, base.as_ref(), &language, &folder, &mut output);
+        }
         (!found.has_errors()).then_some(output)
     }
+}
+
+/// Each edition's folder, language tag and the language's own name ("العربية"), the original first.
+fn edition_names(
+    site: &Site,
+    editions: &[(String, Site)],
+    catalogs: &crate::i18n::Catalogs,
+) -> Vec<(String, String, String)> {
+    if editions.is_empty() {
+        return Vec::new();
+    }
+    let original = &site.page.meta.language;
+    std::iter::once((String::new(), original.clone()))
+        .chain(
+            editions
+                .iter()
+                .map(|(tag, _)| (format!("{tag}/"), tag.clone())),
+        )
+        .map(|(folder, tag)| {
+            let name = catalogs.catalog(&tag).text("language-name");
+            (folder, tag, name)
+        })
+        .collect()
 }
 
 /// Whether a build keeps what it rendered for the next one.

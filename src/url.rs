@@ -57,6 +57,27 @@ pub struct SiteUrls {
     /// The link back to the page from anywhere on the site (the not-found page): the root path, or
     /// `index.html` when links are relative.
     pub home: String,
+    /// The folder of this edition's files under the root: `""` for the original, `ar/` for the
+    /// Arabic edition.
+    pub edition: String,
+    /// Every edition of the page, this one included, the original first; empty when there is only
+    /// one.
+    pub editions: Vec<EditionLink>,
+}
+
+/// One edition of the page, as another edition links to it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EditionLink {
+    /// Its language tag, for `hreflang` and `lang`.
+    pub lang: String,
+    /// The language's name in the language itself: "English", "العربية".
+    pub name: String,
+    /// The link to it from the page that shows this list.
+    pub href: String,
+    /// Its absolute address, when the base URL is known (for `hreflang` alternates).
+    pub url: Option<String>,
+    /// Whether this is the page that shows the list.
+    pub current: bool,
 }
 
 impl SiteUrls {
@@ -66,18 +87,75 @@ impl SiteUrls {
                 root: String::new(),
                 canonical: None,
                 home: "index.html".to_string(),
+                edition: String::new(),
+                editions: Vec::new(),
             },
             Some(base) => SiteUrls {
                 root: base.path().to_string(),
                 home: base.path().to_string(),
                 canonical: Some(base.as_str().to_string()),
+                edition: String::new(),
+                editions: Vec::new(),
             },
         }
+    }
+
+    /// The addresses of the edition in `language`, published in the folder `<language>/`: shared
+    /// files (the stylesheet) stay at the root, which relative links reach with `../`.
+    pub fn edition(&self, language: &str) -> SiteUrls {
+        let folder = format!("{language}/");
+        SiteUrls {
+            root: if self.root.is_empty() {
+                "../".to_string()
+            } else {
+                self.root.clone()
+            },
+            canonical: self.canonical.as_ref().map(|c| format!("{c}{folder}")),
+            home: match &self.canonical {
+                Some(_) => format!("{}{folder}", self.root),
+                None => "index.html".to_string(),
+            },
+            edition: folder,
+            editions: Vec::new(),
+        }
+    }
+
+    /// The same, with the list of editions as seen from this one: `languages` pairs each edition's
+    /// folder (`""` for the original, `ar/`) with its language tag and name.
+    pub fn with_editions(mut self, languages: &[(String, String, String)]) -> SiteUrls {
+        let site_root = self.canonical.as_ref().map(|c| {
+            c.strip_suffix(self.edition.as_str())
+                .unwrap_or(c)
+                .to_string()
+        });
+        self.editions = languages
+            .iter()
+            .map(|(folder, lang, name)| {
+                let href = match &site_root {
+                    Some(_) => format!("{}{folder}", self.root),
+                    None if self.edition.is_empty() => format!("{folder}index.html"),
+                    None => format!("../{folder}index.html"),
+                };
+                EditionLink {
+                    lang: lang.clone(),
+                    name: name.clone(),
+                    href,
+                    url: site_root.as_ref().map(|r| format!("{r}{folder}")),
+                    current: *folder == self.edition,
+                }
+            })
+            .collect();
+        self
     }
 
     /// The address of a file of the site, as the page links to it: `/iraq-explainer/atom.xml`.
     pub fn file(&self, name: &str) -> String {
         format!("{}{name}", self.root)
+    }
+
+    /// The address of a file of this edition: `/iraq-explainer/ar/atom.xml`.
+    pub fn edition_file(&self, name: &str) -> String {
+        format!("{}{}{name}", self.root, self.edition)
     }
 }
 

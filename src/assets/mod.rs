@@ -192,6 +192,54 @@ impl CardCache {
     }
 }
 
+/// The assets of another edition, published in `folder` (`ar/`): the original's stylesheet and
+/// scripts, and a social card drawn from this edition's text, in its folder. A page's own `image`
+/// is shared by every edition.
+pub fn prepare_edition(
+    site: &Site,
+    output: &mut Output,
+    (original, folder): (&Assets, &str),
+    published: bool,
+    language: &Language,
+    cards: &mut CardCache,
+    out: &mut Diagnostics,
+) -> Option<Assets> {
+    // Image paths are relative to the edition's own address.
+    let up = |image: &SocialImage| SocialImage {
+        path: format!("../{}", image.path),
+        ..image.clone()
+    };
+    if site.page.meta.image.is_some() || !published {
+        if site.page.meta.image.is_none() {
+            report_missing_glyphs(site, &card_missing(site, language, out)?, out);
+        }
+        return Some(Assets {
+            names: original.names.clone(),
+            social_image: original.social_image.as_ref().map(up),
+            structured_images: original.structured_images.iter().map(up).collect(),
+        });
+    }
+    let mut drawn = drawn_cards(site, output, language, cards, out)?;
+    let mut images = Vec::new();
+    for image in drawn.drain(..) {
+        let Some(bytes) = output.remove(&image.path) else {
+            continue;
+        };
+        let hashed = fingerprinted_name(&image.path, &bytes.bytes());
+        output.insert(format!("{folder}{hashed}"), bytes);
+        images.push(SocialImage {
+            path: hashed,
+            ..image
+        });
+    }
+    let share = (!images.is_empty()).then(|| images.remove(0));
+    Some(Assets {
+        names: original.names.clone(),
+        social_image: share,
+        structured_images: images,
+    })
+}
+
 /// The characters of the card's text that its fonts lack, for a build that draws no card.
 fn card_missing(site: &Site, language: &Language, out: &mut Diagnostics) -> Option<Vec<char>> {
     let (title, footer) = card_words(site, language);

@@ -123,6 +123,7 @@ fn markdown_of_parsed_files(files: &Files, out: &mut Diagnostics) {
         page,
         sections: files.sections.clone(),
         events: files.events.clone(),
+        translations: std::sync::Arc::new(files.translations.clone()),
     };
     let formats = Formats::new(&site.page.meta.language);
     let mut views = ViewBuilder::new(&citations, &formats, site.page.meta.trusted_html);

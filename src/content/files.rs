@@ -6,6 +6,7 @@ use std::sync::Arc;
 
 use super::model::{EventMeta, PageMeta, SectionMeta};
 use super::read::{Parsed, read_and_parse};
+use super::translation::Translation;
 use super::{Document, INDEX_FILE, Site, validate};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
@@ -21,6 +22,8 @@ pub struct Files {
     pub events: Vec<Arc<Document<EventMeta>>>,
     /// Files that could not be read or parsed, and files where explainer does not look.
     pub problems: Vec<Diagnostic>,
+    /// The translation files of the other editions.
+    pub translations: Vec<Translation>,
 }
 
 impl Files {
@@ -54,6 +57,15 @@ impl Files {
                 .any(|part| part.to_string_lossy().starts_with('.'));
             if hidden {
                 continue;
+            }
+            // A translation, or a new edition's page file: read everything again (rare, and the
+            // editions' files depend on one another).
+            let stem = rel
+                .file_stem()
+                .map(|s| s.to_string_lossy())
+                .unwrap_or_default();
+            if stem.contains('.') && rel.extension().is_some_and(|e| e == "md") {
+                return false;
             }
             self.problems.retain(|d| d.path != *rel);
             if rel.extension().is_none_or(|e| e != "md") {
@@ -122,6 +134,7 @@ impl Files {
             page,
             sections: self.sections,
             events: self.events,
+            translations: Arc::new(self.translations),
         };
         let before = out.error_count();
         validate::validate(&site, out);

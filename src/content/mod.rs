@@ -11,6 +11,7 @@ pub mod front_matter;
 pub mod model;
 mod pasted;
 mod read;
+pub mod translation;
 pub mod validate;
 
 use std::ops::Range;
@@ -107,6 +108,8 @@ pub struct Site {
     pub sections: Vec<Arc<Document<SectionMeta>>>,
     /// Timeline events in date order.
     pub events: Vec<Arc<Document<EventMeta>>>,
+    /// Every translation file, of every edition (see [`translation`]).
+    pub translations: Arc<Vec<translation::Translation>>,
 }
 
 impl Document<SectionMeta> {
@@ -150,6 +153,24 @@ impl Site {
 
     pub fn timeline(&self) -> Option<&Document<SectionMeta>> {
         self.sections.iter().find(|s| s.is_timeline()).map(|s| &**s)
+    }
+
+    /// The languages of the other editions, in order: those with a translated page file.
+    pub fn edition_languages(&self) -> Vec<String> {
+        let mut languages: Vec<String> = self
+            .translations
+            .iter()
+            .filter(|t| matches!(t.meta, translation::TranslatedMeta::Page(_)))
+            .map(|t| t.language.clone())
+            .collect();
+        languages.sort();
+        languages.dedup();
+        languages
+    }
+
+    /// The site of the edition in `language` (see [`translation::edition`]).
+    pub fn edition(&self, language: &str) -> Site {
+        translation::edition(self, language, &self.translations)
     }
 }
 

@@ -1,6 +1,7 @@
 //! Reading `content/` from disk: walking it, reading the files into shared buffers, splitting and
 //! parsing each file's front matter by the role its place gives it.
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -10,7 +11,7 @@ use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
 use super::model::{EventMeta, PageMeta, SectionMeta};
-use super::{Document, Files, INDEX_FILE, TIMELINE_DIR, Text, front_matter};
+use super::{Document, Files, INDEX_FILE, TIMELINE_DIR, Text, front_matter, translation};
 use crate::diagnostics::Diagnostic;
 
 /// Reads and parses every file of `root/content`. Drafts are skipped unless `drafts` is set.
@@ -71,6 +72,29 @@ pub fn read(root: &Path, drafts: bool) -> Files {
             }
         }
     }
+    // Translations (`what-happened.ar.md`) are read apart from the files they translate.
+    let languages = translation::languages(
+        paths
+            .iter()
+            .filter(|p| p.parent() == Some(content_dir.as_path()))
+            .filter_map(|p| p.file_name()?.to_str()),
+    );
+    let (translations, paths): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(|p| {
+        p.file_name()
+            .and_then(|n| n.to_str())
+            .is_some_and(|n| translation::translated_name(n, &languages).is_some())
+    });
+    for found in translations
+        .par_iter()
+        .map(|path| read_translation(root, path, &languages))
+        .collect::<Vec<_>>()
+    {
+        match found {
+            Ok(translation) => files.translations.push(translation),
+            Err(problem) => files.problems.push(*problem),
+        }
+    }
+    let problems = &mut files.problems;
     let parsed: Vec<Parsed> = paths
         .par_chunks(FILES_PER_BUFFER)
         .flat_map_iter(|chunk| read_and_parse(root, &content_dir, chunk))
@@ -202,6 +226,69 @@ pub(super) fn read_and_parse(root: &Path, content_dir: &Path, paths: &[PathBuf])
             }
         })
         .collect()
+}
+
+/// Reads and parses the translation at `path`, which must have an original beside it.
+fn read_translation(
+    root: &Path,
+    path: &Path,
+    languages: &BTreeSet<String>,
+) -> Result<translation::Translation, Box<Diagnostic>> {
+    let rel = relative(root, path);
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
+    let (language, original_name) =
+        translation::translated_name(name, languages).unwrap_or_default();
+    let original = path.with_file_name(&original_name);
+    let original_rel = relative(root, &original);
+    if !original.is_file() {
+        return Err(Box::new(
+            Diagnostic::error(
+                &rel,
+                format!(
+                    "this translates {}, which is not there",
+                    crate::diagnostics::display_path(&original_rel)
+                ),
+            )
+            .hint(match nearest_original(&original, languages) {
+                Some(near) => format!(
+                    "if it translates {near}, rename it {}.{language}.md",
+                    near.trim_end_matches(".md")
+                ),
+                None => format!(
+                    "a translation is named after the file it translates, with the language before .md: {}.{language}.md beside {original_name}",
+                    original_name.trim_end_matches(".md")
+                ),
+            }),
+        ));
+    }
+    let (mut scratch, mut buffer) = (Vec::new(), String::new());
+    let range = read_text(path, &mut scratch, &mut buffer)
+        .map_err(|message| Box::new(Diagnostic::error(&rel, message)))?;
+    let text = Text {
+        buffer: Arc::from(buffer),
+        range,
+    };
+    let in_timeline = path
+        .parent()
+        .and_then(|p| p.file_name())
+        .is_some_and(|n| n == TIMELINE_DIR);
+    translation::parse(&language, original_rel, rel, text, in_timeline)
+}
+
+/// The name of the file beside `missing` that is most like it (a misspelt translation's original).
+fn nearest_original(missing: &Path, languages: &BTreeSet<String>) -> Option<String> {
+    let wanted = missing.file_name()?.to_str()?;
+    std::fs::read_dir(missing.parent()?)
+        .ok()?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.ends_with(".md") && translation::translated_name(n, languages).is_none())
+        .map(|n| (strsim::levenshtein(wanted, &n), n))
+        .filter(|(distance, _)| *distance <= 3)
+        .min()
+        .map(|(_, n)| n)
 }
 
 /// Parses a file by the role its place in `content/` gives it.

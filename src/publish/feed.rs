@@ -53,7 +53,10 @@ pub fn atom(site: &Site, base: &BaseUrl, language: &Language) -> String {
         "<title>{}</title>\n",
         escape(&markdown::smarten(&meta.title))
     ));
-    xml.push_str("<subtitle>Updates and corrections</subtitle>\n");
+    xml.push_str(&format!(
+        "<subtitle>{}</subtitle>\n",
+        escape(&language.text("feed-title"))
+    ));
     xml.push_str(&format!("<id>{}</id>\n", escape(&feed_id)));
     xml.push_str(&format!(
         "<link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",

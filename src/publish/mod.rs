@@ -38,10 +38,29 @@ pub fn add_hosting_files(
     if let Some(base) = base {
         output.insert(SITEMAP_FILE, sitemap(site, base.as_str()));
         output.insert(ROBOTS_FILE, robots(base.as_str()));
-        output.insert(FEED_FILE, feed::atom(site, base, language));
     }
-    if let Some(json) = timeline_json::timeline(site, base.map(BaseUrl::as_str), language) {
-        output.insert(TIMELINE_FILE, json);
+    add_edition_files(site, base, language, "", output);
+}
+
+/// Adds the files each edition has of its own, in its `folder` (`""` for the original, `ar/`): the
+/// feed, when the base URL is known, and the timeline as data.
+pub fn add_edition_files(
+    site: &Site,
+    base: Option<&BaseUrl>,
+    language: &Language,
+    folder: &str,
+    output: &mut Output,
+) {
+    let edition_base = base.and_then(|b| BaseUrl::parse(&format!("{}{folder}", b.as_str())).ok());
+    if let Some(base) = &edition_base {
+        output.insert(
+            format!("{folder}{FEED_FILE}"),
+            feed::atom(site, base, language),
+        );
+    }
+    let canonical = edition_base.as_ref().map(BaseUrl::as_str);
+    if let Some(json) = timeline_json::timeline(site, canonical, language) {
+        output.insert(format!("{folder}{TIMELINE_FILE}"), json);
     }
 }
 

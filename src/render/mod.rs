@@ -50,8 +50,10 @@ impl FileLinks {
             feed: urls
                 .canonical
                 .as_ref()
-                .map(|_| urls.file(output::FEED_FILE)),
-            timeline: site.timeline().map(|_| urls.file(output::TIMELINE_FILE)),
+                .map(|_| urls.edition_file(output::FEED_FILE)),
+            timeline: site
+                .timeline()
+                .map(|_| urls.edition_file(output::TIMELINE_FILE)),
         }
     }
 }

@@ -35,6 +35,8 @@ pub struct SharingView {
     pub site_name: Option<String>,
     /// `og:locale`, as `language_TERRITORY`.
     pub locale: Option<String>,
+    /// `og:locale:alternate`: the other editions' locales.
+    pub locale_alternates: Vec<String>,
     /// ISO 8601 with offset, exactly as in the page's `<time datetime>`.
     pub published: String,
     pub modified: String,
@@ -79,16 +81,15 @@ fn short_title(title: &str, max: usize) -> String {
     }
 }
 
-/// `og:locale` from the page's language: `en-GB` → `en_GB`; plain `en` → `en_US`, Open Graph's own
+/// `og:locale` from the page's language and the readership explainer assumes for it (see
+/// `i18n::locale_for`): `en-GB` → `en_GB`, `ar` → `ar_IQ`; plain `en` → `en_US`, Open Graph's own
 /// default. Other languages without a region give none rather than a guess.
 fn locale(language: &str) -> Option<String> {
-    let mut parts = language.split(['-', '_']);
-    let lang = parts.next()?.to_ascii_lowercase();
-    match parts.next() {
-        Some(region) if region.len() == 2 => {
-            Some(format!("{lang}_{}", region.to_ascii_uppercase()))
-        }
-        None if lang == "en" => Some("en_US".to_string()),
+    let locale = crate::i18n::locale_for(language);
+    let lang = locale.id.language.as_str().to_string();
+    match locale.id.region {
+        Some(region) if region.as_str().len() == 2 => Some(format!("{lang}_{}", region.as_str())),
+        _ if lang == "en" => Some("en_US".to_string()),
         _ => None,
     }
 }
@@ -115,7 +116,9 @@ pub fn sharing(site: &Site, urls: &SiteUrls, assets: &Assets) -> SharingView {
         .clone()
         .or_else(|| meta.publisher.as_ref().map(|p| p.name.clone()));
 
-    let json_ld = script_safe_json(&news_article(site, &title, url.as_deref(), assets));
+    let mut article = news_article(site, &title, url.as_deref(), assets);
+    link_translations(&mut article, urls);
+    let json_ld = script_safe_json(&article);
 
     SharingView {
         twitter_title: short_title(&title, TWITTER_TITLE_MAX),
@@ -125,11 +128,40 @@ pub fn sharing(site: &Site, urls: &SiteUrls, assets: &Assets) -> SharingView {
         url,
         site_name,
         locale: locale(&meta.language),
+        locale_alternates: urls
+            .editions
+            .iter()
+            .filter(|e| !e.current)
+            .filter_map(|e| locale(&e.lang))
+            .collect(),
         published,
         modified,
         author_urls: meta.authors.iter().filter_map(|a| a.url.clone()).collect(),
         image,
         json_ld,
+    }
+}
+
+/// The original names its translations (`workTranslation`), a translation its original
+/// (`translationOfWork`), by address: only when the addresses are known.
+fn link_translations(article: &mut Value, urls: &SiteUrls) {
+    let work = |e: &crate::url::EditionLink| {
+        e.url
+            .as_ref()
+            .map(|u| json!({"@type": "NewsArticle", "@id": u, "inLanguage": e.lang}))
+    };
+    if urls.edition.is_empty() {
+        let translations: Vec<Value> = urls
+            .editions
+            .iter()
+            .filter(|e| !e.current)
+            .filter_map(work)
+            .collect();
+        if !translations.is_empty() {
+            article["workTranslation"] = json!(translations);
+        }
+    } else if let Some(original) = urls.editions.first().and_then(work) {
+        article["translationOfWork"] = original;
     }
 }
 
@@ -233,5 +265,7 @@ mod tests {
         assert_eq!(locale("en").as_deref(), Some("en_US"));
         assert_eq!(locale("en-GB").as_deref(), Some("en_GB"));
         assert_eq!(locale("fr"), None);
+        assert_eq!(locale("ar").as_deref(), Some("ar_IQ"));
+        assert_eq!(locale("ar-EG").as_deref(), Some("ar_EG"));
     }
 }

@@ -114,3 +114,28 @@ fn the_checker_rejects_invalid_markup() {
     let report = check(&[], &[&bad]).expect_err("invalid HTML must be reported");
     assert!(report.contains("error"), "{report}");
 }
+
+/// Both editions of a bilingual explainer (issue 14): every page of the original and of the Arabic
+/// edition, with and without a base URL.
+#[test]
+fn both_editions_are_valid_with_no_warnings() {
+    let site = TestSite::fixture("basic").overlay("editions/arabic");
+    for args in [
+        &[][..],
+        &["--base-url", "https://example.github.io/iraq-explainer/"],
+    ] {
+        let run = site.build(args);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        let files = html_files(&site.output());
+        assert!(
+            files.iter().any(|f| f.ends_with("ar/index.html")),
+            "{files:?}"
+        );
+        assert!(
+            files.iter().any(|f| f.ends_with("ar/404.html")),
+            "{files:?}"
+        );
+        check_all_html(&site.output())
+            .unwrap_or_else(|report| panic!("Nu checker ({args:?}):\n{report}"));
+    }
+}

@@ -14,6 +14,7 @@ mod check;
 mod code_shape;
 mod documented_commands;
 mod editing_guide;
+mod editions;
 mod errors;
 mod html_validity;
 mod incremental;

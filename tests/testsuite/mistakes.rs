@@ -565,3 +565,16 @@ fn the_same_line_swallowed_twice_is_reported_at_both_places() {
         assert!(run.stderr.contains(place), "{place} in:\n{}", run.stderr);
     }
 }
+
+// Translations (issue 14): a translation carries only text, and is named after the file it
+// translates.
+mistake!(
+    a_translation_that_gives_a_date,
+    "translation-with-a-date",
+    "content/timeline/2003-03-20-start.ar.md:3:1: error: `date` is not translated: it is written once, in content/timeline/2003-03-20-start.md"
+);
+mistake!(
+    a_translation_of_a_file_that_is_not_there,
+    "translation-without-original",
+    "content/what-hapened.ar.md: error: this translates content/what-hapened.md, which is not there"
+);

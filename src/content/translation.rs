@@ -1,0 +1,393 @@
+//! Translations: `what-happened.ar.md` beside `what-happened.md` holds the Arabic text of that
+//! section, and nothing else. Dates, ids, weights, sources and eras are written once, in the original,
+//! and shared by every edition; a translation that writes one is told so. An edition exists for each
+//! language with a page file (`content/_index.ar.md`).
+//!
+//! [`edition`] makes the site of one edition: the original site with each translated file's text in
+//! place of the original's. A file without a translation keeps its original text (`check` says which
+//! are missing).
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use schemars::JsonSchema;
+use serde::Deserialize;
+
+use super::front_matter::{self, Split};
+use super::model::{EventMeta, PageMeta, SectionMeta};
+use super::{Document, Site, Text};
+use crate::diagnostics::{Diagnostic, Problem};
+
+/// The language of a translation file's name (`ar` in `what-happened.ar.md`), when it is one of
+/// `languages`, and the original's file name.
+pub fn translated_name(name: &str, languages: &BTreeSet<String>) -> Option<(String, String)> {
+    let stem = name.strip_suffix(".md")?;
+    let (original, language) = stem.rsplit_once('.')?;
+    languages
+        .contains(language)
+        .then(|| (language.to_string(), format!("{original}.md")))
+}
+
+/// The languages of the editions other than the original's: those with a page file
+/// `content/_index.<language>.md`, whose suffix is a language tag.
+pub fn languages<'a>(names: impl IntoIterator<Item = &'a str>) -> BTreeSet<String> {
+    names
+        .into_iter()
+        .filter_map(|name| name.strip_prefix("_index.")?.strip_suffix(".md"))
+        .filter(|tag| {
+            !tag.is_empty()
+                && tag.chars().all(|c| c.is_ascii_alphanumeric() || c == '-')
+                && tag.parse::<icu_locale_core::LanguageIdentifier>().is_ok()
+        })
+        .map(str::to_string)
+        .collect()
+}
+
+/// The text of the page file in another language.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PageText {
+    pub title: Option<String>,
+    pub label: Option<String>,
+    pub standfirst: Option<String>,
+    pub description: Option<String>,
+    pub dateline: Option<String>,
+    pub site_name: Option<String>,
+    pub image_alt: Option<String>,
+    /// The same key points, in the same order.
+    pub key_points: Option<Vec<String>>,
+    /// Each correction's text, in the original's order.
+    pub corrections: Option<Vec<TextOf>>,
+    /// The byline's names as this language writes them, in the original's order.
+    pub authors: Option<Vec<NameOf>>,
+    /// The edition's locale, when it says more than the file name: `ar-IQ-u-nu-latn` for Western
+    /// digits in `_index.ar.md`.
+    pub language: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TextOf {
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct NameOf {
+    pub name: String,
+}
+
+/// The text of a section in another language: its title, and the text of its figures, quotes,
+/// terms and eras, each in the original's order.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SectionText {
+    pub title: Option<String>,
+    pub figures: Option<Vec<FigureText>>,
+    pub quotes: Option<Vec<QuoteText>>,
+    pub terms: Option<Vec<TermText>>,
+    pub eras: Option<Vec<EraText>>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct FigureText {
+    pub value: Option<String>,
+    pub label: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct QuoteText {
+    pub text: Option<String>,
+    pub speaker: Option<String>,
+    pub role: Option<String>,
+    pub occasion: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct TermText {
+    pub term: Option<String>,
+    pub definition: Option<String>,
+}
+
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EraText {
+    /// The era's id, as the original gives it.
+    pub id: String,
+    pub title: String,
+}
+
+/// The text of a timeline event in another language.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct EventText {
+    pub title: Option<String>,
+    pub display_date: Option<String>,
+}
+
+/// What a translation file translates.
+#[derive(Debug, Clone)]
+pub enum TranslatedMeta {
+    Page(PageText),
+    Section(SectionText),
+    Event(EventText),
+}
+
+/// One translation file, parsed.
+#[derive(Debug, Clone)]
+pub struct Translation {
+    pub language: String,
+    /// The original file, e.g. `content/what-happened.md`.
+    pub original: PathBuf,
+    pub path: PathBuf,
+    pub text: Text,
+    pub split: Split,
+    pub meta: TranslatedMeta,
+}
+
+/// The fields of `T` (from its schema): what an original file may hold.
+fn fields<T: JsonSchema>() -> Vec<String> {
+    let schema = schemars::schema_for!(T);
+    schema
+        .get("properties")
+        .and_then(|p| p.as_object())
+        .map(|p| p.keys().cloned().collect())
+        .unwrap_or_default()
+}
+
+/// A field the original has and a translation may not: said in those words, not as an unknown field.
+fn not_text(
+    problem: Problem,
+    original: &Path,
+    original_fields: &[String],
+    text: &[String],
+) -> Problem {
+    let Some(field) = problem
+        .message
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.split('`').next())
+    else {
+        return problem;
+    };
+    if !original_fields.iter().any(|f| f == field) {
+        return problem;
+    }
+    Problem {
+        message: format!(
+            "`{field}` is not translated: it is written once, in {}",
+            crate::diagnostics::display_path(original)
+        ),
+        hint: Some(format!(
+            "remove it here; a translation holds only text ({})",
+            text.join(", ")
+        )),
+        ..problem
+    }
+}
+
+fn parse_as<T: for<'de> Deserialize<'de> + JsonSchema, O: JsonSchema>(
+    text: &str,
+    split: &Split,
+    original: &Path,
+) -> Result<T, Problem> {
+    front_matter::parse::<T>(text, split)
+        .map_err(|p| not_text(p, original, &fields::<O>(), &fields::<T>()))
+}
+
+/// Parses a translation of `original` (`content/...`) written in `text`.
+pub(super) fn parse(
+    language: &str,
+    original: PathBuf,
+    path: PathBuf,
+    text: Text,
+    in_timeline: bool,
+) -> Result<Translation, Box<Diagnostic>> {
+    let at = |p: Problem| Box::new(Diagnostic::from_problem(&path, &text, 0, p));
+    let split = front_matter::split(&text).map_err(at)?;
+    let is_index = original.file_name().is_some_and(|n| n == super::INDEX_FILE);
+    let meta = if is_index && !in_timeline {
+        parse_as::<PageText, PageMeta>(&text, &split, &original).map(TranslatedMeta::Page)
+    } else if in_timeline && !is_index {
+        parse_as::<EventText, EventMeta>(&text, &split, &original).map(TranslatedMeta::Event)
+    } else {
+        parse_as::<SectionText, SectionMeta>(&text, &split, &original).map(TranslatedMeta::Section)
+    }
+    .map_err(at)?;
+    Ok(Translation {
+        language: language.to_string(),
+        original,
+        path,
+        text,
+        split,
+        meta,
+    })
+}
+
+/// `original` with `translation`'s text: its file, its body and its front matter's text fields.
+fn translated<M: Clone>(
+    original: &Arc<Document<M>>,
+    translation: &Translation,
+    merge: impl FnOnce(&mut M),
+) -> Arc<Document<M>> {
+    let mut doc = (**original).clone();
+    merge(&mut doc.meta);
+    if !translation.text[translation.split.body.clone()]
+        .trim()
+        .is_empty()
+    {
+        doc.path = translation.path.clone();
+        doc.text = translation.text.clone();
+        doc.split = translation.split.clone();
+    }
+    Arc::new(doc)
+}
+
+fn set(field: &mut String, value: &Option<String>) {
+    if let Some(value) = value {
+        field.clone_from(value);
+    }
+}
+
+fn merge_page(meta: &mut PageMeta, text: &PageText, language: &str) {
+    set(&mut meta.title, &text.title);
+    set(&mut meta.label, &text.label);
+    set(&mut meta.standfirst, &text.standfirst);
+    set(&mut meta.description, &text.description);
+    for (field, value) in [
+        (&mut meta.dateline, &text.dateline),
+        (&mut meta.site_name, &text.site_name),
+        (&mut meta.image_alt, &text.image_alt),
+    ] {
+        if value.is_some() {
+            field.clone_from(value);
+        }
+    }
+    if let Some(points) = &text.key_points {
+        meta.key_points.clone_from(points);
+    }
+    for (correction, text) in meta
+        .corrections
+        .iter_mut()
+        .zip(text.corrections.iter().flatten())
+    {
+        correction.text.clone_from(&text.text);
+    }
+    for (author, text) in meta.authors.iter_mut().zip(text.authors.iter().flatten()) {
+        author.name.clone_from(&text.name);
+    }
+    meta.language = text
+        .language
+        .clone()
+        .unwrap_or_else(|| language.to_string());
+}
+
+fn merge_section(meta: &mut SectionMeta, text: &SectionText) {
+    set(&mut meta.title, &text.title);
+    for (figure, text) in meta.figures.iter_mut().zip(text.figures.iter().flatten()) {
+        set(&mut figure.value, &text.value);
+        set(&mut figure.label, &text.label);
+    }
+    for (quote, text) in meta.quotes.iter_mut().zip(text.quotes.iter().flatten()) {
+        set(&mut quote.text, &text.text);
+        set(&mut quote.speaker, &text.speaker);
+        set(&mut quote.role, &text.role);
+        set(&mut quote.occasion, &text.occasion);
+    }
+    for (term, text) in meta.terms.iter_mut().zip(text.terms.iter().flatten()) {
+        set(&mut term.term, &text.term);
+        set(&mut term.definition, &text.definition);
+    }
+    for era in &mut meta.eras {
+        if let Some(text) = text.eras.iter().flatten().find(|e| e.id == era.id) {
+            era.title.clone_from(&text.title);
+        }
+    }
+}
+
+fn merge_event(meta: &mut EventMeta, text: &EventText) {
+    set(&mut meta.title, &text.title);
+    if text.display_date.is_some() {
+        meta.display_date.clone_from(&text.display_date);
+    }
+}
+
+/// The site of the edition in `language`: every file its translation's text, or its own.
+pub fn edition(site: &Site, language: &str, translations: &[Translation]) -> Site {
+    let by_original: HashMap<&Path, &Translation> = translations
+        .iter()
+        .filter(|t| t.language == language)
+        .map(|t| (t.original.as_path(), t))
+        .collect();
+    let page = match by_original.get(site.page.path.as_path()) {
+        Some(
+            t @ Translation {
+                meta: TranslatedMeta::Page(text),
+                ..
+            },
+        ) => translated(&site.page, t, |m| merge_page(m, text, language)),
+        _ => {
+            let mut page = (*site.page).clone();
+            page.meta.language = language.to_string();
+            Arc::new(page)
+        }
+    };
+    let sections = site
+        .sections
+        .iter()
+        .map(|doc| match by_original.get(doc.path.as_path()) {
+            Some(
+                t @ Translation {
+                    meta: TranslatedMeta::Section(text),
+                    ..
+                },
+            ) => translated(doc, t, |m| merge_section(m, text)),
+            _ => Arc::clone(doc),
+        })
+        .collect();
+    let events = site
+        .events
+        .iter()
+        .map(|doc| match by_original.get(doc.path.as_path()) {
+            Some(
+                t @ Translation {
+                    meta: TranslatedMeta::Event(text),
+                    ..
+                },
+            ) => translated(doc, t, |m| merge_event(m, text)),
+            _ => Arc::clone(doc),
+        })
+        .collect();
+    Site {
+        page,
+        sections,
+        events,
+        translations: Arc::new(Vec::new()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn translation_files_are_named_after_their_original() {
+        let languages = languages(["_index.md", "_index.ar.md", "_index.x y.md", "what.md"]);
+        assert_eq!(languages.into_iter().collect::<Vec<_>>(), ["ar"]);
+        let ar: BTreeSet<String> = ["ar".to_string()].into();
+        assert_eq!(
+            translated_name("what-happened.ar.md", &ar),
+            Some(("ar".into(), "what-happened.md".into()))
+        );
+        assert_eq!(
+            translated_name("_index.ar.md", &ar),
+            Some(("ar".into(), "_index.md".into()))
+        );
+        // `is` is Icelandic, but there is no Icelandic edition: an ordinary file.
+        assert_eq!(translated_name("what.is.md", &ar), None);
+        assert_eq!(translated_name("what-happened.md", &ar), None);
+    }
+}

@@ -1,0 +1,173 @@
+//! Editions (issue 14): an explainer in English with an Arabic translation beside each translated
+//! file. The Arabic edition is built at `ar/` with its own 404 page, feed, timeline.json and social
+//! card, shares every date, id and source with the original, and the two link each other both ways
+//! (visible link, hreflang, Open Graph, JSON-LD); the whole site crawls clean under `/REPO/`.
+
+use crate::common::crawl::Crawler;
+use crate::common::http::Server;
+use crate::common::{TestSite, html, select};
+use crate::publish::{assert_clean, assert_thorough};
+
+const URL: &str = "https://example.github.io/iraq-explainer/";
+
+fn bilingual() -> TestSite {
+    TestSite::fixture("basic").overlay("editions/arabic")
+}
+
+fn text(doc: &scraper::Html, css: &str) -> Vec<String> {
+    select(doc, css)
+        .iter()
+        .map(|e| e.text().collect::<String>().trim().to_string())
+        .collect()
+}
+
+fn attr(doc: &scraper::Html, css: &str, name: &str) -> Vec<String> {
+    select(doc, css)
+        .iter()
+        .filter_map(|e| e.value().attr(name).map(str::to_string))
+        .collect()
+}
+
+#[test]
+fn the_arabic_edition_is_built_at_ar_with_its_own_files() {
+    let site = bilingual();
+    let run = site.build(&["--base-url", URL]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    for file in [
+        "ar/index.html",
+        "ar/404.html",
+        "ar/atom.xml",
+        "ar/timeline.json",
+    ] {
+        assert!(site.output().join(file).is_file(), "{file}");
+    }
+    let ar = html(&site.read_output("ar/index.html"));
+    assert_eq!(attr(&ar, "html", "lang"), ["ar"]);
+    assert_eq!(attr(&ar, "html", "dir"), ["rtl"]);
+    assert_eq!(text(&ar, "h1"), ["شرح للاختبار: ما الذي تغيّر"]);
+    assert_eq!(text(&ar, "#key-points-title"), ["أبرز النقاط"]);
+    // Translated sections and events; the untranslated events keep the original's words, and every
+    // date is the original's, written as Iraq writes it.
+    assert!(
+        text(&ar, "h2").contains(&"ماذا حدث".to_string()),
+        "{:?}",
+        text(&ar, "h2")
+    );
+    let events = text(&ar, ".event-title");
+    assert!(
+        events[0].contains("٢٠ آذار ٢٠٠٣") && events[0].contains("البداية"),
+        "{events:?}"
+    );
+    assert!(events[1].contains("A month-only event"), "{events:?}");
+    assert_eq!(text(&ar, ".era-label .era-name"), ["قبل", "منذ النشر"]);
+    // The same sources, numbered the same, cited in Arabic digits.
+    assert_eq!(
+        attr(&ar, ".sources li", "id"),
+        ["source-wire-one", "source-wire-two"]
+    );
+    assert!(
+        site.read_output("ar/index.html")
+            .contains("المصدر </span>١</a>")
+    );
+    // Its own card, drawn from the Arabic headline.
+    let card = attr(&ar, "meta[property='og:image']", "content");
+    assert!(
+        card[0].starts_with(&format!("{URL}ar/social-card.")),
+        "{card:?}"
+    );
+    let not_found = html(&site.read_output("ar/404.html"));
+    assert_eq!(text(&not_found, "h1"), ["لا يوجد شيء في هذا العنوان"]);
+    let feed = site.read_output("ar/atom.xml");
+    assert!(feed.contains(&format!("href=\"{URL}ar/\"/>")), "{feed}");
+    assert!(
+        feed.contains("<subtitle>التحديثات والتصحيحات</subtitle>"),
+        "{feed}"
+    );
+    let timeline = site.read_output("ar/timeline.json");
+    assert!(timeline.contains("البداية"), "{timeline}");
+
+    // The original is the English page it was.
+    let en = html(&site.read_output("index.html"));
+    assert_eq!(attr(&en, "html", "lang"), ["en"]);
+    assert_eq!(text(&en, "h1"), ["A test explainer: what changed"]);
+}
+
+#[test]
+fn the_editions_link_each_other_both_ways() {
+    let site = bilingual();
+    let run = site.build(&["--base-url", URL]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let en = html(&site.read_output("index.html"));
+    let ar = html(&site.read_output("ar/index.html"));
+    let ar_url = format!("{URL}ar/");
+    for doc in [&en, &ar] {
+        assert_eq!(
+            attr(doc, "link[rel=alternate][hreflang]", "href"),
+            [URL, ar_url.as_str(), URL],
+            "en, ar and x-default"
+        );
+        assert_eq!(
+            attr(doc, "link[rel=alternate][hreflang]", "hreflang"),
+            ["en", "ar", "x-default"]
+        );
+    }
+    assert_eq!(attr(&en, ".editions a", "href"), ["/iraq-explainer/ar/"]);
+    assert_eq!(text(&en, ".editions a"), ["العربية"]);
+    assert_eq!(attr(&ar, ".editions a", "href"), ["/iraq-explainer/"]);
+    assert_eq!(text(&ar, ".editions a"), ["English"]);
+    assert_eq!(
+        attr(&en, "meta[property='og:locale:alternate']", "content"),
+        ["ar_IQ"]
+    );
+    assert_eq!(
+        attr(&ar, "meta[property='og:locale']", "content"),
+        ["ar_IQ"]
+    );
+    let json_ld = |doc: &scraper::Html| -> serde_json::Value {
+        let script = select(doc, "script[type='application/ld+json']")[0]
+            .text()
+            .collect::<String>();
+        serde_json::from_str(&script).unwrap()
+    };
+    assert_eq!(json_ld(&en)["workTranslation"][0]["@id"], ar_url.as_str());
+    assert_eq!(json_ld(&ar)["translationOfWork"]["@id"], URL);
+    assert_eq!(json_ld(&ar)["inLanguage"], "ar");
+
+    // Without a base URL the links are relative and work from disk.
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let en = html(&site.read_output("index.html"));
+    let ar = html(&site.read_output("ar/index.html"));
+    assert_eq!(attr(&en, ".editions a", "href"), ["ar/index.html"]);
+    assert_eq!(attr(&ar, ".editions a", "href"), ["../index.html"]);
+    let style = attr(&ar, "link[rel=stylesheet]", "href");
+    let style = style[0]
+        .strip_prefix("../")
+        .expect("the shared stylesheet, one folder up");
+    assert!(site.output().join(style).is_file(), "{style}");
+}
+
+#[test]
+fn both_editions_crawl_clean_under_the_sub_path() {
+    let site = bilingual();
+    let run = site.build(&["--base-url", URL]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let server = Server::start(&site.output(), "/iraq-explainer/");
+    let report = Crawler::new(&server, URL)
+        .start("", 200)
+        .start("ar/", 200)
+        .start("ar/atom.xml", 200)
+        .start("ar/timeline.json", 200)
+        .start("no/such/page", 404)
+        .run();
+    assert_clean(&report);
+    let fetched: Vec<&str> = report.fetched.iter().map(|(p, _, _)| p.as_str()).collect();
+    assert!(fetched.contains(&"/iraq-explainer/ar/"), "{fetched:?}");
+    assert!(
+        fetched
+            .iter()
+            .any(|p| p.starts_with("/iraq-explainer/ar/social-card.")),
+        "{fetched:?}"
+    );
+    let _ = assert_thorough;
+}
