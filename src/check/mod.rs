@@ -22,6 +22,7 @@
 
 mod links;
 mod lints;
+mod translations;
 
 use crate::content::{Files, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -60,7 +61,7 @@ impl Report {
 /// when `options.drafts` is set, as they are built.
 pub fn check(options: SiteOptions) -> Report {
     let workflow = crate::scaffold::workflow::check_pinned_version(&options.root);
-    let mut report = check_site(options);
+    let mut report = examine(options, true);
     report.diagnostics.extend(workflow);
     report
 }
@@ -68,6 +69,12 @@ pub fn check(options: SiteOptions) -> Report {
 /// Checks the explainer as `options` build it (`build` does, when it fails, to report every error
 /// at once).
 pub fn check_site(options: SiteOptions) -> Report {
+    examine(options, false)
+}
+
+/// What `check` finds, with or without what is only about the editions in other languages (which a
+/// failed build leaves out: the error that stopped it comes first).
+fn examine(options: SiteOptions, editions: bool) -> Report {
     let mut pipeline = Pipeline::open(options);
     let mut found = Diagnostics::default();
     let site = pipeline.files().site(&mut found);
@@ -84,6 +91,9 @@ pub fn check_site(options: SiteOptions) -> Report {
     lints::check_sections(files, &mut found);
     lints::check_events(files, &mut found);
     lints::check_placeholders(files, &mut found);
+    if editions {
+        translations::check_translations(files, &mut found);
+    }
     if let (Some(output), Some(templates)) = (&built, pipeline.templates()) {
         LinkChecker::new(output).check(files, templates, &mut found);
     }

@@ -76,3 +76,18 @@ pub fn render_inline(text: &str, citations: &Citations, trusted_html: bool) -> R
 
 #[cfg(test)]
 mod tests;
+
+/// The ids cited with `[@id]` anywhere in `text`, in order, each once.
+pub fn cited_ids(text: &str) -> Vec<String> {
+    let mut ids: Vec<String> = Vec::new();
+    let mut rest = text;
+    while let Some((_, cited, after)) = citations::next_citation(rest) {
+        for id in cited {
+            if !ids.contains(&id) {
+                ids.push(id);
+            }
+        }
+        rest = after;
+    }
+    ids
+}

@@ -578,3 +578,9 @@ mistake!(
     "translation-without-original",
     "content/what-hapened.ar.md: error: this translates content/what-hapened.md, which is not there"
 );
+check_finds!(
+    a_translation_that_leaves_things_out,
+    "translation-incomplete",
+    0,
+    "content/_index.ar.md:7:1: warning: `key_points` has 2 of the 3 in content/_index.md: the rest show untranslated"
+);

@@ -1,0 +1,154 @@
+//! What `check` says of the editions in other languages: a file of the original that has no
+//! translation (the edition shows it untranslated), key points, quotes, figures, terms, corrections
+//! or eras a translation lacks, and sources the original cites that its translation does not.
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::content::Files;
+use crate::content::translation::{TranslatedMeta, Translation};
+use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
+use crate::markdown::cited_ids;
+
+/// The translation file `original` would have in `language`.
+fn translation_path(original: &Path, language: &str) -> PathBuf {
+    let stem = original.file_stem().unwrap_or_default().to_string_lossy();
+    original.with_file_name(format!("{stem}.{language}.md"))
+}
+
+pub(super) fn check_translations(files: &Files, out: &mut Diagnostics) {
+    let languages: BTreeSet<&str> = files
+        .translations
+        .iter()
+        .filter(|t| matches!(t.meta, TranslatedMeta::Page(_)))
+        .map(|t| t.language.as_str())
+        .collect();
+    let by_original: HashMap<(&Path, &str), &Translation> = files
+        .translations
+        .iter()
+        .map(|t| ((t.original.as_path(), t.language.as_str()), t))
+        .collect();
+    let originals = files
+        .page
+        .iter()
+        .map(|d| (&d.path, &*d.text, lists_of_page(&d.meta)))
+        .chain(
+            files
+                .sections
+                .iter()
+                .map(|d| (&d.path, &*d.text, lists_of_section(&d.meta))),
+        )
+        .chain(files.events.iter().map(|d| (&d.path, &*d.text, Vec::new())));
+    for (path, text, lists) in originals {
+        for language in &languages {
+            let Some(translation) = by_original.get(&(path.as_path(), *language)) else {
+                out.push(
+                    Diagnostic::warning(
+                        path,
+                        format!(
+                            "the `{language}` edition has no translation of this file, so it shows it as written here"
+                        ),
+                    )
+                    .hint(format!(
+                        "translate it in {}: the same fields' text, and the text below them",
+                        display_path(&translation_path(path, language))
+                    )),
+                );
+                continue;
+            };
+            fewer_items(path, translation, &lists, out);
+            missing_citations(path, text, translation, out);
+        }
+    }
+}
+
+/// How many of each list of text an original has: key points, corrections, quotes, figures, terms,
+/// eras.
+type Lists = Vec<(&'static str, usize)>;
+
+fn lists_of_page(meta: &crate::content::model::PageMeta) -> Lists {
+    vec![
+        ("key_points", meta.key_points.len()),
+        ("corrections", meta.corrections.len()),
+    ]
+}
+
+fn lists_of_section(meta: &crate::content::model::SectionMeta) -> Lists {
+    vec![
+        ("quotes", meta.quotes.len()),
+        ("figures", meta.figures.len()),
+        ("terms", meta.terms.len()),
+        ("eras", meta.eras.len()),
+    ]
+}
+
+/// How many items of `field` the translation gives, when it gives the field at all.
+fn given(translation: &Translation, field: &str) -> Option<usize> {
+    match (&translation.meta, field) {
+        (TranslatedMeta::Page(p), "key_points") => p.key_points.as_ref().map(Vec::len),
+        (TranslatedMeta::Page(p), "corrections") => p.corrections.as_ref().map(Vec::len),
+        (TranslatedMeta::Section(s), "quotes") => s.quotes.as_ref().map(Vec::len),
+        (TranslatedMeta::Section(s), "figures") => s.figures.as_ref().map(Vec::len),
+        (TranslatedMeta::Section(s), "terms") => s.terms.as_ref().map(Vec::len),
+        (TranslatedMeta::Section(s), "eras") => s.eras.as_ref().map(Vec::len),
+        _ => None,
+    }
+}
+
+fn fewer_items(original: &Path, translation: &Translation, lists: &Lists, out: &mut Diagnostics) {
+    for (field, count) in lists {
+        if *count == 0 {
+            continue;
+        }
+        let here = given(translation, field).unwrap_or(0);
+        if here < *count {
+            let at = crate::content::front_matter::find_key(
+                &translation.text[translation.split.yaml.clone()],
+                field,
+            )
+            .map(|r| r.start + translation.split.yaml.start..r.end + translation.split.yaml.start);
+            let mut warning = Diagnostic::warning(
+                &translation.path,
+                format!(
+                    "`{field}` has {here} of the {count} in {}: the rest show untranslated",
+                    display_path(original)
+                ),
+            )
+            .hint(format!(
+                "translate every item of `{field}`, in the original's order"
+            ));
+            if let Some(at) = at {
+                warning = warning.at(&translation.text, at);
+            }
+            out.push(warning);
+        }
+    }
+}
+
+fn missing_citations(
+    original: &Path,
+    text: &str,
+    translation: &Translation,
+    out: &mut Diagnostics,
+) {
+    let here = cited_ids(&translation.text);
+    let missing: Vec<String> = cited_ids(text)
+        .into_iter()
+        .filter(|id| !here.contains(id))
+        .map(|id| format!("[@{id}]"))
+        .collect();
+    if missing.is_empty() {
+        return;
+    }
+    out.push(
+        Diagnostic::warning(
+            &translation.path,
+            format!(
+                "{} cites {} and this translation does not",
+                display_path(original),
+                missing.join(", ")
+            ),
+        )
+        .hint("cite the same sources where the translation says the same, exactly as the original: [@id]"),
+    );
+}
