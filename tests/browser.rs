@@ -139,3 +139,11 @@ fn print_check_reports_missing_headlines_urls_and_collapsed_content() {
 fn script_injection_payloads_in_every_field_never_run() {
     run("injection.mjs", &[]);
 }
+
+/// The Arabic edition of a bilingual fixture (issue 14): axe at every width in both schemes, and the
+/// page mirrored (the timeline's rail, the key points' rule, text from the right, no sideways
+/// scrolling); the English page must fail the mirror check.
+#[test]
+fn the_arabic_edition_passes_axe_and_is_mirrored() {
+    run("editions.mjs", &[]);
+}

@@ -396,6 +396,63 @@ export async function printProblems(browser, url) {
   }
 }
 
+/** In the page: what of its layout says which way it reads (see `rtlProblems`). */
+function directionFacts() {
+  const style = (selector, pseudo) => {
+    const element = document.querySelector(selector);
+    return element ? getComputedStyle(element, pseudo) : null;
+  };
+  const rail = style(".timeline", "::before");
+  const dot = style(".event", "::before");
+  const box = style(".key-points");
+  // Where the first line of a paragraph of the text starts and ends, against its box.
+  const paragraph = document.querySelector(".prose p");
+  let text = null;
+  if (paragraph) {
+    const range = document.createRange();
+    range.selectNodeContents(paragraph);
+    const first = range.getClientRects()[0];
+    const frame = paragraph.getBoundingClientRect();
+    text = { left: first.left - frame.left, right: frame.right - first.right };
+  }
+  return {
+    dir: document.documentElement.dir,
+    direction: getComputedStyle(document.body).direction,
+    rail: rail && { left: rail.left, right: rail.right },
+    dot: dot && { left: dot.left, right: dot.right },
+    rule: box && { left: box.borderLeftWidth, right: box.borderRightWidth },
+    text,
+    scroll: Math.max(0, document.documentElement.scrollWidth - window.innerWidth),
+  };
+}
+
+/**
+ * A page read right to left, mirrored: `dir="rtl"`, the timeline's rail and its dots against the
+ * right edge, the key points' rule on the right, text set from the right, and nothing scrolling
+ * sideways, at every width.
+ */
+export async function rtlProblems(browser, url) {
+  const problems = [];
+  for (const size of SIZES) {
+    const { context, page } = await watchedPage(browser, { viewport: { width: size.width, height: size.height } });
+    try {
+      await page.goto(url, { waitUntil: "load" });
+      const f = await page.evaluate(directionFacts);
+      const at = size.name;
+      if (f.dir !== "rtl" || f.direction !== "rtl") problems.push(`${at}: the page is not right to left (dir=${f.dir}, direction ${f.direction})`);
+      const atRight = (box, most) => box && parseFloat(box.right) <= most && parseFloat(box.left) > parseFloat(box.right);
+      if (!atRight(f.rail, 20)) problems.push(`${at}: the timeline's rail is not at the right (${JSON.stringify(f.rail)})`);
+      if (!atRight(f.dot, 1)) problems.push(`${at}: the events' dots are not at the right (${JSON.stringify(f.dot)})`);
+      if (!f.rule || f.rule.left !== "0px" || f.rule.right === "0px") problems.push(`${at}: the key points' rule is not on the right (${JSON.stringify(f.rule)})`);
+      if (!f.text || f.text.right > 2) problems.push(`${at}: text does not start at the right (${JSON.stringify(f.text)})`);
+      if (f.scroll > 0) problems.push(`${at}: the page scrolls sideways by ${f.scroll}px`);
+    } finally {
+      await context.close();
+    }
+  }
+  return problems;
+}
+
 export function report(name, problems) {
   if (problems.length) {
     console.error(`${name}: ${problems.length} problem(s)\n  ${problems.join("\n  ")}`);

@@ -42,12 +42,17 @@ function staticServer(dir) {
 }
 
 /** Builds the repository's explainer for a sub-path address and serves it. */
-export async function publishedSite() {
+export function publishedSite() {
+  return staticSite(REPO);
+}
+
+/** Builds the explainer at `root` for a sub-path address and serves it. */
+export async function staticSite(root) {
   const out = mkdtempSync(join(tmpdir(), "explainer-published-"));
   const server = await staticServer(out);
   const url = `http://127.0.0.1:${server.address().port}${SUB_PATH}`;
   const run = spawnSync(process.env.EXPLAINER_BIN,
-    ["build", "--root", REPO, "--output", out, "--base-url", url], { encoding: "utf8" });
+    ["build", "--root", root, "--output", out, "--base-url", url], { encoding: "utf8" });
   if (run.status !== 0) throw new Error(`explainer build failed:\n${run.stderr}`);
   return {
     url,
