@@ -9,6 +9,7 @@ use crate::content::Files;
 use crate::content::translation::{TranslatedMeta, Translation};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 use crate::markdown::cited_ids;
+use crate::scaffold::PLACEHOLDER;
 
 /// The translation file `original` would have in `language`.
 fn translation_path(original: &Path, language: &str) -> PathBuf {
@@ -58,6 +59,7 @@ pub(super) fn check_translations(files: &Files, out: &mut Diagnostics) {
             };
             fewer_items(path, translation, &lists, out);
             missing_citations(path, text, translation, out);
+            left_as_written(translation, out);
         }
     }
 }
@@ -151,4 +153,20 @@ fn missing_citations(
         )
         .hint("cite the same sources where the translation says the same, exactly as the original: [@id]"),
     );
+}
+
+/// The example text `explainer new translation` writes, still there.
+fn left_as_written(translation: &Translation, out: &mut Diagnostics) {
+    let body = translation.split.body.clone();
+    if let Some(i) = translation.text[body.clone()].find(PLACEHOLDER) {
+        let at = body.start + i;
+        out.push(
+            Diagnostic::warning(
+                &translation.path,
+                "this is still the example text that `explainer new` wrote",
+            )
+            .at(&translation.text, at..at + PLACEHOLDER.len())
+            .hint("replace the paragraph with your own text before publishing"),
+        );
+    }
 }

@@ -14,6 +14,21 @@ pub enum NewCommand {
     Section(NewSectionArgs),
     /// Write content/timeline/<date>-<slug>.md, a new timeline event
     Event(NewEventArgs),
+    /// Write the translation of a content file for an edition in another language, beside it:
+    /// content/what-happened.ar.md for content/what-happened.md
+    Translation(NewTranslationArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct NewTranslationArgs {
+    /// The content file to translate, e.g. content/what-happened.md (content/_index.md starts the
+    /// edition)
+    pub file: std::path::PathBuf,
+    /// The edition's language, e.g. ar
+    #[arg(long = "lang", value_name = "LANGUAGE")]
+    pub lang: String,
+    #[command(flatten)]
+    pub root: RootArg,
 }
 
 #[derive(Debug, Args)]
@@ -28,6 +43,9 @@ pub struct NewSectionArgs {
     /// template)
     #[arg(long, default_value = kinds::PROSE)]
     pub kind: String,
+    /// Also write its translation for the edition in this language (repeat for more)
+    #[arg(long = "lang", value_name = "LANGUAGE")]
+    pub langs: Vec<String>,
     #[command(flatten)]
     pub root: RootArg,
 }
@@ -44,24 +62,48 @@ pub struct NewEventArgs {
     /// The id of the timeline era the event belongs to [default: the era whose dates hold it]
     #[arg(long)]
     pub era: Option<String>,
+    /// Also write its translation for the edition in this language (repeat for more)
+    #[arg(long = "lang", value_name = "LANGUAGE")]
+    pub langs: Vec<String>,
     #[command(flatten)]
     pub root: RootArg,
 }
 
 pub fn execute(command: NewCommand) -> ExitCode {
-    let created = match command {
-        NewCommand::Section(args) => {
-            scaffold::new_section(&args.root.root, &args.title, args.weight, &args.kind)
-        }
-        NewCommand::Event(args) => scaffold::new_event(
-            &args.root.root,
-            &args.date,
-            &args.title,
-            &args.sources,
-            args.era.as_deref(),
+    let (created, root, langs) = match command {
+        NewCommand::Section(args) => (
+            scaffold::new_section(&args.root.root, &args.title, args.weight, &args.kind),
+            args.root.root,
+            args.langs,
+        ),
+        NewCommand::Event(args) => (
+            scaffold::new_event(
+                &args.root.root,
+                &args.date,
+                &args.title,
+                &args.sources,
+                args.era.as_deref(),
+            ),
+            args.root.root,
+            args.langs,
+        ),
+        NewCommand::Translation(args) => (
+            scaffold::new_translation(&args.root.root, &args.file, &args.lang),
+            args.root.root,
+            Vec::new(),
         ),
     };
-    said(created)
+    // The translations of a new file, once the file is there.
+    let original = created.as_ref().ok().map(|c| c.path.clone());
+    let mut code = said(created);
+    if let Some(original) = original {
+        for lang in langs {
+            if said(scaffold::new_translation(&root, &original, &lang)) != ExitCode::SUCCESS {
+                code = ExitCode::FAILURE;
+            }
+        }
+    }
+    code
 }
 
 /// Says what `new` wrote, or why it wrote nothing.

@@ -13,8 +13,10 @@ use std::time::{Duration, Instant};
 
 use crate::common::{TestSite, explainer, repo_root};
 
-/// Each command of a ```sh block in README.md and docs/*.md, with the file it is in.
-fn documented() -> Vec<(String, String)> {
+/// Each command of a ```sh block in README.md and docs/*.md, with the file it is in and its block
+/// (the commands of one block run in order, on one copy of the explainer; an inline command is a
+/// block of its own).
+fn documented() -> Vec<(String, String, usize)> {
     let mut files = vec![repo_root().join("README.md")];
     let mut docs: Vec<_> = fs::read_dir(repo_root().join("docs"))
         .unwrap()
@@ -33,19 +35,19 @@ fn documented() -> Vec<(String, String)> {
             .to_string();
         for block in text.split("```sh\n").skip(1) {
             let block = block.split("```").next().unwrap();
+            let id = commands.len();
             for line in block.lines() {
                 // A comment after the command says what it does.
                 let command = line.split("  #").next().unwrap().trim();
                 if !command.is_empty() {
-                    commands.push((name.clone(), command.to_string()));
+                    commands.push((name.clone(), command.to_string(), id));
                 }
             }
         }
-        commands.extend(
-            inline_explainer_commands(&text)
-                .into_iter()
-                .map(|command| (name.clone(), command)),
-        );
+        for command in inline_explainer_commands(&text) {
+            let id = commands.len();
+            commands.push((name.clone(), command, id));
+        }
     }
     commands
 }
@@ -135,8 +137,7 @@ fn serve_briefly(args: &[String], cwd: &Path) {
 }
 
 /// Runs an `explainer` command as the docs show it, in the folder an editor would be in.
-fn run_explainer(args: &[String]) {
-    let site = TestSite::bundled();
+fn run_explainer(args: &[String], site: &TestSite) {
     if args.first().is_some_and(|a| a == "serve") {
         serve_briefly(args, &site.root);
         return;
@@ -204,7 +205,8 @@ fn every_documented_command_runs() {
     let commands = documented();
     assert!(commands.len() >= 10, "found only {commands:?}");
     let mut unrun = Vec::new();
-    for (file, command) in &commands {
+    let mut sites: std::collections::HashMap<usize, TestSite> = std::collections::HashMap::new();
+    for (file, command, block) in &commands {
         let words = words(command);
         let args = match words.as_slice() {
             [first, rest @ ..] if first == "explainer" => rest.to_vec(),
@@ -227,7 +229,7 @@ fn every_documented_command_runs() {
                 continue;
             }
         };
-        run_explainer(&args);
+        run_explainer(&args, sites.entry(*block).or_insert_with(TestSite::bundled));
     }
     assert!(
         unrun.is_empty(),

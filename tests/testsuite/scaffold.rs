@@ -413,3 +413,94 @@ fn new_refuses_what_it_cannot_write_correctly() {
         run.stderr
     );
 }
+
+/// `new section --lang ar` writes the section and its Arabic translation; `new translation` writes
+/// the translation of an existing file, refuses a language with no edition, and starts an edition
+/// from the page file (issue 14, 8).
+#[test]
+fn new_writes_translations_for_an_edition() {
+    let site = crate::common::TestSite::fixture("basic").overlay("editions/arabic");
+    let run = ok(
+        explainer(
+            &["new", "section", "Who are the militias?", "--lang", "ar"],
+            &site.root,
+        ),
+        "new section --lang ar",
+    );
+    assert!(
+        run.stdout
+            .contains("Created content/who-are-the-militias.md"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("Created content/who-are-the-militias.ar.md"),
+        "{}",
+        run.stdout
+    );
+    let translation =
+        fs::read_to_string(site.root.join("content/who-are-the-militias.ar.md")).unwrap();
+    assert!(
+        translation
+            .starts_with("---\ntitle: \"Who are the militias?\"\n---\nReplace this paragraph"),
+        "{translation}"
+    );
+
+    ok(
+        explainer(
+            &[
+                "new",
+                "translation",
+                "content/timeline/2017-07-middle.md",
+                "--lang",
+                "ar",
+            ],
+            &site.root,
+        ),
+        "new translation",
+    );
+    assert!(
+        site.root
+            .join("content/timeline/2017-07-middle.ar.md")
+            .is_file()
+    );
+    // Both are reported until translated, and the page builds meanwhile.
+    let check = explainer(&["check"], &site.root);
+    assert_eq!(check.code, Some(0), "{}", check.stderr);
+    for file in [
+        "content/who-are-the-militias.ar.md:4:1",
+        "content/timeline/2017-07-middle.ar.md:4:1",
+    ] {
+        assert!(
+            check
+                .stderr
+                .contains(&format!("{file}: warning: this is still the example text")),
+            "{file} in:\n{}",
+            check.stderr
+        );
+    }
+
+    let refused = explainer(
+        &["new", "translation", "content/sources.md", "--lang", "fr"],
+        &site.root,
+    );
+    assert_eq!(refused.code, Some(1));
+    assert!(
+        refused
+            .stderr
+            .contains("--lang: error: there is no `fr` edition yet"),
+        "{}",
+        refused.stderr
+    );
+    assert!(!site.root.join("content/sources.fr.md").exists());
+    ok(
+        explainer(
+            &["new", "translation", "content/_index.md", "--lang", "fr"],
+            &site.root,
+        ),
+        "the page file starts an edition",
+    );
+    ok(explainer(&["build"], &site.root), "build");
+    assert!(site.root.join("public/fr/index.html").is_file());
+}

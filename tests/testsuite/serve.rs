@@ -585,3 +585,42 @@ fn a_page_that_missed_a_reload_learns_of_the_newer_build_when_it_connects() {
     assert_eq!(current, served(&new_page));
     assert!(current > served(&old_page), "the old page would reload");
 }
+
+/// Every edition is served, with the live-reload script, and a save of a translation reaches its
+/// edition (issue 14, 8).
+#[test]
+fn every_edition_is_served_and_follows_its_translation() {
+    let site = TestSite::fixture("basic").overlay("editions/arabic");
+    let server = serve(&site, &[]);
+    let ar = get(server.port, "/ar/");
+    assert_eq!(ar.status, 200);
+    assert!(ar.body.contains("<h2 id=\"what-happened-title\"><a class=\"heading-anchor\" href=\"#what-happened\">ماذا حدث</a></h2>"), "{}", ar.body);
+    assert!(
+        ar.body.contains("/__explainer/events"),
+        "the live-reload script"
+    );
+    let path = site.root.join("content/what-happened.ar.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    site.write(
+        "content/what-happened.ar.md",
+        &text.replace("title: ماذا حدث", "title: ما الذي حدث"),
+    );
+    let deadline = Instant::now() + Duration::from_secs(10);
+    loop {
+        let reply = get(server.port, "/ar/");
+        if reply.body.contains(">ما الذي حدث</a></h2>") {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the edit never reached /ar/:\n{}",
+            reply.body
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    assert!(
+        get(server.port, "/")
+            .body
+            .contains(">What happened</a></h2>")
+    );
+}
