@@ -6,7 +6,9 @@ use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
 use crate::content::Files;
-use crate::content::translation::{TranslatedMeta, Translation};
+use crate::content::translation::{
+    Parts, TranslatedMeta, Translation, changed_parts, event_parts, page_parts, section_parts,
+};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 use crate::markdown::cited_ids;
 use crate::scaffold::PLACEHOLDER;
@@ -40,6 +42,32 @@ pub(super) fn check_translations(files: &Files, out: &mut Diagnostics) {
                 .map(|d| (&d.path, &*d.text, lists_of_section(&d.meta))),
         )
         .chain(files.events.iter().map(|d| (&d.path, &*d.text, Vec::new())));
+    let parts_of = |path: &Path| -> Option<Parts> {
+        files
+            .page
+            .iter()
+            .filter(|d| d.path == path)
+            .map(|d| page_parts(d))
+            .chain(
+                files
+                    .sections
+                    .iter()
+                    .filter(|d| d.path == path)
+                    .map(|d| section_parts(d)),
+            )
+            .chain(
+                files
+                    .events
+                    .iter()
+                    .filter(|d| d.path == path)
+                    .map(|d| event_parts(d)),
+            )
+            .next()
+    };
+    let original_language = files
+        .page
+        .as_ref()
+        .map_or("en", |p| p.meta.language.as_str());
     for (path, text, lists) in originals {
         for language in &languages {
             let Some(translation) = by_original.get(&(path.as_path(), *language)) else {
@@ -60,6 +88,11 @@ pub(super) fn check_translations(files: &Files, out: &mut Diagnostics) {
             fewer_items(path, translation, &lists, out);
             missing_citations(path, text, translation, out);
             left_as_written(translation, out);
+            if let (Some(recorded), Some(parts)) =
+                (translation.meta.translated_from(), parts_of(path))
+            {
+                changed_since(translation, original_language, &parts, recorded, out);
+            }
         }
     }
 }
@@ -169,4 +202,42 @@ fn left_as_written(translation: &Translation, out: &mut Diagnostics) {
             .hint("replace the paragraph with your own text before publishing"),
         );
     }
+}
+
+/// The parts of the original that changed since the translation was marked done.
+fn changed_since(
+    translation: &Translation,
+    original_language: &str,
+    parts: &Parts,
+    recorded: &std::collections::BTreeMap<String, String>,
+    out: &mut Diagnostics,
+) {
+    let changed = changed_parts(parts, recorded);
+    if changed.is_empty() {
+        return;
+    }
+    let language = crate::i18n::Catalogs::builtin()
+        .catalog(original_language)
+        .text("language-name");
+    let what: Vec<String> = changed.iter().map(|p| format!("`{p}`")).collect();
+    let yaml = translation.split.yaml.clone();
+    let at =
+        crate::content::front_matter::find_key(&translation.text[yaml.clone()], "translated_from")
+            .map(|r| r.start + yaml.start..r.end + yaml.start);
+    let mut warning = Diagnostic::warning(
+        &translation.path,
+        format!(
+            "the {language} changed since this was translated: {} in {}",
+            what.join(", "),
+            display_path(&translation.original)
+        ),
+    )
+    .hint(format!(
+        "bring the translation up to date, then run `explainer translate --mark-done {}`",
+        display_path(&translation.path)
+    ));
+    if let Some(at) = at {
+        warning = warning.at(&translation.text, at);
+    }
+    out.push(warning);
 }

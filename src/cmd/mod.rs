@@ -8,6 +8,7 @@ pub mod init;
 pub mod new;
 pub mod schema;
 pub mod serve;
+pub mod translate;
 pub mod upgrade_workflow;
 
 use std::path::PathBuf;
@@ -42,6 +43,8 @@ pub enum Command {
     Init(init::InitArgs),
     /// Print the JSON Schema of the front matter, for editors' YAML tooling
     Schema(schema::SchemaArgs),
+    /// Record that translations are up to date with their originals (`--mark-done FILE...`)
+    Translate(translate::TranslateArgs),
     /// Rewrite the explainer's GitHub Pages workflow to publish with this version of explainer,
     /// showing the change
     UpgradeWorkflow(upgrade_workflow::UpgradeWorkflowArgs),

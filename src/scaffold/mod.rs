@@ -21,7 +21,7 @@ use crate::diagnostics::{Diagnostic, display_path};
 use crate::schema;
 pub use init::init;
 pub use new::{new_event, new_section};
-pub use translate::new_translation;
+pub use translate::{mark_done, new_translation};
 
 /// The start of the paragraph a new file holds until the editor writes their own.
 pub const PLACEHOLDER: &str = "Replace this paragraph";

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 use super::{Created, PLACEHOLDER, write_new, yaml_string};
-use crate::content::{self, front_matter};
+use crate::content::{self, front_matter, translation};
 use crate::diagnostics::{Diagnostic, did_you_mean, display_path};
 
 /// Writes the `language` translation of `original` (a path from the root, `content/...md`).
@@ -78,4 +78,74 @@ fn editions(root: &Path) -> BTreeSet<String> {
         })
         .unwrap_or_default();
     content::translation::languages(names.iter().map(String::as_str))
+}
+
+/// `explainer translate --mark-done FILE`: records in the translation at `path` what its original
+/// says now (a fingerprint of each part, `translated_from:`), so that `check` can tell when the
+/// original changes. Returns the file and which original it follows.
+pub fn mark_done(root: &Path, path: &Path) -> Result<Created, Box<Diagnostic>> {
+    let path = path.strip_prefix("./").unwrap_or(path);
+    let files = content::read(root, true);
+    let Some(translation) = files.translations.iter().find(|t| t.path == path) else {
+        let problem = files.problems.iter().find(|d| d.path == path);
+        return Err(match problem {
+            Some(problem) => Box::new(problem.clone()),
+            None => Diagnostic::error(path, "this is not a translation explainer reads")
+                .hint("name a translation like content/what-happened.ar.md, beside content/what-happened.md, in an edition that has content/_index.ar.md")
+                .into(),
+        });
+    };
+    let original = &translation.original;
+    let parts = files
+        .page
+        .iter()
+        .filter(|d| d.path == *original)
+        .map(|d| translation::page_parts(d))
+        .chain(
+            files
+                .sections
+                .iter()
+                .filter(|d| d.path == *original)
+                .map(|d| translation::section_parts(d)),
+        )
+        .chain(
+            files
+                .events
+                .iter()
+                .filter(|d| d.path == *original)
+                .map(|d| translation::event_parts(d)),
+        )
+        .next()
+        .ok_or_else(|| {
+            Diagnostic::error(
+                original,
+                "this file does not parse, so the translation cannot be marked as following it",
+            )
+            .hint("run explainer check, fix what it says, and mark the translation again")
+        })?;
+    let record: Vec<String> = parts
+        .iter()
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(name, text)| format!("{name}: {}", translation::fingerprint(text)))
+        .collect();
+    let line = format!("translated_from: {{{}}}", record.join(", "));
+    let text: &str = &translation.text;
+    let yaml = translation.split.yaml.clone();
+    let updated = match front_matter::find_key(&text[yaml.clone()], "translated_from") {
+        Some(key) => {
+            let start = yaml.start + key.start;
+            let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            format!("{}{line}{}", &text[..start], &text[end..])
+        }
+        None => format!("{}{line}\n{}", &text[..yaml.end], &text[yaml.end..]),
+    };
+    std::fs::write(root.join(path), updated)
+        .map_err(|e| Diagnostic::error(path, format!("cannot write this file: {e}")))?;
+    Ok(Created {
+        path: path.to_path_buf(),
+        notes: vec![format!(
+            "follows {} as it is now; explainer check will say when that changes",
+            display_path(original)
+        )],
+    })
 }

@@ -171,3 +171,80 @@ fn both_editions_crawl_clean_under_the_sub_path() {
     );
     let _ = assert_thorough;
 }
+
+/// `explainer translate --mark-done` records what the original says; when the original changes,
+/// `check` says what changed, at the record, until the translation is marked again (issue 14, 6).
+#[test]
+fn check_says_when_the_english_changed_since_a_translation() {
+    let site = bilingual();
+    let run = crate::common::explainer(
+        &["translate", "--mark-done", "content/what-happened.ar.md"],
+        &site.root,
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stdout
+            .contains("Marked content/what-happened.ar.md as translated"),
+        "{}",
+        run.stdout
+    );
+    let translation =
+        std::fs::read_to_string(site.root.join("content/what-happened.ar.md")).unwrap();
+    assert!(
+        translation.contains("\ntranslated_from: {title: "),
+        "{translation}"
+    );
+    assert!(!site.check(&[]).stderr.contains("changed since"));
+
+    let original = site.root.join("content/what-happened.md");
+    let text = std::fs::read_to_string(&original).unwrap();
+    std::fs::write(
+        &original,
+        text.replace("It happened on a Monday", "It happened on a Tuesday"),
+    )
+    .unwrap();
+    let check = site.check(&[]);
+    assert_eq!(check.code, Some(0), "a warning: {}", check.stderr);
+    let line = translation
+        .lines()
+        .position(|l| l.starts_with("translated_from:"))
+        .unwrap()
+        + 1;
+    let expected = format!(
+        "content/what-happened.ar.md:{line}:1: warning: the English changed since this was translated: `text` in content/what-happened.md"
+    );
+    assert!(
+        check.stderr.contains(&expected),
+        "{expected} in:\n{}",
+        check.stderr
+    );
+    assert!(
+        check
+            .stderr
+            .contains("explainer translate --mark-done content/what-happened.ar.md")
+    );
+
+    let again = crate::common::explainer(
+        &["translate", "--mark-done", "content/what-happened.ar.md"],
+        &site.root,
+    );
+    assert_eq!(again.code, Some(0), "{}", again.stderr);
+    let marked = std::fs::read_to_string(site.root.join("content/what-happened.ar.md")).unwrap();
+    assert_eq!(
+        marked.matches("translated_from:").count(),
+        1,
+        "the record is replaced"
+    );
+    assert!(!site.check(&[]).stderr.contains("changed since"));
+
+    let refused = crate::common::explainer(
+        &["translate", "--mark-done", "content/what-happened.md"],
+        &site.root,
+    );
+    assert_eq!(refused.code, Some(1));
+    assert!(
+        refused
+            .stderr
+            .contains("error: this is not a translation explainer reads")
+    );
+}

@@ -584,3 +584,9 @@ check_finds!(
     0,
     "content/_index.ar.md:7:1: warning: `key_points` has 2 of the 3 in content/_index.md: the rest show untranslated"
 );
+check_finds!(
+    a_translation_of_an_original_that_changed_since,
+    "translation-out-of-date",
+    0,
+    "content/what-happened.ar.md:8:1: warning: the English changed since this was translated: `title` in content/what-happened.md"
+);

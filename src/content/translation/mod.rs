@@ -7,12 +7,16 @@
 //! place of the original's. A file without a translation keeps its original text (`check` says which
 //! are missing).
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::Deserialize;
+
+mod parts;
+
+pub use parts::{Parts, changed_parts, event_parts, fingerprint, page_parts, section_parts};
 
 use super::front_matter::{self, Split};
 use super::model::{EventMeta, PageMeta, SectionMeta};
@@ -64,6 +68,9 @@ pub struct PageText {
     /// The edition's locale, when it says more than the file name: `ar-IQ-u-nu-latn` for Western
     /// digits in `_index.ar.md`.
     pub language: Option<String>,
+    /// What the original said when this was translated (see [`parts`]), written by
+    /// `explainer translate --mark-done`.
+    pub translated_from: Option<BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -88,6 +95,7 @@ pub struct SectionText {
     pub quotes: Option<Vec<QuoteText>>,
     pub terms: Option<Vec<TermText>>,
     pub eras: Option<Vec<EraText>>,
+    pub translated_from: Option<BTreeMap<String, String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -127,6 +135,7 @@ pub struct EraText {
 pub struct EventText {
     pub title: Option<String>,
     pub display_date: Option<String>,
+    pub translated_from: Option<BTreeMap<String, String>>,
 }
 
 /// What a translation file translates.
@@ -135,6 +144,17 @@ pub enum TranslatedMeta {
     Page(PageText),
     Section(SectionText),
     Event(EventText),
+}
+
+impl TranslatedMeta {
+    /// The record of what the original said when this was translated, if it was marked done.
+    pub fn translated_from(&self) -> Option<&BTreeMap<String, String>> {
+        match self {
+            TranslatedMeta::Page(t) => t.translated_from.as_ref(),
+            TranslatedMeta::Section(t) => t.translated_from.as_ref(),
+            TranslatedMeta::Event(t) => t.translated_from.as_ref(),
+        }
+    }
 }
 
 /// One translation file, parsed.
@@ -183,7 +203,11 @@ fn not_text(
         ),
         hint: Some(format!(
             "remove it here; a translation holds only text ({})",
-            text.join(", ")
+            text.iter()
+                .filter(|f| *f != "translated_from")
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ")
         )),
         ..problem
     }
