@@ -14,6 +14,9 @@ published = نُشر في
 updated = حُدّث في
 key-points = أبرز النقاط
 
+# After a quote whose words are a translation of what was said.
+quote-translated = ترجمة
+
 ## The timeline
 timeline-periods = مراحل التسلسل الزمني
 after-publication = بعد النشر

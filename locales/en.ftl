@@ -15,6 +15,9 @@ published = Published
 updated = Updated
 key-points = Key points
 
+# After a quote whose words are a translation of what was said.
+quote-translated = translated
+
 ## The timeline
 timeline-periods = Timeline periods
 after-publication = After publication

@@ -1,6 +1,7 @@
 // Takes the README's screenshots of the built page (public/index.html) in Debian's Chromium:
 // the top of the page at desktop, phone and 320 px widths, light and dark, and the start of the
-// timeline in light, into docs/screenshots/.
+// timeline in light, into docs/screenshots/; then the Arabic edition (public/ar/index.html) at
+// desktop and phone widths.
 // Usage: cargo run --release -- build && node scripts/screenshots.mjs
 import { chromium } from "playwright-core";
 import { pathToFileURL } from "node:url";
@@ -42,6 +43,24 @@ for (const size of sizes) {
     }
     await context.close();
   }
+}
+// The Arabic edition (ar/), at desktop and phone widths: its top and its timeline, in light.
+for (const size of sizes.slice(0, 2)) {
+  const context = await browser.newContext({
+    viewport: { width: size.width, height: size.height },
+    colorScheme: "light",
+    deviceScaleFactor: 1,
+  });
+  const page = await context.newPage();
+  await page.goto(pathToFileURL(resolve("public/ar/index.html")).href);
+  await page.screenshot({ path: `${out}/ar-${size.name}.png` });
+  await page.evaluate(() => {
+    document.documentElement.style.scrollBehavior = "auto";
+    const top = document.querySelector("#timeline").getBoundingClientRect().top + window.scrollY;
+    window.scrollTo(0, top - 8);
+  });
+  await page.screenshot({ path: `${out}/ar-${size.name}-timeline.png` });
+  await context.close();
 }
 await browser.close();
 console.log(`screenshots written to ${out}`);

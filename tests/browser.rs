@@ -147,3 +147,41 @@ fn script_injection_payloads_in_every_field_never_run() {
 fn the_arabic_edition_passes_axe_and_is_mirrored() {
     run("editions.mjs", &[]);
 }
+
+/// The bundled explainer's Arabic edition (`ar/`) goes through the same checks as the original
+/// (issue 14): axe at every width in both schemes, the page weight, no JavaScript, the keyboard and
+/// print, and the mirror check; print's breakages are found on it too.
+fn edition_check(name: &str) {
+    run("page.mjs", &[name, "ar/"]);
+}
+
+#[test]
+fn the_arabic_edition_passes_axe_light_and_dark_at_1280_390_and_320_px() {
+    edition_check("a11y");
+}
+
+#[test]
+fn the_arabic_edition_stays_within_the_page_weight_budget() {
+    edition_check("budget");
+}
+
+#[test]
+fn the_arabic_edition_works_without_javascript() {
+    edition_check("nojs");
+}
+
+#[test]
+fn the_arabic_edition_can_be_used_with_the_keyboard() {
+    edition_check("keyboard");
+}
+
+#[test]
+fn the_arabic_edition_prints_everything_and_its_breakages_are_found() {
+    edition_check("print");
+    run("broken.mjs", &["print", "ar/"]);
+}
+
+#[test]
+fn the_arabic_edition_is_mirrored() {
+    edition_check("rtl");
+}

@@ -17,10 +17,14 @@ pub struct InitArgs {
     /// Also copy the built-in templates/ and static/, to restyle the page
     #[arg(long)]
     pub templates: bool,
+    /// Also write the example's edition in this language (ar: the Arabic edition), to start a
+    /// bilingual explainer
+    #[arg(long = "lang", value_name = "LANGUAGE")]
+    pub langs: Vec<String>,
 }
 
 pub fn execute(args: InitArgs) -> ExitCode {
-    match scaffold::init(&args.dir, args.templates) {
+    match scaffold::init(&args.dir, args.templates, &args.langs) {
         Ok(files) => {
             let dir = display_path(&args.dir);
             println!(

@@ -243,6 +243,10 @@ pub struct Quote {
     pub date: PartialDate,
     /// The id of the source the quote comes from.
     pub source: SourceId,
+    /// The words are a translation: the speaker said them in another language. The page says so
+    /// beside the quote.
+    #[serde(default)]
+    pub translated: bool,
 }
 
 /// A key figure: a number and what it means.

@@ -76,6 +76,8 @@ pub struct QuoteView {
     pub date: TimeView,
     pub cite_url: Option<String>,
     pub cites: String,
+    /// The words are a translation of what was said.
+    pub translated: bool,
 }
 
 #[derive(Debug, Serialize)]
@@ -279,6 +281,7 @@ impl<'a> ViewBuilder<'a> {
                     date: self.time(q.date),
                     cite_url: source_url(&q.source),
                     cites: self.cites(std::slice::from_ref(&q.source)),
+                    translated: q.translated,
                 })
                 .collect(),
             figures: m

@@ -21,10 +21,31 @@ const DOCS: [(&str, &str); 3] = [
     ),
 ];
 
-/// Starts a new explainer in `dir`: the example content, the schemas, the guides, a README, the
-/// GitHub Pages workflow pinned to this version and a `.gitignore` for the built page, and
-/// optionally the templates and static files to restyle it. `dir` must not exist or be empty. Returns the files written.
-pub fn init(dir: &Path, with_templates: bool) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
+/// Starts a new explainer in `dir`: the example content (in the original language, and in each of
+/// `languages` it has an edition in), the schemas, the guides, a README, the GitHub Pages workflow
+/// pinned to this version and a `.gitignore` for the built page, and optionally the templates and
+/// static files to restyle it. `dir` must not exist or be empty. Returns the files written.
+pub fn init(
+    dir: &Path,
+    with_templates: bool,
+    languages: &[String],
+) -> Result<Vec<PathBuf>, Box<Diagnostic>> {
+    // The example's editions: only those asked for are written.
+    let editions = crate::content::translation::languages(
+        embedded::files_under("content").map(|(rel, _)| rel),
+    );
+    if let Some(unknown) = languages.iter().find(|l| !editions.contains(*l)) {
+        let have: Vec<&str> = editions.iter().map(String::as_str).collect();
+        return Err(Diagnostic::error(
+            "--lang",
+            format!("the example explainer has no `{unknown}` edition"),
+        )
+        .hint(format!(
+            "it has {}; write another edition's files with explainer new translation",
+            have.join(", ")
+        ))
+        .into());
+    }
     let shown = display_path(dir);
     if dir.exists() {
         let empty = fs::read_dir(dir)
@@ -44,6 +65,11 @@ pub fn init(dir: &Path, with_templates: bool) -> Result<Vec<PathBuf>, Box<Diagno
     };
     for folder in folders {
         for (rel, bytes) in embedded::files_under(folder) {
+            let name = rel.rsplit('/').next().unwrap_or(rel);
+            let translation = crate::content::translation::translated_name(name, &editions);
+            if translation.is_some_and(|(language, _)| !languages.contains(&language)) {
+                continue;
+            }
             files.push((format!("{folder}/{rel}"), bytes.to_vec()));
         }
     }

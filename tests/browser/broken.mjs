@@ -1,7 +1,7 @@
 // Each browser check can fail: this runs a check (by name) against deliberately broken copies of the
 // published page and asserts that it reports each breakage. Every broken case starts from the same
 // build as page.mjs, then appends CSS to the stylesheet and/or edits index.html.
-// Usage: node tests/browser/broken.mjs a11y|network|budget|nojs|keyboard|motion|print|spacing
+// Usage: node tests/browser/broken.mjs a11y|network|budget|nojs|keyboard|motion|print|spacing [ar/]
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
@@ -55,35 +55,39 @@ export const BROKEN = {
   print: [
     { name: "event headlines hidden in print", css: "@media print { .timeline { display: none !important; } }", expect: /event headline not printed/ },
     { name: "source URLs not printed", css: "@media print { .sources a::after { content: none !important; } }", expect: /source URL not printed/ },
-    { name: "skip link printed", css: "@media print { .skip-link { display: block !important; position: static !important; } }", expect: /screen-only text printed: Skip to main content/ },
+    { name: "skip link printed", css: "@media print { .skip-link { display: block !important; position: static !important; } }", expect: /screen-only text printed: (Skip to main content|انتقل إلى المحتوى الرئيسي)/ },
     { name: "no address or dates in print", css: "@media print { .print-url { display: none !important; } }", expect: /address and dates not printed/ },
     { name: "collapsed content stays collapsed", css: "@media print { details::details-content { content-visibility: hidden !important; } details > :not(summary) { display: none !important; } }", expect: /collapsed content not printed/ },
   ],
 };
 
-function breakSite(dir, broken) {
+function breakSite(dir, broken, edition = "") {
   if (broken.css) {
     const sheet = readdirSync(dir).find((f) => /^style\..*css$/.test(f));
     writeFileSync(join(dir, sheet), `${readFileSync(join(dir, sheet), "utf8")}\n${broken.css}\n`);
   }
-  let html = readFileSync(join(dir, "index.html"), "utf8");
+  const page = join(dir, edition, "index.html");
+  let html = readFileSync(page, "utf8");
   for (const [from, to] of broken.html || []) {
-    if (!html.includes(from)) throw new Error(`broken case "${broken.name}": index.html has no ${from}`);
+    if (!html.includes(from)) throw new Error(`broken case "${broken.name}": ${edition}index.html has no ${from}`);
     html = html.replace(from, typeof to === "function" ? to() : to);
   }
-  writeFileSync(join(dir, "index.html"), html);
+  writeFileSync(page, html);
 }
 
 const name = process.argv[2];
+// An edition's page (`ar/`) instead of the original's: only the cases that break the shared
+// stylesheet apply to it.
+const edition = process.argv[3] || "";
 if (!BROKEN[name]) throw new Error(`unknown check ${name}; one of ${Object.keys(BROKEN).join(", ")}`);
 const browser = await launch();
 let failures = 0;
 try {
-  for (const broken of BROKEN[name]) {
+  for (const broken of BROKEN[name].filter((b) => !edition || !b.html)) {
     const site = await publishedSite();
     try {
-      breakSite(site.dir, broken);
-      const problems = await CHECKS[name](browser, site.url, { once: true });
+      breakSite(site.dir, broken, edition);
+      const problems = await CHECKS[name](browser, new URL(edition, site.url).href, { once: true });
       if (problems.some((p) => broken.expect.test(p))) {
         console.log(`${name} / ${broken.name}: reported as expected`);
       } else {

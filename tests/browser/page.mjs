@@ -1,5 +1,6 @@
-// Runs one browser check (by name) against the published page, built and served under a sub-path.
-// Usage: node tests/browser/page.mjs a11y|network|budget|nojs|keyboard|motion|print|spacing
+// Runs one browser check (by name) against the published page, built and served under a sub-path,
+// or against one of its editions (`ar/`: the Arabic edition).
+// Usage: node tests/browser/page.mjs a11y|network|budget|nojs|keyboard|motion|print|spacing|rtl [ar/]
 // (tests/browser.rs runs each as its own test.)
 import { launch } from "./lib.mjs";
 import { publishedSite } from "./site.mjs";
@@ -38,6 +39,7 @@ export const CHECKS = {
   motion: (browser, url) => checks.motionProblems(browser, url),
   print: (browser, url) => checks.printProblems(browser, url),
   spacing: (browser, url) => checks.spacingProblems(browser, url),
+  rtl: (browser, url) => checks.rtlProblems(browser, url),
 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
@@ -46,7 +48,8 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const site = await publishedSite();
   const browser = await launch();
   try {
-    checks.report(name, await CHECKS[name](browser, site.url));
+    const url = new URL(process.argv[3] || "", site.url).href;
+    checks.report(name, await CHECKS[name](browser, url));
   } finally {
     await browser.close();
     site.stop();

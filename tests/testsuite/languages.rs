@@ -102,6 +102,7 @@ fn a_page_in_arabic_reads_right_to_left_in_arabic() {
         ".sources li",
         ".corrections li",
         ".site-footer p",
+        ".pull-quote figcaption",
     ] {
         for element in select(&page, css) {
             let text: String = element.text().collect();

@@ -504,3 +504,51 @@ fn new_writes_translations_for_an_edition() {
     ok(explainer(&["build"], &site.root), "build");
     assert!(site.root.join("public/fr/index.html").is_file());
 }
+
+/// `init` writes the example in English; `--lang ar` adds its Arabic edition, a translation beside
+/// each file, which builds at ar/ with nothing missing (issue 14, 8).
+#[test]
+fn init_starts_a_bilingual_explainer_with_lang() {
+    let dir = tempfile::tempdir().unwrap();
+    ok(explainer(&["init", "english"], dir.path()), "init");
+    let english: Vec<_> = walkdir::WalkDir::new(dir.path().join("english/content"))
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_name().to_string_lossy().ends_with(".ar.md"))
+        .collect();
+    assert!(
+        english.is_empty(),
+        "no translations without --lang: {english:?}"
+    );
+
+    ok(
+        explainer(&["init", "both", "--lang", "ar"], dir.path()),
+        "init --lang ar",
+    );
+    let site = dir.path().join("both");
+    assert!(site.join("content/_index.ar.md").is_file());
+    assert!(
+        site.join("content/timeline/2021-07-26-biden-al-kadhimi-agreement.ar.md")
+            .is_file()
+    );
+    let check = ok(explainer(&["check"], &site), "check");
+    assert!(
+        check.stderr.is_empty(),
+        "every file is translated: {}",
+        check.stderr
+    );
+    ok(explainer(&["build"], &site), "build");
+    let arabic = fs::read_to_string(site.join("public/ar/index.html")).unwrap();
+    assert!(arabic.contains("<html lang=\"ar\" dir=\"rtl\">"));
+
+    let refused = explainer(&["init", "other", "--lang", "fr"], dir.path());
+    assert_eq!(refused.code, Some(1));
+    assert!(
+        refused
+            .stderr
+            .contains("--lang: error: the example explainer has no `fr` edition"),
+        "{}",
+        refused.stderr
+    );
+    assert!(!dir.path().join("other").exists());
+}

@@ -22,12 +22,15 @@ fn validator(kind: Option<&str>) -> jsonschema::Validator {
 }
 
 /// Every `.md` under the repository's `content/`, with its path inside `content/`.
+/// The bundled explainer's original files; its translations (`*.ar.md`) carry only text, in
+/// types of their own that `explainer schema` does not print.
 fn bundled_files() -> Vec<(String, String)> {
     let content = crate::common::repo_root().join("content");
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(&content).sort_by_file_name() {
         let entry = entry.unwrap();
-        if entry.path().extension().is_some_and(|e| e == "md") {
+        let translation = entry.file_name().to_string_lossy().ends_with(".ar.md");
+        if entry.path().extension().is_some_and(|e| e == "md") && !translation {
             let inner = entry.path().strip_prefix(&content).unwrap();
             let text = std::fs::read_to_string(entry.path()).unwrap();
             files.push((inner.to_string_lossy().replace('\\', "/"), text));

@@ -112,6 +112,8 @@ pub struct QuoteText {
     pub speaker: Option<String>,
     pub role: Option<String>,
     pub occasion: Option<String>,
+    /// The words in this language are a translation of what was said (the page says so).
+    pub translated: Option<bool>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
@@ -320,6 +322,9 @@ fn merge_section(meta: &mut SectionMeta, text: &SectionText) {
         set(&mut quote.speaker, &text.speaker);
         set(&mut quote.role, &text.role);
         set(&mut quote.occasion, &text.occasion);
+        if let Some(translated) = text.translated {
+            quote.translated = translated;
+        }
     }
     for (term, text) in meta.terms.iter_mut().zip(text.terms.iter().flatten()) {
         set(&mut term.term, &text.term);
