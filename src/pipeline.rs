@@ -267,12 +267,13 @@ impl Pipeline {
     }
 }
 
-/// Each edition's folder, language tag and the language's own name ("العربية"), the original first.
+/// Each edition's folder, language tag, the language's own name ("العربية") and its direction, the
+/// original first.
 fn edition_names(
     site: &Site,
     editions: &[(String, Site)],
     catalogs: &crate::i18n::Catalogs,
-) -> Vec<(String, String, String)> {
+) -> Vec<(String, String, String, String)> {
     if editions.is_empty() {
         return Vec::new();
     }
@@ -285,7 +286,8 @@ fn edition_names(
         )
         .map(|(folder, tag)| {
             let name = catalogs.catalog(&tag).text("language-name");
-            (folder, tag, name)
+            let dir = Language::new(&tag, catalogs).dir().to_string();
+            (folder, tag, name, dir)
         })
         .collect()
 }

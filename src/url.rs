@@ -72,6 +72,8 @@ pub struct EditionLink {
     pub lang: String,
     /// The language's name in the language itself: "English", "العربية".
     pub name: String,
+    /// `rtl` or `ltr`: the language's direction, for `dir`.
+    pub dir: String,
     /// The link to it from the page that shows this list.
     pub href: String,
     /// Its absolute address, when the base URL is known (for `hreflang` alternates).
@@ -120,9 +122,9 @@ impl SiteUrls {
         }
     }
 
-    /// The same, with the list of editions as seen from this one: `languages` pairs each edition's
-    /// folder (`""` for the original, `ar/`) with its language tag and name.
-    pub fn with_editions(mut self, languages: &[(String, String, String)]) -> SiteUrls {
+    /// The same, with the list of editions as seen from this one: `languages` gives each edition's
+    /// folder (`""` for the original, `ar/`), language tag, name and direction.
+    pub fn with_editions(mut self, languages: &[(String, String, String, String)]) -> SiteUrls {
         let site_root = self.canonical.as_ref().map(|c| {
             c.strip_suffix(self.edition.as_str())
                 .unwrap_or(c)
@@ -130,7 +132,7 @@ impl SiteUrls {
         });
         self.editions = languages
             .iter()
-            .map(|(folder, lang, name)| {
+            .map(|(folder, lang, name, dir)| {
                 let href = match &site_root {
                     Some(_) => format!("{}{folder}", self.root),
                     None if self.edition.is_empty() => format!("{folder}index.html"),
@@ -139,6 +141,7 @@ impl SiteUrls {
                 EditionLink {
                     lang: lang.clone(),
                     name: name.clone(),
+                    dir: dir.clone(),
                     href,
                     url: site_root.as_ref().map(|r| format!("{r}{folder}")),
                     current: *folder == self.edition,

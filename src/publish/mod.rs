@@ -112,16 +112,54 @@ fn check_cname<'a>(
     Some(host)
 }
 
+/// The sitemap: the page, and each edition with every edition named as its alternate
+/// (`xhtml:link`, as search engines read hreflang in sitemaps), the original as `x-default`.
 fn sitemap(site: &Site, canonical: &str) -> String {
     let meta = &site.page.meta;
     let modified = meta.updated.as_ref().unwrap_or(&meta.published).iso();
+    let editions: Vec<(String, String)> = std::iter::once((meta.language.clone(), String::new()))
+        .chain(
+            site.edition_languages()
+                .into_iter()
+                .map(|l| (l.clone(), format!("{l}/"))),
+        )
+        .collect();
+    let alternates: String = if editions.len() > 1 {
+        editions
+            .iter()
+            .map(|(lang, folder)| (lang.as_str(), format!("{canonical}{folder}")))
+            .chain(std::iter::once(("x-default", canonical.to_string())))
+            .map(|(lang, url)| {
+                format!(
+                    "<xhtml:link rel=\"alternate\" hreflang=\"{}\" href=\"{}\"/>",
+                    escape(lang),
+                    escape(&url)
+                )
+            })
+            .collect()
+    } else {
+        String::new()
+    };
+    let namespace = if alternates.is_empty() {
+        ""
+    } else {
+        " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""
+    };
+    let urls: String = editions
+        .iter()
+        .map(|(_, folder)| {
+            format!(
+                "<url><loc>{}</loc><lastmod>{}</lastmod>{alternates}</url>\n",
+                escape(&format!("{canonical}{folder}")),
+                escape(&modified)
+            )
+        })
+        .collect();
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n\
-         <url><loc>{}</loc><lastmod>{}</lastmod></url>\n\
-         </urlset>\n",
-        escape(canonical),
-        escape(&modified)
+         <urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"{namespace}>\n\
+         {urls}\
+         </urlset>\n"
     )
 }
 

@@ -28,13 +28,17 @@ fn interface_words(
     catalogs: Arc<Catalogs>,
 ) -> impl Fn(Kwargs, &State) -> tera::TeraResult<String> + Send + Sync + 'static {
     move |kwargs, state| {
-        let lang: String = state.get("lang")?.unwrap_or_else(|| "en".to_string());
+        // `lang=` chooses another edition's words (the not-found page names every edition).
+        let lang: String = match kwargs.get::<String>("lang")? {
+            Some(lang) => lang,
+            None => state.get("lang")?.unwrap_or_else(|| "en".to_string()),
+        };
         let key: String = kwargs.must_get("key")?;
         let mut texts: Vec<(String, String)> = Vec::new();
         let mut counts: Vec<(String, usize)> = Vec::new();
         for (name, value) in kwargs.iter() {
             let name = name.to_string();
-            if name == "key" {
+            if name == "key" || name == "lang" {
                 continue;
             }
             match value.as_u64() {

@@ -248,3 +248,67 @@ fn check_says_when_the_english_changed_since_a_translation() {
             .contains("error: this is not a translation explainer reads")
     );
 }
+
+/// The sitemap lists both editions, each naming every edition as its alternate and the original as
+/// `x-default` (what zola #2835 asks for).
+#[test]
+fn the_sitemap_lists_each_edition_with_its_alternates() {
+    let site = bilingual();
+    let run = site.build(&["--base-url", URL]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let xml = site.read_output("sitemap.xml");
+    let doc = roxmltree::Document::parse(&xml).unwrap();
+    let xhtml = "http://www.w3.org/1999/xhtml";
+    let urls: Vec<_> = doc
+        .descendants()
+        .filter(|n| n.has_tag_name("url"))
+        .collect();
+    let locs: Vec<&str> = urls
+        .iter()
+        .map(|u| {
+            u.children()
+                .find(|c| c.has_tag_name("loc"))
+                .unwrap()
+                .text()
+                .unwrap()
+        })
+        .collect();
+    let ar_url = format!("{URL}ar/");
+    assert_eq!(locs, [URL, ar_url.as_str()]);
+    for url in urls {
+        let alternates: Vec<(&str, &str)> = url
+            .children()
+            .filter(|c| c.has_tag_name((xhtml, "link")))
+            .map(|c| {
+                (
+                    c.attribute("hreflang").unwrap(),
+                    c.attribute("href").unwrap(),
+                )
+            })
+            .collect();
+        assert_eq!(
+            alternates,
+            [("en", URL), ("ar", ar_url.as_str()), ("x-default", URL)]
+        );
+    }
+}
+
+/// GitHub Pages shows the site's one 404.html for a missing address in any edition: it tells each
+/// edition's readers in their own words where their page is.
+#[test]
+fn the_not_found_page_speaks_to_every_edition() {
+    let site = bilingual();
+    let run = site.build(&["--base-url", URL]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let page = html(&site.read_output("404.html"));
+    assert_eq!(attr(&page, ".not-found-edition", "lang"), ["ar"]);
+    assert_eq!(attr(&page, ".not-found-edition", "dir"), ["rtl"]);
+    assert_eq!(
+        text(&page, ".not-found-edition .label"),
+        ["الصفحة غير موجودة"]
+    );
+    assert_eq!(
+        attr(&page, ".not-found-edition a", "href"),
+        ["/iraq-explainer/ar/"]
+    );
+}
