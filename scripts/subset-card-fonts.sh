@@ -30,20 +30,18 @@ ARABIC="U+0020-0040,U+005B-0060,U+007B-007E,U+00A0,U+00AB,U+00BB,U+0600-06FF,U+0
 U+200C-200F,U+2010-2015,U+2018-201E,U+2026,U+FB50-FDFF,U+FE70-FEFF"
 
 noto="$work/deb/usr/share/fonts/truetype/noto"
-for font in NotoSerif-Bold NotoSans-Bold; do
-  "$work/venv/bin/pyftsubset" "$noto/$font.ttf" \
-    --unicodes="$UNICODES" \
-    --layout-features='kern,liga' \
+subset() { # font, unicodes, layout features
+  "$work/venv/bin/pyftsubset" "$noto/$1.ttf" \
+    --unicodes="$2" \
+    --layout-features="$3" \
     --no-hinting --desubroutinize \
     --name-IDs='*' \
-    --output-file="src/assets/fonts/$font.subset.ttf"
+    --output-file="src/assets/fonts/$1.subset.ttf"
+}
+for font in NotoSerif-Bold NotoSans-Bold; do
+  subset "$font" "$UNICODES" 'kern,liga'
 done
 for font in NotoNaskhArabic-Bold NotoSansArabic-Bold; do
-  "$work/venv/bin/pyftsubset" "$noto/$font.ttf" \
-    --unicodes="$ARABIC" \
-    --layout-features='*' \
-    --no-hinting --desubroutinize \
-    --name-IDs='*' \
-    --output-file="src/assets/fonts/$font.subset.ttf"
+  subset "$font" "$ARABIC" '*'
 done
 ls -l src/assets/fonts/*.subset.ttf

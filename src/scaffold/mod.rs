@@ -43,16 +43,22 @@ pub(super) fn front_matter_start(path: &Path) -> String {
     }
 }
 
+/// An error unless `root` is an explainer's folder (it has `content/`).
+pub(super) fn require_explainer(root: &Path) -> Result<(), Box<Diagnostic>> {
+    if root.join("content").is_dir() {
+        return Ok(());
+    }
+    Err(Diagnostic::error(
+        "content",
+        format!("no content folder in {}", display_path(root)),
+    )
+    .hint("run explainer from the explainer's folder, or pass --root DIR")
+    .into())
+}
+
 /// Writes a new file, refusing one that exists.
 pub(super) fn write_new(root: &Path, rel: &Path, text: &str) -> Result<(), Box<Diagnostic>> {
-    if !root.join("content").is_dir() {
-        return Err(Diagnostic::error(
-            "content",
-            format!("no content folder in {}", display_path(root)),
-        )
-        .hint("run explainer from the explainer's folder, or pass --root DIR")
-        .into());
-    }
+    require_explainer(root)?;
     write_file(&root.join(rel), text.as_bytes()).map_err(|e| {
         let d = Diagnostic::error(rel, e);
         if root.join(rel).exists() {

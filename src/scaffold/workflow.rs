@@ -112,14 +112,7 @@ pub fn upgrade_workflow(root: &Path, write: bool) -> Result<Upgrade, Box<Diagnos
     } else {
         PathBuf::from(display_path(&path))
     };
-    if !root.join("content").is_dir() {
-        return Err(Diagnostic::error(
-            "content",
-            format!("no content folder in {}", display_path(root)),
-        )
-        .hint("run explainer from the explainer's folder, or pass --root DIR")
-        .into());
-    }
+    super::require_explainer(root)?;
     let old = match fs::read_to_string(&path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::new(),
