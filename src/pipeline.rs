@@ -286,7 +286,7 @@ fn edition_names(
         )
         .map(|(folder, tag)| {
             let name = catalogs.catalog(&tag).text("language-name");
-            let dir = Language::new(&tag, catalogs).dir().to_string();
+            let dir = crate::i18n::dir_of(crate::i18n::is_rtl(&tag)).to_string();
             (folder, tag, name, dir)
         })
         .collect()

@@ -2,13 +2,11 @@
 //! translation (the edition shows it untranslated), key points, quotes, figures, terms, corrections
 //! or eras a translation lacks, and sources the original cites that its translation does not.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::content::Files;
-use crate::content::translation::{
-    Parts, TranslatedMeta, Translation, changed_parts, event_parts, page_parts, section_parts,
-};
+use crate::content::translation::{Parts, TranslatedMeta, Translation, changed_parts};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 use crate::markdown::cited_ids;
 use crate::scaffold::PLACEHOLDER;
@@ -20,12 +18,7 @@ fn translation_path(original: &Path, language: &str) -> PathBuf {
 }
 
 pub(super) fn check_translations(files: &Files, out: &mut Diagnostics) {
-    let languages: BTreeSet<&str> = files
-        .translations
-        .iter()
-        .filter(|t| matches!(t.meta, TranslatedMeta::Page(_)))
-        .map(|t| t.language.as_str())
-        .collect();
+    let languages = files.edition_languages();
     let by_original: HashMap<(&Path, &str), &Translation> = files
         .translations
         .iter()
@@ -42,35 +35,17 @@ pub(super) fn check_translations(files: &Files, out: &mut Diagnostics) {
                 .map(|d| (&d.path, &*d.text, lists_of_section(&d.meta))),
         )
         .chain(files.events.iter().map(|d| (&d.path, &*d.text, Vec::new())));
-    let parts_of = |path: &Path| -> Option<Parts> {
-        files
-            .page
-            .iter()
-            .filter(|d| d.path == path)
-            .map(|d| page_parts(d))
-            .chain(
-                files
-                    .sections
-                    .iter()
-                    .filter(|d| d.path == path)
-                    .map(|d| section_parts(d)),
-            )
-            .chain(
-                files
-                    .events
-                    .iter()
-                    .filter(|d| d.path == path)
-                    .map(|d| event_parts(d)),
-            )
-            .next()
-    };
+    // The original's language by its own name, for "the English changed since…".
     let original_language = files
         .page
         .as_ref()
         .map_or("en", |p| p.meta.language.as_str());
+    let original_name = crate::i18n::Catalogs::builtin()
+        .catalog(original_language)
+        .text("language-name");
     for (path, text, lists) in originals {
         for language in &languages {
-            let Some(translation) = by_original.get(&(path.as_path(), *language)) else {
+            let Some(translation) = by_original.get(&(path.as_path(), language.as_str())) else {
                 out.push(
                     Diagnostic::warning(
                         path,
@@ -89,9 +64,9 @@ pub(super) fn check_translations(files: &Files, out: &mut Diagnostics) {
             missing_citations(path, text, translation, out);
             left_as_written(translation, out);
             if let (Some(recorded), Some(parts)) =
-                (translation.meta.translated_from(), parts_of(path))
+                (translation.meta.translated_from(), files.parts_of(path))
             {
-                changed_since(translation, original_language, &parts, recorded, out);
+                changed_since(translation, &original_name, &parts, recorded, out);
             }
         }
     }
@@ -137,11 +112,7 @@ fn fewer_items(original: &Path, translation: &Translation, lists: &Lists, out: &
         }
         let here = given(translation, field).unwrap_or(0);
         if here < *count {
-            let at = crate::content::front_matter::find_key(
-                &translation.text[translation.split.yaml.clone()],
-                field,
-            )
-            .map(|r| r.start + translation.split.yaml.start..r.end + translation.split.yaml.start);
+            let at = translation.key_range(field);
             let mut warning = Diagnostic::warning(
                 &translation.path,
                 format!(
@@ -207,7 +178,7 @@ fn left_as_written(translation: &Translation, out: &mut Diagnostics) {
 /// The parts of the original that changed since the translation was marked done.
 fn changed_since(
     translation: &Translation,
-    original_language: &str,
+    language: &str,
     parts: &Parts,
     recorded: &std::collections::BTreeMap<String, String>,
     out: &mut Diagnostics,
@@ -216,14 +187,8 @@ fn changed_since(
     if changed.is_empty() {
         return;
     }
-    let language = crate::i18n::Catalogs::builtin()
-        .catalog(original_language)
-        .text("language-name");
     let what: Vec<String> = changed.iter().map(|p| format!("`{p}`")).collect();
-    let yaml = translation.split.yaml.clone();
-    let at =
-        crate::content::front_matter::find_key(&translation.text[yaml.clone()], "translated_from")
-            .map(|r| r.start + yaml.start..r.end + yaml.start);
+    let at = translation.key_range("translated_from");
     let mut warning = Diagnostic::warning(
         &translation.path,
         format!(

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use super::model::{EventMeta, PageMeta, SectionMeta};
 use super::read::{Parsed, read_and_parse};
-use super::translation::Translation;
+use super::translation::{self, Translation};
 use super::{Document, INDEX_FILE, Site, validate};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
@@ -95,6 +95,23 @@ impl Files {
         }
         self.settle(drafts);
         true
+    }
+
+    /// What the original file at `path` says that its translations follow (see
+    /// [`translation::Parts`]), if it parsed.
+    pub fn parts_of(&self, path: &Path) -> Option<translation::Parts> {
+        let page = self.page.iter().filter(|d| d.path == path);
+        let sections = self.sections.iter().filter(|d| d.path == path);
+        let events = self.events.iter().filter(|d| d.path == path);
+        page.map(|d| translation::page_parts(d))
+            .chain(sections.map(|d| translation::section_parts(d)))
+            .chain(events.map(|d| translation::event_parts(d)))
+            .next()
+    }
+
+    /// The languages of the other editions (see [`translation::edition_languages`]).
+    pub fn edition_languages(&self) -> Vec<String> {
+        translation::edition_languages(&self.translations)
     }
 
     /// Whether every file was read and its front matter parsed.

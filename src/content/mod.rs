@@ -155,17 +155,9 @@ impl Site {
         self.sections.iter().find(|s| s.is_timeline()).map(|s| &**s)
     }
 
-    /// The languages of the other editions, in order: those with a translated page file.
+    /// The languages of the other editions (see [`translation::edition_languages`]).
     pub fn edition_languages(&self) -> Vec<String> {
-        let mut languages: Vec<String> = self
-            .translations
-            .iter()
-            .filter(|t| matches!(t.meta, translation::TranslatedMeta::Page(_)))
-            .map(|t| t.language.clone())
-            .collect();
-        languages.sort();
-        languages.dedup();
-        languages
+        translation::edition_languages(&self.translations)
     }
 
     /// The site of the edition in `language` (see [`translation::edition`]).

@@ -55,6 +55,11 @@ pub fn locale_for(language: &str) -> Locale {
     locale
 }
 
+/// Whether `language` is written right to left (CLDR's directionality, through ICU4X).
+pub fn is_rtl(language: &str) -> bool {
+    LocaleDirectionality::new_common().is_right_to_left(&locale_for(language).id)
+}
+
 impl Formats {
     /// The formatters for a page in `language` (a BCP 47 tag).
     pub fn new(language: &str) -> Formats {
@@ -67,7 +72,7 @@ impl Formats {
             Formatter::try_new((&locale).into(), fieldsets::Y::long()),
             DecimalFormatter::try_new((&locale).into(), Default::default()),
         );
-        let rtl = LocaleDirectionality::new_common().is_right_to_left(&locale.id);
+        let rtl = is_rtl(language);
         match (day, month, year, decimal) {
             (Ok(day), Ok(month), Ok(year), Ok(decimal)) => Formats {
                 locale,

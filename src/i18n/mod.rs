@@ -7,7 +7,7 @@ mod catalog;
 mod formats;
 
 pub use catalog::{Arg, Catalog, Catalogs, LOCALES_DIR};
-pub use formats::{Formats, locale_for};
+pub use formats::{Formats, is_rtl, locale_for};
 
 use crate::dates::{PartialDate, Timestamp};
 
@@ -31,7 +31,7 @@ impl<'a> Language<'a> {
 
     /// `rtl` or `ltr`, for the `dir` attribute.
     pub fn dir(&self) -> &'static str {
-        if self.formats.is_rtl() { "rtl" } else { "ltr" }
+        dir_of(self.formats.is_rtl())
     }
 
     /// An interface message without arguments.
@@ -60,4 +60,9 @@ impl<'a> Language<'a> {
     pub fn number(&self, n: usize) -> String {
         self.formats.number(n)
     }
+}
+
+/// The `dir` attribute's value for a language that is, or is not, written right to left.
+pub fn dir_of(rtl: bool) -> &'static str {
+    if rtl { "rtl" } else { "ltr" }
 }

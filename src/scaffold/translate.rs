@@ -96,33 +96,13 @@ pub fn mark_done(root: &Path, path: &Path) -> Result<Created, Box<Diagnostic>> {
         });
     };
     let original = &translation.original;
-    let parts = files
-        .page
-        .iter()
-        .filter(|d| d.path == *original)
-        .map(|d| translation::page_parts(d))
-        .chain(
-            files
-                .sections
-                .iter()
-                .filter(|d| d.path == *original)
-                .map(|d| translation::section_parts(d)),
+    let parts = files.parts_of(original).ok_or_else(|| {
+        Diagnostic::error(
+            original,
+            "this file does not parse, so the translation cannot be marked as following it",
         )
-        .chain(
-            files
-                .events
-                .iter()
-                .filter(|d| d.path == *original)
-                .map(|d| translation::event_parts(d)),
-        )
-        .next()
-        .ok_or_else(|| {
-            Diagnostic::error(
-                original,
-                "this file does not parse, so the translation cannot be marked as following it",
-            )
-            .hint("run explainer check, fix what it says, and mark the translation again")
-        })?;
+        .hint("run explainer check, fix what it says, and mark the translation again")
+    })?;
     let record: Vec<String> = parts
         .iter()
         .filter(|(_, text)| !text.is_empty())
@@ -130,14 +110,16 @@ pub fn mark_done(root: &Path, path: &Path) -> Result<Created, Box<Diagnostic>> {
         .collect();
     let line = format!("translated_from: {{{}}}", record.join(", "));
     let text: &str = &translation.text;
-    let yaml = translation.split.yaml.clone();
-    let updated = match front_matter::find_key(&text[yaml.clone()], "translated_from") {
+    let updated = match translation.key_range("translated_from") {
         Some(key) => {
-            let start = yaml.start + key.start;
+            let start = key.start;
             let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
             format!("{}{line}{}", &text[..start], &text[end..])
         }
-        None => format!("{}{line}\n{}", &text[..yaml.end], &text[yaml.end..]),
+        None => {
+            let end = translation.split.yaml.end;
+            format!("{}{line}\n{}", &text[..end], &text[end..])
+        }
     };
     std::fs::write(root.join(path), updated)
         .map_err(|e| Diagnostic::error(path, format!("cannot write this file: {e}")))?;

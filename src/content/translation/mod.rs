@@ -48,6 +48,17 @@ pub fn languages<'a>(names: impl IntoIterator<Item = &'a str>) -> BTreeSet<Strin
         .collect()
 }
 
+/// The languages of the editions other than the original's, in order: those whose page file is
+/// among `translations`.
+pub fn edition_languages(translations: &[Translation]) -> Vec<String> {
+    let languages: BTreeSet<&str> = translations
+        .iter()
+        .filter(|t| matches!(t.meta, TranslatedMeta::Page(_)))
+        .map(|t| t.language.as_str())
+        .collect();
+    languages.into_iter().map(str::to_string).collect()
+}
+
 /// The text of the page file in another language.
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -169,6 +180,15 @@ pub struct Translation {
     pub text: Text,
     pub split: Split,
     pub meta: TranslatedMeta,
+}
+
+impl Translation {
+    /// Where the field `key` of the translation's front matter starts, in its text.
+    pub fn key_range(&self, key: &str) -> Option<std::ops::Range<usize>> {
+        let yaml = self.split.yaml.clone();
+        front_matter::find_key(&self.text[yaml.clone()], key)
+            .map(|r| r.start + yaml.start..r.end + yaml.start)
+    }
 }
 
 /// The fields of `T` (from its schema): what an original file may hold.
