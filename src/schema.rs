@@ -20,13 +20,15 @@ use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde_json::Value;
 
 use crate::content::model::{EventMeta, PageMeta, SectionMeta};
+use crate::content::translation::{EventText, PageText, SectionText};
 use crate::content::{INDEX_FILE, TIMELINE_DIR};
 use crate::dates::{PartialDate, Timestamp};
 
 /// The folder, at the explainer's root, that holds the schema files.
 pub const SCHEMA_DIR: &str = "schema";
 
-/// The three kinds of content file, each with its own front matter.
+/// The kinds of content file, each with its own front matter: the three originals, and the
+/// translation of each, which holds only its text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum FileKind {
     /// `content/_index.md`
@@ -35,16 +37,41 @@ pub enum FileKind {
     Section,
     /// `content/timeline/<date>-<name>.md`
     Event,
+    /// `content/_index.ar.md`
+    PageTranslation,
+    /// `content/<name>.ar.md` and `content/timeline/_index.ar.md`
+    SectionTranslation,
+    /// `content/timeline/<date>-<name>.ar.md`
+    EventTranslation,
 }
 
 impl FileKind {
-    pub const ALL: [FileKind; 3] = [FileKind::Page, FileKind::Section, FileKind::Event];
+    pub const ALL: [FileKind; 6] = [
+        FileKind::Page,
+        FileKind::Section,
+        FileKind::Event,
+        FileKind::PageTranslation,
+        FileKind::SectionTranslation,
+        FileKind::EventTranslation,
+    ];
 
     pub fn name(self) -> &'static str {
         match self {
             FileKind::Page => "page",
             FileKind::Section => "section",
             FileKind::Event => "event",
+            FileKind::PageTranslation => "page-translation",
+            FileKind::SectionTranslation => "section-translation",
+            FileKind::EventTranslation => "event-translation",
+        }
+    }
+
+    /// The kind of a translation of a file of this kind.
+    pub fn translation(self) -> FileKind {
+        match self {
+            FileKind::Page | FileKind::PageTranslation => FileKind::PageTranslation,
+            FileKind::Section | FileKind::SectionTranslation => FileKind::SectionTranslation,
+            FileKind::Event | FileKind::EventTranslation => FileKind::EventTranslation,
         }
     }
 
@@ -53,17 +80,36 @@ impl FileKind {
         format!("{}.json", self.name())
     }
 
-    /// Which kind a file is, from its path relative to `content/` (`timeline/_index.md`).
+    /// Which kind a file is, from its path relative to `content/` (`timeline/_index.md`): a
+    /// name that ends in a language tag (`what-happened.ar.md`) is a translation.
     pub fn of_content_path(inner: &Path) -> Option<FileKind> {
-        let parts: Vec<_> = inner.iter().map(|p| p.to_string_lossy()).collect();
-        match parts.as_slice() {
-            [name] if name == INDEX_FILE => Some(FileKind::Page),
-            [_] => Some(FileKind::Section),
-            [dir, name] if dir == TIMELINE_DIR && name == INDEX_FILE => Some(FileKind::Section),
-            [dir, _] if dir == TIMELINE_DIR => Some(FileKind::Event),
-            _ => None,
-        }
+        let mut parts: Vec<String> = inner
+            .iter()
+            .map(|p| p.to_string_lossy().into_owned())
+            .collect();
+        let last = parts.last_mut()?;
+        let translated = translation_of(last).map(|original| *last = original);
+        let kind = match parts.as_slice() {
+            [name] if name == INDEX_FILE => FileKind::Page,
+            [_] => FileKind::Section,
+            [dir, name] if dir == TIMELINE_DIR && name == INDEX_FILE => FileKind::Section,
+            [dir, _] if dir == TIMELINE_DIR => FileKind::Event,
+            _ => return None,
+        };
+        Some(match translated {
+            Some(()) => kind.translation(),
+            None => kind,
+        })
     }
+}
+
+/// The original's name of a translation's file name (`what-happened.md` for
+/// `what-happened.ar.md`): a name whose last part before `.md` is a language tag.
+fn translation_of(name: &str) -> Option<String> {
+    let (stem, tag) = name.strip_suffix(".md")?.rsplit_once('.')?;
+    crate::content::translation::languages([format!("_index.{tag}.md").as_str()])
+        .contains(tag)
+        .then(|| format!("{stem}.md"))
 }
 
 fn generator() -> SchemaGenerator {
@@ -77,26 +123,35 @@ pub fn schema(kind: FileKind) -> Value {
         FileKind::Page => generator.into_root_schema_for::<PageMeta>(),
         FileKind::Section => generator.into_root_schema_for::<SectionMeta>(),
         FileKind::Event => generator.into_root_schema_for::<EventMeta>(),
+        FileKind::PageTranslation => generator.into_root_schema_for::<PageText>(),
+        FileKind::SectionTranslation => generator.into_root_schema_for::<SectionText>(),
+        FileKind::EventTranslation => generator.into_root_schema_for::<EventText>(),
     };
     schema.insert(
         "title".into(),
-        Value::from(format!("explainer {} front matter", kind.name())),
+        Value::from(format!(
+            "explainer {} front matter",
+            kind.name().replace('-', " ")
+        )),
     );
     schema.to_value()
 }
 
-/// One schema that accepts the front matter of any content file (any of the three kinds).
+/// One schema that accepts the front matter of any content file (any of the kinds).
 pub fn combined() -> Value {
     let mut generator = generator();
     let any_of: Vec<Value> = vec![
         generator.subschema_for::<PageMeta>().to_value(),
         generator.subschema_for::<SectionMeta>().to_value(),
         generator.subschema_for::<EventMeta>().to_value(),
+        generator.subschema_for::<PageText>().to_value(),
+        generator.subschema_for::<SectionText>().to_value(),
+        generator.subschema_for::<EventText>().to_value(),
     ];
     let definitions = generator.take_definitions(true);
     serde_json::json!({
         "$schema": "http://json-schema.org/draft-07/schema#",
-        "title": "explainer front matter (page, section or event)",
+        "title": "explainer front matter (page, section or event, or a translation of one)",
         "anyOf": any_of,
         "definitions": definitions,
     })
@@ -171,6 +226,23 @@ mod tests {
         assert_eq!(
             modeline(Path::new("timeline/2021-07-26-deal.md")).unwrap(),
             "# yaml-language-server: $schema=../../schema/event.json"
+        );
+        assert_eq!(
+            modeline(Path::new("timeline/2021-07-26-deal.ar.md")).unwrap(),
+            "# yaml-language-server: $schema=../../schema/event-translation.json"
+        );
+        assert_eq!(
+            modeline(Path::new("_index.ar.md")).unwrap(),
+            "# yaml-language-server: $schema=../schema/page-translation.json"
+        );
+        assert_eq!(
+            FileKind::of_content_path(Path::new("timeline/_index.ar-IQ.md")),
+            Some(FileKind::SectionTranslation)
+        );
+        // A dot in a name that is no language tag is part of the name.
+        assert_eq!(
+            FileKind::of_content_path(Path::new("iraq.2021.md")),
+            Some(FileKind::Section)
         );
         assert_eq!(modeline(Path::new("a/b/c.md")), None);
     }

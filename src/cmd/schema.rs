@@ -9,11 +9,12 @@ use explainer::schema::{self, FileKind};
 
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
-    /// Which front matter: page (content/_index.md), section or event [default: one schema that
-    /// accepts all three]
+    /// Which front matter: page (content/_index.md), section or event, or the translation of
+    /// one [default: one schema that accepts them all]
     #[arg(value_enum)]
     pub kind: Option<SchemaKind>,
-    /// Write page.json, section.json and event.json into this folder instead of printing
+    /// Write one file per kind (page.json, section.json, event.json and their translations'
+    /// page-translation.json…) into this folder instead of printing
     #[arg(long, value_name = "DIR", conflicts_with = "kind")]
     pub out: Option<PathBuf>,
 }
@@ -23,6 +24,12 @@ pub enum SchemaKind {
     Page,
     Section,
     Event,
+    /// The translation of a page file (`content/_index.ar.md`)
+    PageTranslation,
+    /// The translation of a section file
+    SectionTranslation,
+    /// The translation of an event file
+    EventTranslation,
 }
 
 pub fn execute(args: SchemaArgs) -> ExitCode {
@@ -34,6 +41,9 @@ pub fn execute(args: SchemaArgs) -> ExitCode {
         Some(SchemaKind::Page) => schema::schema(FileKind::Page),
         Some(SchemaKind::Section) => schema::schema(FileKind::Section),
         Some(SchemaKind::Event) => schema::schema(FileKind::Event),
+        Some(SchemaKind::PageTranslation) => schema::schema(FileKind::PageTranslation),
+        Some(SchemaKind::SectionTranslation) => schema::schema(FileKind::SectionTranslation),
+        Some(SchemaKind::EventTranslation) => schema::schema(FileKind::EventTranslation),
     };
     print!("{}", schema::to_text(&value));
     ExitCode::SUCCESS

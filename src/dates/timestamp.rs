@@ -42,6 +42,11 @@ impl Timestamp {
         self.date
     }
 
+    /// The time of day and its offset from UTC in minutes, when one was given.
+    pub fn time(&self) -> Option<(u8, u8, u8, i32)> {
+        self.time
+    }
+
     /// ISO 8601, with the offset when a time was given: the value for `<time datetime>`.
     pub fn iso(&self) -> String {
         match self.time {

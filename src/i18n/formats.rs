@@ -2,14 +2,16 @@
 //! month names, the order of day, month and year, and the digits.
 
 use icu_calendar::{Date, Gregorian};
-use icu_datetime::{FixedCalendarDateTimeFormatter, fieldsets};
+use icu_datetime::FixedCalendarDateTimeFormatter;
+use icu_datetime::fieldsets::{self, Combo, YMDT, zone::LocalizedOffsetShort};
+use icu_datetime::input::{Time, UtcOffset, ZonedDateTime};
 use icu_decimal::DecimalFormatter;
 use icu_decimal::input::Decimal;
 use icu_locale::LocaleDirectionality;
 use icu_locale_core::subtags::{Language, Region, language, region};
 use icu_locale_core::{Locale, locale};
 
-use crate::dates::PartialDate;
+use crate::dates::{PartialDate, Timestamp};
 
 /// The readership explainer assumes when a page gives a language without a region. English as it
 /// is written outside the United States, day before month ("26 July 2021": CLDR's `en-001`), as
@@ -31,6 +33,7 @@ pub struct Formats {
     day: Formatter<fieldsets::YMD>,
     month: Formatter<fieldsets::YM>,
     year: Formatter<fieldsets::Y>,
+    moment: Formatter<Combo<YMDT, LocalizedOffsetShort>>,
     decimal: DecimalFormatter,
     rtl: bool,
 }
@@ -72,13 +75,22 @@ impl Formats {
             Formatter::try_new((&locale).into(), fieldsets::Y::long()),
             DecimalFormatter::try_new((&locale).into(), Default::default()),
         );
+        // A time to the minute, with its offset from UTC as the locale writes it ("GMT+3",
+        // "غرينتش+٣"): a page's moment names no city, so the offset is all there is to say.
+        let moment = Formatter::try_new(
+            (&locale).into(),
+            fieldsets::YMD::long()
+                .with_time_hm()
+                .with_zone(LocalizedOffsetShort),
+        );
         let rtl = is_rtl(language);
-        match (day, month, year, decimal) {
-            (Ok(day), Ok(month), Ok(year), Ok(decimal)) => Formats {
+        match (day, month, year, moment, decimal) {
+            (Ok(day), Ok(month), Ok(year), Ok(moment), Ok(decimal)) => Formats {
                 locale,
                 day,
                 month,
                 year,
+                moment,
                 decimal,
                 rtl,
             },
@@ -108,6 +120,24 @@ impl Formats {
             (Some(_), None) => self.month.format(&value).to_string(),
             _ => self.year.format(&value).to_string(),
         }
+    }
+
+    /// A published or updated moment: its day alone when no time was given, else the day, the
+    /// time to the minute and the offset ("10 December 2021, 09:00 GMT+3").
+    pub fn moment(&self, timestamp: &Timestamp) -> String {
+        let Some((hour, minute, second, offset)) = timestamp.time() else {
+            return self.date(timestamp.date());
+        };
+        let (year, month, day) = timestamp.date().earliest();
+        let (Ok(date), Ok(time), Ok(zone)) = (
+            Date::try_new_gregorian(year, month, day),
+            Time::try_new(hour, minute, second, 0),
+            UtcOffset::try_from_seconds(offset * 60),
+        ) else {
+            return timestamp.iso();
+        };
+        let value = ZonedDateTime { date, time, zone };
+        self.moment.format(&value).to_string()
     }
 
     /// A whole number with the locale's digits (and grouping: "1,000", "١٬٠٠٠").
@@ -150,5 +180,19 @@ mod tests {
         let western = Formats::new("ar-IQ-u-nu-latn");
         assert_eq!(western.date(date("2021-07-26")), "26 تموز 2021");
         assert_eq!(Formats::new("ar-EG").date(date("2021-08")), "أغسطس ٢٠٢١");
+    }
+
+    #[test]
+    fn a_moment_with_a_time_gives_the_minute_and_the_offset() {
+        let stamp = |text: &str| Timestamp::parse(text).unwrap();
+        let en = Formats::new("en");
+        assert_eq!(en.moment(&stamp("2021-07-26")), "26 July 2021");
+        let with_time = stamp("2021-12-10T09:05:00+03:00");
+        let english = en.moment(&with_time);
+        assert!(english.contains("10 December 2021"), "{english}");
+        assert_eq!(english, "10 December 2021 at 9:05\u{202f}am GMT+3");
+        let arabic = Formats::new("ar").moment(&with_time);
+        assert!(arabic.contains("١٠ كانون الأول ٢٠٢١"), "{arabic}");
+        assert_eq!(arabic, "١٠ كانون الأول ٢٠٢١ في ٩:٠٥ ص غرينتش\u{61c}+٣");
     }
 }

@@ -162,11 +162,11 @@ impl<'a> ViewBuilder<'a> {
         }
     }
 
-    /// The day of a timestamp for `<time>` (its `datetime` keeps the time).
+    /// A published or updated moment for `<time>`: the day, and the time when one was given.
     fn stamp(&self, timestamp: &Timestamp) -> TimeView {
         TimeView {
             iso: timestamp.iso(),
-            human: self.formats.date(timestamp.date()),
+            human: self.formats.moment(timestamp),
         }
     }
 

@@ -47,7 +47,7 @@ pub fn new_translation(
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let path: PathBuf = original.with_file_name(format!("{stem}.{language}.md"));
-    let mut out = String::from("---\n");
+    let mut out = super::front_matter_start(&path);
     if let Some(title) = &title {
         out.push_str(&format!("title: {}\n", yaml_string(title)));
     }

@@ -66,8 +66,8 @@ fn arabic_dates_for_iraq() {
             date("2021-12-10")
         ),
         format!(
-            "a date with a time, 2021-12-10T09:00:00+03:00 (its day): {}",
-            ar.date(with_time.date())
+            "a date with a time, 2021-12-10T09:00:00+03:00: {}",
+            ar.moment(&with_time)
         ),
         format!(
             "numbers 7, 12, 1234: {}, {}, {}",

@@ -443,7 +443,7 @@ fn new_writes_translations_for_an_edition() {
         fs::read_to_string(site.root.join("content/who-are-the-militias.ar.md")).unwrap();
     assert!(
         translation
-            .starts_with("---\ntitle: \"Who are the militias?\"\n---\nReplace this paragraph"),
+            .starts_with("---\n# yaml-language-server: $schema=../schema/section-translation.json\ntitle: \"Who are the militias?\"\n---\nReplace this paragraph"),
         "{translation}"
     );
 
@@ -469,8 +469,8 @@ fn new_writes_translations_for_an_edition() {
     let check = explainer(&["check"], &site.root);
     assert_eq!(check.code, Some(0), "{}", check.stderr);
     for file in [
-        "content/who-are-the-militias.ar.md:4:1",
-        "content/timeline/2017-07-middle.ar.md:4:1",
+        "content/who-are-the-militias.ar.md:5:1",
+        "content/timeline/2017-07-middle.ar.md:5:1",
     ] {
         assert!(
             check

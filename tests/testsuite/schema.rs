@@ -21,23 +21,23 @@ fn validator(kind: Option<&str>) -> jsonschema::Validator {
     jsonschema::validator_for(&printed_schema(kind)).expect("a valid JSON Schema")
 }
 
-/// Every `.md` under the repository's `content/`, with its path inside `content/`.
-/// The bundled explainer's original files; its translations (`*.ar.md`) carry only text, in
-/// types of their own that `explainer schema` does not print.
+/// Every `.md` under the repository's `content/`, originals and translations, with its path inside
+/// `content/`.
 fn bundled_files() -> Vec<(String, String)> {
     let content = crate::common::repo_root().join("content");
     let mut files = Vec::new();
     for entry in walkdir::WalkDir::new(&content).sort_by_file_name() {
         let entry = entry.unwrap();
-        let translation = entry.file_name().to_string_lossy().ends_with(".ar.md");
-        if entry.path().extension().is_some_and(|e| e == "md") && !translation {
+        if entry.path().extension().is_some_and(|e| e == "md") {
             let inner = entry.path().strip_prefix(&content).unwrap();
             let text = std::fs::read_to_string(entry.path()).unwrap();
             files.push((inner.to_string_lossy().replace('\\', "/"), text));
         }
     }
+    let translations = files.iter().filter(|(f, _)| f.ends_with(".ar.md")).count();
+    assert!(translations > 20, "{translations} translations");
     assert!(
-        files.len() > 20,
+        files.len() > 40,
         "the bundled explainer has {} files",
         files.len()
     );
@@ -53,18 +53,16 @@ fn errors(validator: &jsonschema::Validator, value: &Value) -> Vec<String> {
 
 #[test]
 fn every_bundled_file_validates_against_the_printed_schema() {
-    let page = validator(Some("page"));
-    let section = validator(Some("section"));
-    let event = validator(Some("event"));
+    let validators: Vec<(FileKind, jsonschema::Validator)> = FileKind::ALL
+        .iter()
+        .map(|kind| (*kind, validator(Some(kind.name()))))
+        .collect();
     let any = validator(None);
     for (inner, text) in bundled_files() {
         let value = front_matter::to_json(&text).unwrap_or_else(|e| panic!("{inner}: {e:?}"));
-        let schema = match FileKind::of_content_path(Path::new(&inner)) {
-            Some(FileKind::Page) => &page,
-            Some(FileKind::Section) => &section,
-            Some(FileKind::Event) => &event,
-            None => panic!("{inner} is not a content file"),
-        };
+        let kind = FileKind::of_content_path(Path::new(&inner))
+            .unwrap_or_else(|| panic!("{inner} is not a content file"));
+        let schema = &validators.iter().find(|(k, _)| *k == kind).unwrap().1;
         assert_eq!(errors(schema, &value), Vec::<String>::new(), "{inner}");
         assert!(any.is_valid(&value), "{inner} against the combined schema");
     }
@@ -93,6 +91,17 @@ fn the_schema_rejects_what_the_build_rejects() {
     let bad_quote =
         json!({"title": "Why", "weight": 20, "quotes": [{"text": "Hi", "speaker": "A"}]});
     assert!(!section.is_valid(&bad_quote));
+
+    // A translation holds text only: what is written once, in the original, is refused.
+    let event_text = validator(Some("event-translation"));
+    assert!(event_text.is_valid(&json!({"title": "اتفاق"})));
+    assert!(!event_text.is_valid(&json!({"title": "اتفاق", "date": "2021-07-26"})));
+    assert!(!event_text.is_valid(&json!({"title": "اتفاق", "sources": ["ap"]})));
+    let section_text = validator(Some("section-translation"));
+    assert!(!section_text.is_valid(&json!({"title": "لماذا", "weight": 20})));
+    let page_text = validator(Some("page-translation"));
+    assert!(page_text.is_valid(&json!({"title": "عنوان", "key_points": ["أ", "ب"]})));
+    assert!(!page_text.is_valid(&json!({"title": "عنوان", "published": "2021-07-27"})));
 }
 
 #[test]
