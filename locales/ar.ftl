@@ -20,6 +20,8 @@ quote-translated = ترجمة
 ## The timeline
 timeline-periods = مراحل التسلسل الزمني
 after-publication = بعد النشر
+# رابط إلى صورة أو مقطع ما زال على موقع آخر.
+media-elsewhere = شاهده على { $host }
 # Arabic has a dual: one source, two sources, three or more.
 event-sources = { $count ->
     [one] المصدر

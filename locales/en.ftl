@@ -21,6 +21,8 @@ quote-translated = translated
 ## The timeline
 timeline-periods = Timeline periods
 after-publication = After publication
+# A link to a picture or video that is still on another site: "See it on youtube.com".
+media-elsewhere = See it on { $host }
 # Before the numbered citations of an event: "Source 3", "Sources 3, 4".
 event-sources = { $count ->
     [one] Source

@@ -22,7 +22,7 @@ use serde_json::Value;
 use crate::content::model::{EventMeta, PageMeta, SectionMeta};
 use crate::content::translation::{EventText, PageText, SectionText};
 use crate::content::{INDEX_FILE, TIMELINE_DIR};
-use crate::dates::{PartialDate, Timestamp};
+use crate::dates::{PartialDate, TimeOfDay, Timestamp};
 
 /// The folder, at the explainer's root, that holds the schema files.
 pub const SCHEMA_DIR: &str = "schema";
@@ -185,11 +185,26 @@ impl JsonSchema for PartialDate {
 
     fn json_schema(_: &mut SchemaGenerator) -> Schema {
         json_schema!({
-            "description": "A date, only as precise as you know it: YYYY, YYYY-MM or YYYY-MM-DD.",
+            "description": "A date, only as precise as you know it: YYYY, YYYY-MM or YYYY-MM-DD; a year before the common era is negative (-0500).",
             "anyOf": [
-                { "type": "string", "pattern": "^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$" },
-                { "type": "integer", "minimum": 1000, "maximum": 9999 }
+                { "type": "string", "pattern": "^([0-9]{4}|-[0-9]{1,6})(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$" },
+                { "type": "integer", "minimum": -999999, "maximum": 9999, "not": { "const": 0 } }
             ]
+        })
+    }
+}
+
+/// A time of day on the 24-hour clock.
+impl JsonSchema for TimeOfDay {
+    fn schema_name() -> Cow<'static, str> {
+        "TimeOfDay".into()
+    }
+
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "A time of day on the 24-hour clock: HH:MM or HH:MM:SS.",
+            "type": "string",
+            "pattern": "^([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9])?$"
         })
     }
 }

@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
-use crate::content::model::{PageMeta, SectionMeta};
+use crate::content::model::{EventMeta, PageMeta, SectionMeta};
 use crate::content::{Document, Files, front_matter};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, Severity, closest, did_you_mean};
 use crate::html;
@@ -47,6 +47,7 @@ impl<'a> LinkChecker<'a> {
         }
         for doc in &files.events {
             self.check_document(doc, Vec::new(), &mut reported, out);
+            self.check_media(doc, out);
         }
         self.check_templates(templates, &mut reported, out);
         self.check_page_anchors(&reported, out);
@@ -156,6 +157,34 @@ impl<'a> LinkChecker<'a> {
                 [(_, d)] => out.push(d.clone()),
                 [_, rest @ ..] => out.extend(rest.iter().map(|(_, d)| d.clone())),
             }
+        }
+    }
+
+    /// An event's media: a file of the explainer, with alt text; or, still on another site, reported.
+    fn check_media(&self, doc: &Document<EventMeta>, out: &mut Diagnostics) {
+        let Some(media) = &doc.meta.media else {
+            return;
+        };
+        let range = front_matter::locate(&doc.text, &doc.split, "src", &media.src);
+        if media.is_remote() {
+            let finding = (
+                Severity::Warning,
+                format!("the media `{}` is still on another site: the page only links to it", media.src),
+                "download it into the static/ folder and write its path in `src:` (explainer import timelinejs --download-media does this for a sheet)".to_string(),
+            );
+            out.push(diagnostic(doc, range, finding));
+            return;
+        }
+        if let Some(finding) = self.file_finding(&media.src, true) {
+            out.push(diagnostic(doc, range.clone(), finding));
+        }
+        if media.alt.as_deref().is_none_or(|alt| alt.trim().is_empty()) {
+            let finding = (
+                Severity::Error,
+                "this picture has no alt text".to_string(),
+                "add `alt:` under `media:`, saying what the picture shows for readers who cannot see it".to_string(),
+            );
+            out.push(diagnostic(doc, range, finding));
         }
     }
 

@@ -11,7 +11,7 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use crate::dates::{PartialDate, Timestamp};
+use crate::dates::{PartialDate, TimeOfDay, Timestamp};
 use crate::kinds;
 
 /// The id of a source in the sources list, as cited by events, figures, quotes and `[@id]` in text.
@@ -320,6 +320,33 @@ pub struct Era {
     pub end: PartialDate,
 }
 
+/// A picture, map or video shown with an event.
+#[derive(Debug, Clone, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Media {
+    /// The file, relative to `static/` (`images/convoy.jpg`); or, until it is downloaded into the
+    /// explainer, its web address (`check` reports it, and the page only links to it).
+    #[serde(deserialize_with = "required_text")]
+    #[schemars(with = "String", length(min = 1))]
+    pub src: String,
+    /// What the picture shows, for readers who cannot see it.
+    pub alt: Option<String>,
+    /// The caption shown under it.
+    pub caption: Option<String>,
+    /// Who made it: "Reuters/Thaier al-Sudani".
+    pub credit: Option<String>,
+    /// A smaller picture to show in its place (a sheet's `Media Thumbnail`).
+    pub thumbnail: Option<String>,
+}
+
+impl Media {
+    /// Whether the media is still on another site.
+    pub fn is_remote(&self) -> bool {
+        let src = self.src.trim_start().to_ascii_lowercase();
+        src.starts_with("http://") || src.starts_with("https://") || src.starts_with("//")
+    }
+}
+
 /// One timeline event, `content/timeline/<date>-<name>.md`.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -328,6 +355,10 @@ pub struct EventMeta {
     pub date: PartialDate,
     /// For events that last: the last day, YYYY, YYYY-MM or YYYY-MM-DD.
     pub end_date: Option<PartialDate>,
+    /// The time of day, on the 24-hour clock, local where it happened: "15:30". Needs a full date.
+    pub time: Option<TimeOfDay>,
+    /// For events that last: the time of day they ended, "17:00" (on `end_date`, or the same day).
+    pub end_time: Option<TimeOfDay>,
     /// What happened, in a headline.
     #[serde(deserialize_with = "required_text")]
     #[schemars(with = "String", length(min = 1))]
@@ -341,6 +372,11 @@ pub struct EventMeta {
     pub id: Option<String>,
     /// Replaces the date shown, e.g. "Late July 2021".
     pub display_date: Option<String>,
+    /// A group the event belongs to, shown with it: "Diplomacy", "Fighting". A timeline sheet's
+    /// `Group` column.
+    pub group: Option<String>,
+    /// A picture, map or video shown with the event.
+    pub media: Option<Media>,
     /// true keeps the event off the page unless built with --drafts.
     #[serde(default)]
     pub draft: bool,

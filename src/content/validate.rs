@@ -363,6 +363,7 @@ fn check_events(site: &Site, known: &HashSet<SourceId>, out: &mut Diagnostics) {
                     .hint("`end_date` must be on or after `date`"),
             );
         }
+        check_times(doc, out);
         if let Some(era) = &m.era
             && !eras.contains(&era.as_str())
         {
@@ -376,6 +377,48 @@ fn check_events(site: &Site, known: &HashSet<SourceId>, out: &mut Diagnostics) {
             out.push(
                 doc.error_at_value("era", era, format!("unknown era `{era}`"))
                     .hint(hint),
+            );
+        }
+    }
+}
+
+/// A time of day needs the day it is on, and an event ends after it starts.
+fn check_times(doc: &Document<EventMeta>, out: &mut Diagnostics) {
+    let m = &doc.meta;
+    if let Some(time) = m.time
+        && m.date.day().is_none()
+    {
+        out.push(
+            doc.error_at_value("time", &time.iso(), "a time of day needs the day it is on")
+                .hint(format!(
+                    "give `date:` its day (YYYY-MM-DD), or remove `time: {time}`"
+                )),
+        );
+    }
+    if let Some(end_time) = m.end_time {
+        let end_day = m.end_date.unwrap_or(m.date);
+        if end_day.day().is_none() {
+            out.push(
+                doc.error_at_value(
+                    "end_time",
+                    &end_time.iso(),
+                    "a time of day needs the day it is on",
+                )
+                .hint("give `end_date:` (or `date:`) its day, YYYY-MM-DD"),
+            );
+        } else if end_day == m.date
+            && let Some(start) = m.time
+            && end_time < start
+        {
+            out.push(
+                doc.error_at_value(
+                    "end_time",
+                    &end_time.iso(),
+                    "the event ends before it starts",
+                )
+                .hint(format!(
+                    "on the same day, `end_time` must be after `time: {start}`"
+                )),
             );
         }
     }

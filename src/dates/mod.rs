@@ -7,6 +7,7 @@
 //! Both parse from front matter (YAML strings, or a bare year as a number) and reject impossible
 //! values such as `2021-02-30` with a message that says why.
 
+mod time_of_day;
 mod timestamp;
 mod written;
 
@@ -15,6 +16,7 @@ use std::fmt;
 use serde::de::{self, Deserializer, Visitor};
 use serde::{Deserialize, Serialize, Serializer};
 
+pub use time_of_day::TimeOfDay;
 pub use timestamp::Timestamp;
 use written::other_form;
 
@@ -102,9 +104,13 @@ impl PartialDate {
         Ok(PartialDate { year, month, day })
     }
 
-    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
+    /// Parses `YYYY`, `YYYY-MM` or `YYYY-MM-DD`; a year before the common era is negative, as
+    /// TimelineJS has it (`-500` or `-0500` is 500 BCE; there is no year 0).
     pub fn parse(text: &str) -> Result<PartialDate, DateError> {
         let text = text.trim();
+        if let Some(bce) = text.strip_prefix('-') {
+            return PartialDate::parse_bce(bce);
+        }
         if let Some(error) = other_form(text) {
             return Err(error);
         }
@@ -124,8 +130,51 @@ impl PartialDate {
         PartialDate::new(year, month, day)
     }
 
+    /// A year before the common era, with its month and day when known: `500`, `0500-03`.
+    fn parse_bce(text: &str) -> Result<PartialDate, DateError> {
+        let mut parts = text.split('-');
+        let year_part = parts.next().unwrap_or_default();
+        if year_part.is_empty()
+            || year_part.len() > 6
+            || !year_part.bytes().all(|b| b.is_ascii_digit())
+        {
+            return Err(DateError(format!(
+                "the year `-{year_part}` should be a number of years before the common era, like -500"
+            )));
+        }
+        let years: i32 = year_part.parse().unwrap_or(0);
+        if years == 0 {
+            return Err(DateError(
+                "there is no year 0: the year before 1 is 1 BCE, written -1".into(),
+            ));
+        }
+        let month = parts
+            .next()
+            .map(|m| parse_number(m, 2, "month"))
+            .transpose()?;
+        let day = parts
+            .next()
+            .map(|d| parse_number(d, 2, "day"))
+            .transpose()?;
+        if parts.next().is_some() {
+            return Err(DateError(format!("`-{text}` has too many parts")));
+        }
+        PartialDate::new(-years, month, day)
+    }
+
+    /// The year: negative before the common era (-500 is 500 BCE).
     pub fn year(&self) -> i32 {
         self.year
+    }
+
+    /// The year as a proleptic Gregorian calendar counts it, with a year 0 (1 BCE is 0, 500 BCE
+    /// is -499): what date libraries take.
+    pub fn astronomical_year(&self) -> i32 {
+        if self.year < 0 {
+            self.year + 1
+        } else {
+            self.year
+        }
     }
 
     pub fn month(&self) -> Option<u8> {
@@ -146,21 +195,34 @@ impl PartialDate {
         (self.year, self.month.unwrap_or(12), self.day.unwrap_or(31))
     }
 
-    /// The value for `<time datetime>`: exactly the known precision, as HTML allows.
+    /// The date as written in front matter, to its known precision: `2021-07-26`, `2017-07`, and
+    /// `-0500` for 500 BCE. For a common-era date it is also the value for `<time datetime>`.
     pub fn iso(&self) -> String {
+        let sign = if self.year < 0 { "-" } else { "" };
+        let year = self.year.unsigned_abs();
         match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{:04}-{m:02}-{d:02}", self.year),
-            (Some(m), None) => format!("{:04}-{m:02}", self.year),
-            _ => format!("{:04}", self.year),
+            (Some(m), Some(d)) => format!("{sign}{year:04}-{m:02}-{d:02}"),
+            (Some(m), None) => format!("{sign}{year:04}-{m:02}"),
+            _ => format!("{sign}{year:04}"),
         }
     }
 
-    /// How a reader sees the date: "20 March 2003", "July 2017", "2014".
+    /// Whether the date is before the common era. HTML's `<time datetime>` has no such dates.
+    pub fn is_bce(&self) -> bool {
+        self.year < 0
+    }
+
+    /// How a reader sees the date: "20 March 2003", "July 2017", "2014", "500 BCE".
     pub fn human(&self) -> String {
+        let year = if self.year < 0 {
+            format!("{} BCE", -self.year)
+        } else {
+            self.year.to_string()
+        };
         match (self.month, self.day) {
-            (Some(m), Some(d)) => format!("{d} {} {}", MONTHS[usize::from(m) - 1], self.year),
-            (Some(m), None) => format!("{} {}", MONTHS[usize::from(m) - 1], self.year),
-            _ => self.year.to_string(),
+            (Some(m), Some(d)) => format!("{d} {} {year}", MONTHS[usize::from(m) - 1]),
+            (Some(m), None) => format!("{} {year}", MONTHS[usize::from(m) - 1]),
+            _ => year,
         }
     }
 }
@@ -219,6 +281,29 @@ mod tests {
             PartialDate::parse("2003-03-20").unwrap().human(),
             "20 March 2003"
         );
+    }
+
+    #[test]
+    fn years_before_the_common_era_are_negative() {
+        let bce = PartialDate::parse("-500").unwrap();
+        assert_eq!(bce.year(), -500);
+        assert_eq!(bce.astronomical_year(), -499);
+        assert_eq!(bce.iso(), "-0500");
+        assert_eq!(bce.human(), "500 BCE");
+        assert_eq!(
+            PartialDate::parse("-0044-03-15").unwrap().iso(),
+            "-0044-03-15"
+        );
+        assert!(bce < PartialDate::parse("-0044").unwrap());
+        assert!(PartialDate::parse("-1").unwrap() < PartialDate::parse("0001").unwrap());
+        assert!(
+            PartialDate::parse("-0")
+                .unwrap_err()
+                .0
+                .contains("no year 0")
+        );
+        assert!(PartialDate::parse("-5x").is_err());
+        assert!(PartialDate::parse("-").is_err());
     }
 
     #[test]

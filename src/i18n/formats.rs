@@ -2,16 +2,16 @@
 //! month names, the order of day, month and year, and the digits.
 
 use icu_calendar::{Date, Gregorian};
-use icu_datetime::FixedCalendarDateTimeFormatter;
 use icu_datetime::fieldsets::{self, Combo, YMDT, zone::LocalizedOffsetShort};
-use icu_datetime::input::{Time, UtcOffset, ZonedDateTime};
+use icu_datetime::input::{DateTime, Time, UtcOffset, ZonedDateTime};
+use icu_datetime::{FixedCalendarDateTimeFormatter, NoCalendarFormatter};
 use icu_decimal::DecimalFormatter;
 use icu_decimal::input::Decimal;
 use icu_locale::LocaleDirectionality;
 use icu_locale_core::subtags::{Language, Region, language, region};
 use icu_locale_core::{Locale, locale};
 
-use crate::dates::{PartialDate, Timestamp};
+use crate::dates::{PartialDate, TimeOfDay, Timestamp};
 
 /// The readership explainer assumes when a page gives a language without a region. English as it
 /// is written outside the United States, day before month ("26 July 2021": CLDR's `en-001`), as
@@ -34,6 +34,8 @@ pub struct Formats {
     month: Formatter<fieldsets::YM>,
     year: Formatter<fieldsets::Y>,
     moment: Formatter<Combo<YMDT, LocalizedOffsetShort>>,
+    day_time: Formatter<YMDT>,
+    clock: NoCalendarFormatter<fieldsets::T>,
     decimal: DecimalFormatter,
     rtl: bool,
 }
@@ -83,17 +85,24 @@ impl Formats {
                 .with_time_hm()
                 .with_zone(LocalizedOffsetShort),
         );
+        // An event's local time, where it happened: no offset to give.
+        let day_time = Formatter::try_new((&locale).into(), fieldsets::YMD::long().with_time_hm());
+        let clock = NoCalendarFormatter::try_new((&locale).into(), fieldsets::T::hm());
         let rtl = is_rtl(language);
-        match (day, month, year, moment, decimal) {
-            (Ok(day), Ok(month), Ok(year), Ok(moment), Ok(decimal)) => Formats {
-                locale,
-                day,
-                month,
-                year,
-                moment,
-                decimal,
-                rtl,
-            },
+        match (day, month, year, moment, day_time, clock, decimal) {
+            (Ok(day), Ok(month), Ok(year), Ok(moment), Ok(day_time), Ok(clock), Ok(decimal)) => {
+                Formats {
+                    locale,
+                    day,
+                    month,
+                    year,
+                    moment,
+                    day_time,
+                    clock,
+                    decimal,
+                    rtl,
+                }
+            }
             _ => Formats::new("en"),
         }
     }
@@ -111,7 +120,8 @@ impl Formats {
     /// A date to the precision it is known: "26 July 2021", "July 2021", "2021"; in Arabic for
     /// Iraq "٢٦ تموز ٢٠٢١", "تموز ٢٠٢١", "٢٠٢١".
     pub fn date(&self, date: PartialDate) -> String {
-        let (year, month, day) = date.earliest();
+        let (_, month, day) = date.earliest();
+        let year = date.astronomical_year();
         let Ok(value) = Date::try_new_gregorian(year, month, day) else {
             return date.iso();
         };
@@ -119,6 +129,30 @@ impl Formats {
             (Some(_), Some(_)) => self.day.format(&value).to_string(),
             (Some(_), None) => self.month.format(&value).to_string(),
             _ => self.year.format(&value).to_string(),
+        }
+    }
+
+    /// A date with the time of day when one is known (and the date has its day): "26 July 2021
+    /// at 3:30 pm".
+    pub fn date_time(&self, date: PartialDate, time: Option<TimeOfDay>) -> String {
+        let (Some(time), Some(_)) = (time, date.day()) else {
+            return self.date(date);
+        };
+        let (_, month, day) = date.earliest();
+        let (Ok(date), Ok(time)) = (
+            Date::try_new_gregorian(date.astronomical_year(), month, day),
+            Time::try_new(time.hour(), time.minute(), time.second(), 0),
+        ) else {
+            return self.date(date);
+        };
+        self.day_time.format(&DateTime { date, time }).to_string()
+    }
+
+    /// A time of day alone: "5:00 pm", "٥:٠٠ م".
+    pub fn time(&self, time: TimeOfDay) -> String {
+        match Time::try_new(time.hour(), time.minute(), time.second(), 0) {
+            Ok(value) => self.clock.format(&value).to_string(),
+            Err(_) => time.iso(),
         }
     }
 
@@ -161,6 +195,8 @@ mod tests {
         assert_eq!(en.date(date("2021-07-26")), "26 July 2021");
         assert_eq!(en.date(date("2014-06")), "June 2014");
         assert_eq!(en.date(date("2003")), "2003");
+        assert_eq!(en.date(date("-500")), "500 BC");
+        assert_eq!(en.date(date("-0044-03-15")), "15 March 44 BC");
         assert_eq!(en.number(1234), "1,234");
         assert!(!en.is_rtl());
         assert_eq!(
@@ -180,6 +216,26 @@ mod tests {
         let western = Formats::new("ar-IQ-u-nu-latn");
         assert_eq!(western.date(date("2021-07-26")), "26 تموز 2021");
         assert_eq!(Formats::new("ar-EG").date(date("2021-08")), "أغسطس ٢٠٢١");
+    }
+
+    #[test]
+    fn an_event_time_is_local_with_no_offset() {
+        let en = Formats::new("en");
+        let time = TimeOfDay::parse("15:30").ok();
+        assert_eq!(
+            en.date_time(date("2021-07-26"), time),
+            "26 July 2021 at 3:30\u{202f}pm"
+        );
+        assert_eq!(en.date_time(date("2021-07"), time), "July 2021");
+        assert_eq!(
+            en.time(TimeOfDay::parse("17:00").unwrap()),
+            "5:00\u{202f}pm"
+        );
+        let ar = Formats::new("ar");
+        assert_eq!(
+            ar.date_time(date("2021-07-26"), time),
+            "٢٦ تموز ٢٠٢١ في ٣:٣٠ م"
+        );
     }
 
     #[test]

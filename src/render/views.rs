@@ -7,7 +7,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::content::model::{EventMeta, PageMeta, SectionMeta, SourceId};
+use crate::content::model::{EventMeta, Media, PageMeta, SectionMeta, SourceId};
 use crate::content::{Document, Site, front_matter};
 use crate::dates::{PartialDate, Timestamp};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -129,6 +129,22 @@ pub struct EventView {
     pub after_publication: bool,
     pub cites: String,
     pub source_count: usize,
+    /// The group the event belongs to, shown with it.
+    pub group: Option<String>,
+    pub media: Option<MediaView>,
+}
+
+/// An event's picture, map or video. A file in `static/` is shown; media still on another site is
+/// only linked to (`check` reports it), so the page makes no request to that site.
+#[derive(Debug, Serialize)]
+pub struct MediaView {
+    pub src: String,
+    pub remote: bool,
+    /// The site a remote address is on, to say where the link goes.
+    pub host: String,
+    pub alt: String,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
 }
 
 /// Builds views while collecting Markdown problems as diagnostics.
@@ -154,10 +170,15 @@ impl<'a> ViewBuilder<'a> {
         }
     }
 
-    /// A date for `<time>`, written as the page's readers write dates.
+    /// A date for `<time>`, written as the page's readers write dates. A date before the common
+    /// era has no `datetime` value in HTML: its `iso` is empty.
     fn time(&self, date: PartialDate) -> TimeView {
         TimeView {
-            iso: date.iso(),
+            iso: if date.is_bce() {
+                String::new()
+            } else {
+                date.iso()
+            },
             human: self.formats.date(date),
         }
     }
@@ -369,13 +390,24 @@ impl<'a> ViewBuilder<'a> {
     ) -> EventView {
         let m: &EventMeta = &doc.meta;
         let id = doc.event_id();
-        let display_date = m.display_date.clone().unwrap_or_else(|| match m.end_date {
-            Some(end) => format!("{} – {}", self.formats.date(m.date), self.formats.date(end)),
-            None => self.formats.date(m.date),
-        });
+        let start = self.formats.date_time(m.date, m.time);
+        let display_date =
+            m.display_date
+                .clone()
+                .unwrap_or_else(|| match (m.end_date, m.end_time) {
+                    (Some(end), end_time) => {
+                        format!("{start} – {}", self.formats.date_time(end, end_time))
+                    }
+                    (None, Some(end_time)) => format!("{start} – {}", self.formats.time(end_time)),
+                    (None, None) => start,
+                });
+        let mut date = self.time(m.date);
+        if let (Some(time), false) = (m.time, date.iso.is_empty() || m.date.day().is_none()) {
+            date.iso = format!("{}T{}", date.iso, time.iso());
+        }
         EventView {
             html: self.body(doc, &id, 4),
-            date: self.time(m.date),
+            date,
             end_date: m.end_date.map(|d| self.time(d)),
             display_date,
             title: markdown::smarten(&m.title),
@@ -384,7 +416,28 @@ impl<'a> ViewBuilder<'a> {
             after_publication: m.date.earliest() > published,
             cites: self.cites(&m.sources),
             source_count: m.sources.len(),
+            group: m.group.as_deref().map(markdown::smarten),
+            media: m.media.as_ref().map(media_view),
             id,
         }
+    }
+}
+
+fn media_view(media: &Media) -> MediaView {
+    let remote = media.is_remote();
+    let host = if remote {
+        let rest = media.src.split_once("//").map_or(&*media.src, |(_, r)| r);
+        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
+        host.trim_start_matches("www.").to_string()
+    } else {
+        String::new()
+    };
+    MediaView {
+        src: media.src.trim().trim_start_matches('/').to_string(),
+        remote,
+        host,
+        alt: media.alt.clone().unwrap_or_default(),
+        caption: media.caption.as_deref().map(markdown::smarten),
+        credit: media.credit.clone(),
     }
 }
