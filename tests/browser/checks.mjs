@@ -386,13 +386,14 @@ export async function printProblems(browser, url) {
     const flat = squash(text);
     // pdftotext writes a right-to-left line in the order it is seen: words in reverse, a word cut
     // where a vowel mark sits, direction marks between, the lam-alef ligature as alef-lam. So a text
-    // also counts as printed when each of its words, as a set of letters, is on one line or two
-    // lines running on.
+    // also counts as printed when each of its words, as a set of letters, is on one line or on up
+    // to four lines running on (the printed address and dates, with their times, take four in
+    // Arabic).
     const key = (w) => [...w.normalize("NFC").replace(/[^\p{L}\p{N}]/gu, "")].sort().join("");
     const tokens = (line) => line.replace(/[\u200e\u200f\u202a-\u202e\u2066-\u2069\u0640]|\p{M}/gu, "")
-      .replace(/ل([اأإآ])/g, "$1ل").split(/\s+/).map(key).filter(Boolean);
+      .replace(/ل([اأإآ])/g, "$1ل").split(/[^\p{L}\p{N}]+/u).map(key).filter(Boolean);
     const lines = text.split("\n").map(tokens);
-    const windows = lines.map((line, i) => new Set([...line, ...(lines[i + 1] || [])]));
+    const windows = lines.map((_, i) => new Set(lines.slice(i, i + 4).flat()));
     const printed = (s) => flat.includes(squash(s)) || windows.some((w) => tokens(s).every((k) => w.has(k)));
     const problems = [];
     if (expected.headlines.length === 0) problems.push("no event headlines on the page");
