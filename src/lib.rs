@@ -35,6 +35,7 @@ pub mod render;
 pub mod scaffold;
 pub mod schema;
 pub mod serve;
+pub mod timelinejs;
 pub mod url;
 
 pub use diagnostics::{Diagnostic, Diagnostics};

@@ -23,6 +23,8 @@ fn main() -> ExitCode {
         Command::New(command) => cmd::new::execute(command),
         Command::Init(args) => cmd::init::execute(args),
         Command::Schema(args) => cmd::schema::execute(args),
+        Command::Import(command) => cmd::timelinejs::import(command),
+        Command::Export(command) => cmd::timelinejs::export(command),
         Command::Translate(args) => cmd::translate::execute(args),
         Command::UpgradeWorkflow(args) => cmd::upgrade_workflow::execute(args),
     }

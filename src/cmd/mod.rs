@@ -8,6 +8,7 @@ pub mod init;
 pub mod new;
 pub mod schema;
 pub mod serve;
+pub mod timelinejs;
 pub mod translate;
 pub mod upgrade_workflow;
 
@@ -41,6 +42,12 @@ pub enum Command {
     New(new::NewCommand),
     /// Start a new explainer in DIR from the example built into explainer
     Init(init::InitArgs),
+    /// Import a timeline from a spreadsheet: `explainer import timelinejs FILE`
+    #[command(subcommand)]
+    Import(timelinejs::ImportCommand),
+    /// Export the timeline as a spreadsheet: `explainer export timelinejs`
+    #[command(subcommand)]
+    Export(timelinejs::ExportCommand),
     /// Print the JSON Schema of the front matter, for editors' YAML tooling
     Schema(schema::SchemaArgs),
     /// Record that translations are up to date with their originals (`--mark-done FILE...`)

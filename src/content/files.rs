@@ -33,8 +33,9 @@ impl Files {
         self.events.retain(|e| drafts || !e.meta.draft);
         self.sections
             .sort_by(|a, b| (a.meta.weight, &a.path).cmp(&(b.meta.weight, &b.path)));
-        self.events
-            .sort_by(|a, b| (a.meta.date, &a.path).cmp(&(b.meta.date, &b.path)));
+        self.events.sort_by(|a, b| {
+            (a.meta.date, a.meta.time, &a.path).cmp(&(b.meta.date, b.meta.time, &b.path))
+        });
     }
 
     /// Reads again only the files at `changed` (paths relative to the root, as the watcher reports

@@ -9,6 +9,7 @@
 //! stage writes nothing to disk.
 
 mod cache;
+mod media;
 mod section;
 pub mod sharing;
 pub mod templates;

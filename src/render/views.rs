@@ -7,7 +7,7 @@
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::content::model::{EventMeta, Media, PageMeta, SectionMeta, SourceId};
+use crate::content::model::{EventMeta, PageMeta, SectionMeta, SourceId};
 use crate::content::{Document, Site, front_matter};
 use crate::dates::{PartialDate, Timestamp};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -131,20 +131,7 @@ pub struct EventView {
     pub source_count: usize,
     /// The group the event belongs to, shown with it.
     pub group: Option<String>,
-    pub media: Option<MediaView>,
-}
-
-/// An event's picture, map or video. A file in `static/` is shown; media still on another site is
-/// only linked to (`check` reports it), so the page makes no request to that site.
-#[derive(Debug, Serialize)]
-pub struct MediaView {
-    pub src: String,
-    pub remote: bool,
-    /// The site a remote address is on, to say where the link goes.
-    pub host: String,
-    pub alt: String,
-    pub caption: Option<String>,
-    pub credit: Option<String>,
+    pub media: Option<super::media::MediaView>,
 }
 
 /// Builds views while collecting Markdown problems as diagnostics.
@@ -215,7 +202,7 @@ impl<'a> ViewBuilder<'a> {
     }
 
     /// Renders a one-line Markdown value of the front matter field `key`.
-    fn inline<M>(&mut self, doc: &Document<M>, key: &str, text: &str) -> String {
+    pub(super) fn inline<M>(&mut self, doc: &Document<M>, key: &str, text: &str) -> String {
         let rendered = markdown::render_inline(text, self.citations, self.trusted_html);
         for p in rendered.problems {
             let needle = &text[p.range.clone()];
@@ -287,6 +274,16 @@ impl<'a> ViewBuilder<'a> {
         } else {
             Vec::new()
         };
+        // The list of periods links to each era's first event: an era without events has no
+        // place on the page to link to.
+        let eras: Vec<EraView> = eras
+            .into_iter()
+            .filter(|era| {
+                events
+                    .iter()
+                    .any(|e| e.era_start.as_ref().is_some_and(|s| s.id == era.id))
+            })
+            .collect();
         SectionView {
             html: self.body(doc, &id, 3),
             title: markdown::smarten(&m.title),
@@ -391,16 +388,15 @@ impl<'a> ViewBuilder<'a> {
         let m: &EventMeta = &doc.meta;
         let id = doc.event_id();
         let start = self.formats.date_time(m.date, m.time);
-        let display_date =
-            m.display_date
-                .clone()
-                .unwrap_or_else(|| match (m.end_date, m.end_time) {
-                    (Some(end), end_time) => {
-                        format!("{start} – {}", self.formats.date_time(end, end_time))
-                    }
-                    (None, Some(end_time)) => format!("{start} – {}", self.formats.time(end_time)),
-                    (None, None) => start,
-                });
+        let display_date = m.display_date.clone().unwrap_or_else(|| {
+            match (m.end_date.filter(|end| *end != m.date), m.end_time) {
+                (Some(end), end_time) => {
+                    format!("{start} – {}", self.formats.date_time(end, end_time))
+                }
+                (None, Some(end_time)) => format!("{start} – {}", self.formats.time(end_time)),
+                (None, None) => start,
+            }
+        });
         let mut date = self.time(m.date);
         if let (Some(time), false) = (m.time, date.iso.is_empty() || m.date.day().is_none()) {
             date.iso = format!("{}T{}", date.iso, time.iso());
@@ -417,27 +413,8 @@ impl<'a> ViewBuilder<'a> {
             cites: self.cites(&m.sources),
             source_count: m.sources.len(),
             group: m.group.as_deref().map(markdown::smarten),
-            media: m.media.as_ref().map(media_view),
+            media: m.media.as_ref().map(|media| self.media(doc, media)),
             id,
         }
-    }
-}
-
-fn media_view(media: &Media) -> MediaView {
-    let remote = media.is_remote();
-    let host = if remote {
-        let rest = media.src.split_once("//").map_or(&*media.src, |(_, r)| r);
-        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-        host.trim_start_matches("www.").to_string()
-    } else {
-        String::new()
-    };
-    MediaView {
-        src: media.src.trim().trim_start_matches('/').to_string(),
-        remote,
-        host,
-        alt: media.alt.clone().unwrap_or_default(),
-        caption: media.caption.as_deref().map(markdown::smarten),
-        credit: media.credit.clone(),
     }
 }

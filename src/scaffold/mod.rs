@@ -35,7 +35,7 @@ pub struct Created {
 }
 
 /// `---` and the schema modeline for a new content file at `path` (relative to the root).
-pub(super) fn front_matter_start(path: &Path) -> String {
+pub(crate) fn front_matter_start(path: &Path) -> String {
     let inner = path.strip_prefix("content").unwrap_or(path);
     match schema::modeline(inner) {
         Some(line) => format!("---\n{line}\n"),
@@ -44,7 +44,7 @@ pub(super) fn front_matter_start(path: &Path) -> String {
 }
 
 /// An error unless `root` is an explainer's folder (it has `content/`).
-pub(super) fn require_explainer(root: &Path) -> Result<(), Box<Diagnostic>> {
+pub fn require_explainer(root: &Path) -> Result<(), Box<Diagnostic>> {
     if root.join("content").is_dir() {
         return Ok(());
     }
@@ -102,7 +102,7 @@ pub(super) fn one_line(title: &str) -> Result<&str, Box<Diagnostic>> {
 }
 
 /// A file name from a title: the slug of its first words, at most 60 characters.
-pub(super) fn slug(title: &str) -> Result<String, Box<Diagnostic>> {
+pub(crate) fn slug(title: &str) -> Result<String, Box<Diagnostic>> {
     // "What's next" becomes `whats-next`, not `what-s-next`.
     let full = crate::markdown::slugify(&title.replace(['\'', '\u{2019}'], ""));
     let mut slug = String::new();
@@ -127,7 +127,7 @@ pub(super) fn slug(title: &str) -> Result<String, Box<Diagnostic>> {
 }
 
 /// A YAML double-quoted string: safe for colons, quotes and `#` in titles.
-pub(super) fn yaml_string(text: &str) -> String {
+pub(crate) fn yaml_string(text: &str) -> String {
     let mut out = String::from("\"");
     for c in text.chars() {
         match c {

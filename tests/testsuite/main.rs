@@ -30,4 +30,5 @@ mod scaffold;
 mod schema;
 mod serve;
 mod sharing;
+mod timelinejs;
 mod workflow;

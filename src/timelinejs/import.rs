@@ -1,0 +1,415 @@
+//! `explainer import timelinejs FILE`: each event row becomes a file in `content/timeline/`, each era
+//! row an era in `content/timeline/_index.md`, and the title row a proposal for the page's headline
+//! and standfirst (printed; the page file is not touched). A bad row is reported at its row and
+//! column and skipped; the good rows are imported. No file is overwritten unless `--update` asks for
+//! the files of the rows it names (by their `Id`, or their date and headline).
+
+use std::collections::{BTreeMap, HashMap};
+use std::path::{Path, PathBuf};
+
+use crate::content::model::SectionMeta;
+use crate::content::{TIMELINE_DIR, front_matter};
+use crate::dates::PartialDate;
+use crate::diagnostics::Diagnostic;
+use crate::scaffold::{front_matter_start, slug, yaml_string};
+
+use super::row::{self, Entry, Kind};
+use super::{Column, Layout, Sheet};
+
+#[derive(Debug, Clone, Default)]
+pub struct ImportOptions {
+    /// Rewrite event files that exist (the sheet's version wins).
+    pub update: bool,
+}
+
+/// What an import did, and what it found.
+#[derive(Debug, Default)]
+pub struct Imported {
+    /// Files written, relative to the root.
+    pub written: Vec<PathBuf>,
+    /// Files that exist and already say what the sheet says.
+    pub unchanged: Vec<PathBuf>,
+    /// Files that exist and differ, left alone (without `--update`).
+    pub kept: Vec<PathBuf>,
+    /// Eras added to the timeline's section file.
+    pub eras: Vec<String>,
+    /// The title row's headline and text (as Markdown), when the sheet has one.
+    pub title: Option<(String, String)>,
+    /// Every problem, errors (a row skipped) and warnings.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Imports `sheet` into the explainer at `root`.
+pub fn import(root: &Path, sheet: &Sheet, options: &ImportOptions) -> Imported {
+    let layout = Layout::of(&sheet.headers);
+    let mut imported = Imported::default();
+    column_warnings(sheet, &layout, &mut imported.diagnostics);
+
+    let mut entries = Vec::new();
+    for row in &sheet.rows {
+        match row::read(sheet, &layout, row) {
+            Ok(entry) => entries.push(entry),
+            Err(problems) => imported.diagnostics.extend(problems),
+        }
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    let mut events = Vec::new();
+    let mut eras = Vec::new();
+    for entry in entries {
+        let key = match entry.kind {
+            Kind::Title => {
+                imported.title = Some((entry.headline.clone(), entry.text.clone()));
+                continue;
+            }
+            Kind::Era => format!("era {}", slug_of(&entry.headline)),
+            Kind::Event => event_file_name(&entry),
+        };
+        let row = sheet.rows.iter().find(|r| r.number == entry.row);
+        if let (Some(first), Some(row)) = (seen.get(&key), row) {
+            let message = match entry.kind {
+                Kind::Era => {
+                    format!("this era has the same name as row {first}'s; the row is skipped")
+                }
+                _ => format!(
+                    "this event is row {first}'s again (the same date and headline, or Id); the row is skipped"
+                ),
+            };
+            imported.diagnostics.push(
+                sheet
+                    .row_problem(row, &message)
+                    .hint("delete the repeated row, or give the two events different headlines"),
+            );
+            continue;
+        }
+        seen.insert(key, entry.row);
+        match entry.kind {
+            Kind::Era => eras.push(entry),
+            _ => events.push(entry),
+        }
+    }
+    source_warnings(sheet, &layout, &events, &mut imported.diagnostics);
+
+    let existing = existing_eras(root);
+    let sheet_eras: Vec<(String, PartialDate, PartialDate)> = eras
+        .iter()
+        .filter_map(|e| Some((slug_of(&e.headline), e.date?, e.end_date?)))
+        .collect();
+    for entry in &mut events {
+        entry.era = era_of(entry, &sheet_eras).or_else(|| era_of(entry, &existing));
+    }
+    for entry in &events {
+        write_event(root, entry, options, &mut imported);
+    }
+    if !eras.is_empty() {
+        add_eras(root, &eras, &mut imported);
+    }
+    imported
+}
+
+/// Warnings about the sheet's columns: those explainer does not use, and a missing `Source`.
+fn column_warnings(sheet: &Sheet, layout: &Layout, out: &mut Vec<Diagnostic>) {
+    for (header, index) in &layout.unknown {
+        let row = &sheet.headers;
+        out.push(
+            sheet
+                .problem(
+                    row,
+                    *index,
+                    "explainer does not know this column; it is not imported",
+                )
+                .as_warning()
+                .hint(format!(
+                    "the columns are {}",
+                    Column::EXPORTED.map(Column::header).join(", ")
+                )),
+        );
+        let _ = header;
+    }
+    if let Some(index) = layout.index(Column::Background)
+        && sheet.rows.iter().any(|r| !r.cell(index).is_empty())
+    {
+        out.push(
+            sheet
+                .problem(
+                    &sheet.headers,
+                    index,
+                    "an explainer keeps one look for every event: the backgrounds are not imported",
+                )
+                .as_warning(),
+        );
+    }
+}
+
+/// explainer's events cite their sources; TimelineJS's do not, so a sheet may say nothing of them.
+fn source_warnings(sheet: &Sheet, layout: &Layout, events: &[Entry], out: &mut Vec<Diagnostic>) {
+    let without: Vec<&Entry> = events.iter().filter(|e| e.sources.is_empty()).collect();
+    if without.is_empty() {
+        return;
+    }
+    if layout.index(Column::Source).is_none() {
+        out.push(
+            Diagnostic::warning(
+                &sheet.path,
+                format!(
+                    "the sheet has no Source column, so none of its {} events cites a source",
+                    without.len()
+                ),
+            )
+            .hint("add a column headed Source with the ids of each event's sources (from content/sources.md), separated by commas; explainer's export writes it too"),
+        );
+        return;
+    }
+    for entry in without {
+        if let Some(row) = sheet.rows.iter().find(|r| r.number == entry.row)
+            && let Some(index) = layout.index(Column::Source)
+        {
+            out.push(
+                sheet
+                    .problem(row, index, "this event cites no source")
+                    .as_warning()
+                    .hint("write the ids of its sources (from content/sources.md), separated by commas"),
+            );
+        }
+    }
+}
+
+/// The eras the timeline has: id, start and end.
+fn existing_eras(root: &Path) -> Vec<(String, PartialDate, PartialDate)> {
+    let path = root
+        .join("content")
+        .join(TIMELINE_DIR)
+        .join(crate::content::INDEX_FILE);
+    let Ok(text) = std::fs::read_to_string(path) else {
+        return Vec::new();
+    };
+    let Ok(split) = front_matter::split(&text) else {
+        return Vec::new();
+    };
+    let meta: Result<SectionMeta, _> = front_matter::parse(&text, &split);
+    meta.map(|m| m.eras.into_iter().map(|e| (e.id, e.start, e.end)).collect())
+        .unwrap_or_default()
+}
+
+/// The one era among `eras` whose dates hold the event's, if exactly one does.
+fn era_of(entry: &Entry, eras: &[(String, PartialDate, PartialDate)]) -> Option<String> {
+    let date = entry.date?;
+    let mut holding = eras.iter().filter(|(_, start, end)| {
+        start.earliest() <= date.earliest() && date.latest() <= end.latest()
+    });
+    match (holding.next(), holding.next()) {
+        (Some((id, _, _)), None) => Some(id.clone()),
+        _ => None,
+    }
+}
+
+fn slug_of(headline: &str) -> String {
+    slug(headline).unwrap_or_else(|_| "event".into())
+}
+
+/// The event's file name without `.md`: its `Id`, or its date and headline
+/// (`2021-07-26-biden-and-al-kadhimi-agree`; `bce-0500-…` before the common era).
+fn event_file_name(entry: &Entry) -> String {
+    if !entry.id.is_empty() {
+        return entry.id.clone();
+    }
+    let date = entry.date.map(|d| d.iso()).unwrap_or_default();
+    let date = match date.strip_prefix('-') {
+        Some(bce) => format!("bce-{bce}"),
+        None => date,
+    };
+    format!("{date}-{}", slug_of(&entry.headline))
+}
+
+/// The text of an event's file.
+pub(super) fn event_text(inner: &Path, entry: &Entry) -> String {
+    let mut out = front_matter_start(inner);
+    let mut field = |key: &str, value: &str| {
+        if !value.is_empty() {
+            out.push_str(&format!("{key}: {value}\n"));
+        }
+    };
+    // Dates as editors write them, unquoted; times quoted, as YAML 1.1 tools would read 22:15 as
+    // a number.
+    let date = |d: Option<crate::dates::PartialDate>| d.map(|d| d.iso()).unwrap_or_default();
+    let time =
+        |t: Option<crate::dates::TimeOfDay>| t.map(|t| yaml_string(&t.iso())).unwrap_or_default();
+    field("date", &date(entry.date));
+    field("end_date", &date(entry.end_date));
+    field("time", &time(entry.time));
+    field("end_time", &time(entry.end_time));
+    field("title", &yaml_string(&entry.headline));
+    let optional = |text: &str| {
+        if text.is_empty() {
+            String::new()
+        } else {
+            yaml_string(text)
+        }
+    };
+    field("display_date", &optional(&entry.display_date));
+    field("era", entry.era.as_deref().unwrap_or_default());
+    field("group", &optional(&entry.group));
+    if !entry.sources.is_empty() {
+        let ids: Vec<String> = entry
+            .sources
+            .iter()
+            .map(|s| match is_plain_id(s) {
+                true => s.clone(),
+                false => yaml_string(s),
+            })
+            .collect();
+        field("sources", &format!("[{}]", ids.join(", ")));
+    }
+    if let Some(media) = &entry.media {
+        out.push_str("media:\n");
+        for (key, value) in [
+            ("src", &media.src),
+            ("alt", &media.alt),
+            ("caption", &media.caption),
+            ("credit", &media.credit),
+            ("thumbnail", &media.thumbnail),
+        ] {
+            if !value.is_empty() {
+                out.push_str(&format!("  {key}: {}\n", yaml_string(value)));
+            }
+        }
+    }
+    out.push_str("---\n");
+    if !entry.text.is_empty() {
+        out.push_str(&entry.text);
+        out.push('\n');
+    }
+    out
+}
+
+/// Whether a source id can be written in YAML without quotes.
+fn is_plain_id(id: &str) -> bool {
+    id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+}
+
+fn write_event(root: &Path, entry: &Entry, options: &ImportOptions, imported: &mut Imported) {
+    let inner = Path::new(TIMELINE_DIR).join(format!("{}.md", event_file_name(entry)));
+    let path = Path::new("content").join(&inner);
+    let text = event_text(&inner, entry);
+    let full = root.join(&path);
+    match std::fs::read_to_string(&full) {
+        Ok(existing) if existing == text => return imported.unchanged.push(path),
+        Ok(_) if !options.update => return imported.kept.push(path),
+        _ => {}
+    }
+    let written = std::fs::create_dir_all(full.parent().unwrap_or(root))
+        .and_then(|()| std::fs::write(&full, &text));
+    match written {
+        Ok(()) => imported.written.push(path),
+        Err(e) => imported.diagnostics.push(Diagnostic::error(
+            &path,
+            format!("cannot write this file: {e}"),
+        )),
+    }
+}
+
+/// Adds the sheet's eras that the timeline does not have yet (by id) to its section file, after
+/// the eras it has; creates the file when there is none.
+fn add_eras(root: &Path, eras: &[Entry], imported: &mut Imported) {
+    let path = Path::new("content")
+        .join(TIMELINE_DIR)
+        .join(crate::content::INDEX_FILE);
+    let full = root.join(&path);
+    let existing = std::fs::read_to_string(&full).ok();
+    let known: BTreeMap<String, ()> = existing
+        .as_deref()
+        .and_then(|text| {
+            let split = front_matter::split(text).ok()?;
+            let meta: SectionMeta = front_matter::parse(text, &split).ok()?;
+            Some(meta.eras.into_iter().map(|e| (e.id, ())).collect())
+        })
+        .unwrap_or_default();
+    let mut block = String::new();
+    for era in eras {
+        let id = slug_of(&era.headline);
+        if known.contains_key(&id) {
+            continue;
+        }
+        let date = |d: Option<crate::dates::PartialDate>| d.map(|d| d.iso()).unwrap_or_default();
+        block.push_str(&format!(
+            "  - id: {id}\n    title: {}\n    start: {}\n    end: {}\n",
+            yaml_string(&era.headline),
+            date(era.date),
+            date(era.end_date)
+        ));
+        imported.eras.push(id);
+    }
+    if block.is_empty() {
+        return;
+    }
+    let text = match existing {
+        Some(text) => with_eras(&text, &block),
+        None => format!(
+            "{}title: Timeline\nweight: 40\neras:\n{block}---\n",
+            front_matter_start(&Path::new(TIMELINE_DIR).join(crate::content::INDEX_FILE))
+        ),
+    };
+    if let Err(e) = std::fs::write(&full, text) {
+        imported.diagnostics.push(Diagnostic::error(
+            &path,
+            format!("cannot write this file: {e}"),
+        ));
+    }
+}
+
+/// `text` with `block` (era items) added at the end of its `eras:` list, or as a new list at the
+/// end of its front matter.
+fn with_eras(text: &str, block: &str) -> String {
+    let Ok(split) = front_matter::split(text) else {
+        return text.to_string();
+    };
+    let yaml = &text[split.yaml.clone()];
+    let at = match yaml
+        .find("\neras:")
+        .map(|i| i + 1)
+        .or_else(|| yaml.starts_with("eras:").then_some(0))
+    {
+        Some(start) => {
+            // The list runs while lines are indented or are list items.
+            let mut end = yaml[start..]
+                .find('\n')
+                .map_or(yaml.len(), |i| start + i + 1);
+            while end < yaml.len() {
+                let line_end = yaml[end..].find('\n').map_or(yaml.len(), |i| end + i + 1);
+                let line = &yaml[end..line_end];
+                if !(line.starts_with(' ') || line.starts_with('-') || line.trim().is_empty()) {
+                    break;
+                }
+                end = line_end;
+            }
+            split.yaml.start + end
+        }
+        None => {
+            let end = split.yaml.end;
+            return format!("{}eras:\n{block}{}", &text[..end], &text[end..]);
+        }
+    };
+    format!("{}{block}{}", &text[..at], &text[at..])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn eras_go_at_the_end_of_the_list() {
+        let text = "---\ntitle: Timeline\neras:\n  - id: a\n    title: A\n    start: 2003\n    end: 2011\nweight: 40\n---\nText\n";
+        let out = with_eras(
+            text,
+            "  - id: b\n    title: B\n    start: 2014\n    end: 2017\n",
+        );
+        assert_eq!(
+            out,
+            "---\ntitle: Timeline\neras:\n  - id: a\n    title: A\n    start: 2003\n    end: 2011\n  - id: b\n    title: B\n    start: 2014\n    end: 2017\nweight: 40\n---\nText\n"
+        );
+        let none = with_eras("---\ntitle: T\nweight: 1\n---\n", "  - id: b\n");
+        assert_eq!(none, "---\ntitle: T\nweight: 1\neras:\n  - id: b\n---\n");
+    }
+}

@@ -1,0 +1,245 @@
+//! `explainer import timelinejs` and `explainer export timelinejs`: a TimelineJS sheet becomes event
+//! files that build, the export of the built timeline imports back to the same files, a sheet with
+//! mistakes reports each at its row and column and imports the rest, and a workbook imports as
+//! its CSV does.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::Path;
+
+use crate::common::{TestSite, explainer, fixtures};
+
+fn sheet(name: &str) -> String {
+    fixtures()
+        .join("timelinejs")
+        .join(name)
+        .display()
+        .to_string()
+}
+
+/// Runs `explainer import timelinejs FILE --root ROOT` (more arguments after).
+fn import(site: &TestSite, file: &str, more: &[&str]) -> crate::common::Run {
+    let root = site.root.display().to_string();
+    let mut args = vec!["import", "timelinejs", file, "--root", &root];
+    args.extend_from_slice(more);
+    explainer(&args, &site.root)
+}
+
+/// The event files of a site's timeline, by name, with their text.
+fn event_files(site: &TestSite) -> BTreeMap<String, String> {
+    let dir = site.root.join("content/timeline");
+    fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().is_some_and(|n| n != "_index.md"))
+        .map(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            (name, fs::read_to_string(&p).unwrap())
+        })
+        .collect()
+}
+
+fn imported_site() -> TestSite {
+    let site = TestSite::fixture("timelinejs/site");
+    let run = import(&site, &sheet("timeline.csv"), &[]);
+    assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
+    site
+}
+
+#[test]
+fn a_sheet_becomes_event_files_that_build() {
+    let site = imported_site();
+    let files = event_files(&site);
+    assert_eq!(
+        files.keys().collect::<Vec<_>>(),
+        [
+            "2003-03-19-test-an-event-at-a-time-of-day.md",
+            "2003-03-20-test-an-event-with-a-start-and-an-end-time.md",
+            "2014-06-test-an-event-known-to-the-month.md",
+            "2021-07-26-test-an-event-over-two-days.md",
+            "bce-1754-test-an-event-before-the-common-era.md",
+        ]
+    );
+    // The HTML of the Text column as Markdown, the script and the target attribute gone; 10:15 PM
+    // on the 24-hour clock; the era found by the date.
+    insta::assert_snapshot!(
+        "timelinejs-html-and-time",
+        files["2003-03-19-test-an-event-at-a-time-of-day.md"]
+    );
+    // Before the common era, with every media column.
+    insta::assert_snapshot!(
+        "timelinejs-bce-and-media",
+        files["bce-1754-test-an-event-before-the-common-era.md"]
+    );
+    let timeline = fs::read_to_string(site.root.join("content/timeline/_index.md")).unwrap();
+    assert!(timeline.contains("  - id: hammurabis-reign\n    title: \"Hammurabi’s reign\"\n    start: -1792\n    end: -1750\n"), "{timeline}");
+
+    let build = site.build(&[]);
+    assert_eq!(build.code, Some(0), "{}", build.stderr);
+    let html = site.read_output("index.html");
+    assert!(html.contains("<span class=\"event-date\">c. 1754 BCE</span>"));
+    assert!(
+        html.contains(
+            "<time datetime=\"2003-03-19T22:15\">19 March 2003 at 10:15\u{202f}pm</time>"
+        )
+    );
+    assert!(html.contains("20 March 2003 at 9:00\u{202f}am – 5:30\u{202f}pm"));
+    assert!(html.contains("<p class=\"event-group\">Politics</p>"));
+    assert!(html.contains("<span class=\"era-span\">1792 BC – 1750 BC</span>"));
+    assert!(
+        !html.contains("alert("),
+        "the script and the javascript: link are gone"
+    );
+}
+
+#[test]
+fn the_title_row_is_proposed_and_background_and_a_missing_source_are_reported() {
+    let site = TestSite::fixture("timelinejs/site");
+    let run = import(&site, &sheet("timeline.csv"), &[]);
+    assert!(
+        run.stdout
+            .contains("  title: A test timeline: from Babylon to Baghdad"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        run.stdout
+            .contains("  standfirst: Every column of the **TimelineJS** template, in one sheet.")
+    );
+    let page = fs::read_to_string(site.root.join("content/_index.md")).unwrap();
+    assert!(!page.contains("Babylon"), "the page file is not touched");
+    assert!(
+        run.stderr
+            .contains("timeline.csv:1:19: warning: column S \"Background\""),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn an_export_imports_back_to_the_same_files() {
+    let first = imported_site();
+    let build = first.build(&[]);
+    assert_eq!(build.code, Some(0), "{}", build.stderr);
+    let csv = first.root.join("exported.csv");
+    let root = first.root.display().to_string();
+    let run = explainer(
+        &[
+            "export",
+            "timelinejs",
+            "--root",
+            &root,
+            "--output",
+            &csv.display().to_string(),
+        ],
+        &first.root,
+    );
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.contains("5 events and 2 eras"), "{}", run.stdout);
+    let exported = fs::read_to_string(&csv).unwrap();
+    assert!(exported.starts_with("\u{feff}Year,Month,Day,Time,End Year,End Month,End Day,End Time,Display Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Alt Text,Type,Group,Background,Source,Id\n"));
+
+    let second = TestSite::fixture("timelinejs/site");
+    let run = import(&second, &csv.display().to_string(), &[]);
+    assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
+    assert_eq!(event_files(&second), event_files(&first));
+    let index =
+        |site: &TestSite| fs::read_to_string(site.root.join("content/timeline/_index.md")).unwrap();
+    assert_eq!(index(&second), index(&first));
+
+    // Imported again over itself: nothing changes, nothing is overwritten.
+    let again = import(&first, &csv.display().to_string(), &[]);
+    assert_eq!(again.code, Some(0), "{}", again.stderr);
+    assert!(
+        again
+            .stdout
+            .contains("5 event files already say what the sheet says"),
+        "{}",
+        again.stdout
+    );
+}
+
+#[test]
+fn an_edited_row_is_kept_until_update_rewrites_it() {
+    let site = imported_site();
+    let path = site
+        .root
+        .join("content/timeline/2014-06-test-an-event-known-to-the-month.md");
+    let edited = fs::read_to_string(&path)
+        .unwrap()
+        .replace("Known only", "Edited by hand: known only");
+    fs::write(&path, &edited).unwrap();
+    let run = import(&site, &sheet("timeline.csv"), &[]);
+    assert!(
+        run.stdout
+            .contains("Kept content/timeline/2014-06-test-an-event-known-to-the-month.md"),
+        "{}",
+        run.stdout
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), edited);
+    let run = import(&site, &sheet("timeline.csv"), &["--update"]);
+    assert!(
+        run.stdout
+            .contains("Wrote content/timeline/2014-06-test-an-event-known-to-the-month.md"),
+        "{}",
+        run.stdout
+    );
+    assert!(
+        !fs::read_to_string(&path)
+            .unwrap()
+            .contains("Edited by hand")
+    );
+}
+
+#[test]
+fn mistakes_are_reported_at_their_row_and_column_and_the_rest_imported() {
+    let site = TestSite::fixture("timelinejs/site");
+    let run = import(&site, &sheet("mistakes.csv"), &[]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let path = sheet("mistakes.csv");
+    let shown = run.stderr.replace(&path, "mistakes.csv");
+    insta::assert_snapshot!("timelinejs-mistakes", shown);
+    let files = event_files(&site);
+    assert_eq!(
+        files.keys().collect::<Vec<_>>(),
+        [
+            "2021-07-26-a-good-row.md",
+            "2021-08-another-good-row.md",
+            "2021-09-a-row-without-a-source.md"
+        ]
+    );
+}
+
+/// Writes the cells of a CSV file into a workbook as a spreadsheet holds them: numbers as numbers.
+fn workbook_of(csv_path: &Path, xlsx: &Path) {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_path(csv_path)
+        .unwrap();
+    let mut book = rust_xlsxwriter::Workbook::new();
+    let sheet = book.add_worksheet();
+    for (r, record) in reader.records().enumerate() {
+        for (c, cell) in record.unwrap().iter().enumerate() {
+            let cell = cell.trim_start_matches('\u{feff}');
+            let (r, c) = (r as u32, c as u16);
+            match cell.parse::<f64>() {
+                Ok(n) => sheet.write_number(r, c, n).map(|_| ()),
+                Err(_) if cell.is_empty() => Ok(()),
+                Err(_) => sheet.write_string(r, c, cell).map(|_| ()),
+            }
+            .unwrap();
+        }
+    }
+    book.save(xlsx).unwrap();
+}
+
+#[test]
+fn a_workbook_imports_as_its_csv_does() {
+    let from_csv = imported_site();
+    let from_xlsx = TestSite::fixture("timelinejs/site");
+    let xlsx = from_xlsx.root.join("timeline.xlsx");
+    workbook_of(&fixtures().join("timelinejs/timeline.csv"), &xlsx);
+    let run = import(&from_xlsx, &xlsx.display().to_string(), &[]);
+    assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
+    assert_eq!(event_files(&from_xlsx), event_files(&from_csv));
+}
