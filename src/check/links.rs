@@ -169,8 +169,11 @@ impl<'a> LinkChecker<'a> {
         if media.is_remote() {
             let finding = (
                 Severity::Warning,
-                format!("the media `{}` is still on another site: the page only links to it", media.src),
-                "download it into the static/ folder and write its path in `src:` (explainer import timelinejs --download-media does this for a sheet)".to_string(),
+                format!(
+                    "the media `{}` is still on another site: the page only links to it",
+                    media.src
+                ),
+                "download it into the static/ folder and write its path in `src:`".to_string(),
             );
             out.push(diagnostic(doc, range, finding));
             return;

@@ -8,7 +8,7 @@ use super::{KEY_POINTS, MAX_DESCRIPTION, MAX_HEADLINE};
 use crate::content::model::{Era, EventMeta, PageMeta};
 use crate::content::{Document, Files, front_matter};
 use crate::dates::PartialDate;
-use crate::diagnostics::{Diagnostic, Diagnostics};
+use crate::diagnostics::{Diagnostic, Diagnostics, closest};
 use crate::scaffold::PLACEHOLDER;
 use crate::url::{is_web_address, unsafe_scheme, web_address_problem};
 
@@ -153,6 +153,48 @@ pub(super) fn check_events(files: &Files, out: &mut Diagnostics) {
                 .hint("add `updated: YYYY-MM-DD` to content/_index.md so readers see the page changed; the event is labelled \"After publication\""),
             );
         }
+    }
+    check_groups(files, out);
+}
+
+/// A group written once, close to one other events use, is likely a slip ("Politcs", "politics").
+fn check_groups(files: &Files, out: &mut Diagnostics) {
+    let mut uses: std::collections::BTreeMap<&str, usize> = std::collections::BTreeMap::new();
+    for doc in &files.events {
+        if let Some(group) = &doc.meta.group {
+            *uses.entry(group.as_str()).or_default() += 1;
+        }
+    }
+    for doc in &files.events {
+        let Some(group) = doc.meta.group.as_deref() else {
+            continue;
+        };
+        if uses[group] > 1 {
+            continue;
+        }
+        let others = uses.keys().copied().filter(|g| *g != group && uses[g] > 1);
+        let same_but_case = others
+            .clone()
+            .find(|g| g.to_lowercase().trim() == group.to_lowercase().trim());
+        let Some(close) = same_but_case.or_else(|| closest(group, others)) else {
+            continue;
+        };
+        out.push(
+            Diagnostic::warning(
+                &doc.path,
+                format!(
+                    "the group `{group}` is on this event only, and `{close}` is on {} others",
+                    uses[close]
+                ),
+            )
+            .at(
+                &doc.text,
+                front_matter::locate(&doc.text, &doc.split, "group", group),
+            )
+            .hint(format!(
+                "if they are the same group, write `{close}` here too"
+            )),
+        );
     }
 }
 

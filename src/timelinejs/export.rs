@@ -71,6 +71,7 @@ fn to_csv(files: &Files) -> Exported {
             );
             row.set(Column::Headline, &era.title);
             row.set(Column::Type, "era");
+            row.set(Column::Id, &era.id);
             rows.push(row.0);
             exported.eras += 1;
         }

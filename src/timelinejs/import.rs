@@ -4,15 +4,15 @@
 //! column and skipped; the good rows are imported. No file is overwritten unless `--update` asks for
 //! the files of the rows it names (by their `Id`, or their date and headline).
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
-use crate::content::model::SectionMeta;
 use crate::content::{TIMELINE_DIR, front_matter};
 use crate::dates::PartialDate;
 use crate::diagnostics::Diagnostic;
 use crate::scaffold::{front_matter_start, slug, yaml_string};
 
+use super::eras::{add_eras, era_id, era_of, existing_eras};
 use super::row::{self, Entry, Kind};
 use super::{Column, Layout, Sheet};
 
@@ -61,7 +61,7 @@ pub fn import(root: &Path, sheet: &Sheet, options: &ImportOptions) -> Imported {
                 imported.title = Some((entry.headline.clone(), entry.text.clone()));
                 continue;
             }
-            Kind::Era => format!("era {}", slug_of(&entry.headline)),
+            Kind::Era => format!("era {}", era_id(&entry, &[])),
             Kind::Event => event_file_name(&entry),
         };
         let row = sheet.rows.iter().find(|r| r.number == entry.row);
@@ -90,11 +90,18 @@ pub fn import(root: &Path, sheet: &Sheet, options: &ImportOptions) -> Imported {
     source_warnings(sheet, &layout, &events, &mut imported.diagnostics);
 
     let existing = existing_eras(root);
+    for era in &mut eras {
+        era.id = era_id(era, &existing);
+    }
     let sheet_eras: Vec<(String, PartialDate, PartialDate)> = eras
         .iter()
-        .filter_map(|e| Some((slug_of(&e.headline), e.date?, e.end_date?)))
+        .filter_map(|e| Some((e.id.clone(), e.date?, e.end_date?)))
         .collect();
     for entry in &mut events {
+        let existing: Vec<_> = existing
+            .iter()
+            .map(|(id, start, end, _)| (id.clone(), *start, *end))
+            .collect();
         entry.era = era_of(entry, &sheet_eras).or_else(|| era_of(entry, &existing));
     }
     for entry in &events {
@@ -173,36 +180,7 @@ fn source_warnings(sheet: &Sheet, layout: &Layout, events: &[Entry], out: &mut V
     }
 }
 
-/// The eras the timeline has: id, start and end.
-fn existing_eras(root: &Path) -> Vec<(String, PartialDate, PartialDate)> {
-    let path = root
-        .join("content")
-        .join(TIMELINE_DIR)
-        .join(crate::content::INDEX_FILE);
-    let Ok(text) = std::fs::read_to_string(path) else {
-        return Vec::new();
-    };
-    let Ok(split) = front_matter::split(&text) else {
-        return Vec::new();
-    };
-    let meta: Result<SectionMeta, _> = front_matter::parse(&text, &split);
-    meta.map(|m| m.eras.into_iter().map(|e| (e.id, e.start, e.end)).collect())
-        .unwrap_or_default()
-}
-
-/// The one era among `eras` whose dates hold the event's, if exactly one does.
-fn era_of(entry: &Entry, eras: &[(String, PartialDate, PartialDate)]) -> Option<String> {
-    let date = entry.date?;
-    let mut holding = eras.iter().filter(|(_, start, end)| {
-        start.earliest() <= date.earliest() && date.latest() <= end.latest()
-    });
-    match (holding.next(), holding.next()) {
-        (Some((id, _, _)), None) => Some(id.clone()),
-        _ => None,
-    }
-}
-
-fn slug_of(headline: &str) -> String {
+pub(super) fn slug_of(headline: &str) -> String {
     slug(headline).unwrap_or_else(|_| "event".into())
 }
 
@@ -281,6 +259,21 @@ pub(super) fn event_text(inner: &Path, entry: &Entry) -> String {
     out
 }
 
+/// Whether an event file already says what the row says: the same fields, and the same text but
+/// for how its lines are wrapped (an editor's wrapping is kept).
+fn same_event(existing: &str, new: &str) -> bool {
+    let parts = |text: &str| {
+        let text = text.replace("\r\n", "\n");
+        let split = front_matter::split(&text).ok()?;
+        let words: Vec<String> = text[split.body.clone()]
+            .split_whitespace()
+            .map(str::to_string)
+            .collect();
+        Some((text[split.yaml.clone()].to_string(), words))
+    };
+    existing == new || parts(existing).is_some_and(|p| Some(p) == parts(new))
+}
+
 /// Whether a source id can be written in YAML without quotes.
 fn is_plain_id(id: &str) -> bool {
     id.chars().next().is_some_and(|c| c.is_ascii_alphanumeric())
@@ -295,7 +288,7 @@ fn write_event(root: &Path, entry: &Entry, options: &ImportOptions, imported: &m
     let text = event_text(&inner, entry);
     let full = root.join(&path);
     match std::fs::read_to_string(&full) {
-        Ok(existing) if existing == text => return imported.unchanged.push(path),
+        Ok(existing) if same_event(&existing, &text) => return imported.unchanged.push(path),
         Ok(_) if !options.update => return imported.kept.push(path),
         _ => {}
     }
@@ -307,109 +300,5 @@ fn write_event(root: &Path, entry: &Entry, options: &ImportOptions, imported: &m
             &path,
             format!("cannot write this file: {e}"),
         )),
-    }
-}
-
-/// Adds the sheet's eras that the timeline does not have yet (by id) to its section file, after
-/// the eras it has; creates the file when there is none.
-fn add_eras(root: &Path, eras: &[Entry], imported: &mut Imported) {
-    let path = Path::new("content")
-        .join(TIMELINE_DIR)
-        .join(crate::content::INDEX_FILE);
-    let full = root.join(&path);
-    let existing = std::fs::read_to_string(&full).ok();
-    let known: BTreeMap<String, ()> = existing
-        .as_deref()
-        .and_then(|text| {
-            let split = front_matter::split(text).ok()?;
-            let meta: SectionMeta = front_matter::parse(text, &split).ok()?;
-            Some(meta.eras.into_iter().map(|e| (e.id, ())).collect())
-        })
-        .unwrap_or_default();
-    let mut block = String::new();
-    for era in eras {
-        let id = slug_of(&era.headline);
-        if known.contains_key(&id) {
-            continue;
-        }
-        let date = |d: Option<crate::dates::PartialDate>| d.map(|d| d.iso()).unwrap_or_default();
-        block.push_str(&format!(
-            "  - id: {id}\n    title: {}\n    start: {}\n    end: {}\n",
-            yaml_string(&era.headline),
-            date(era.date),
-            date(era.end_date)
-        ));
-        imported.eras.push(id);
-    }
-    if block.is_empty() {
-        return;
-    }
-    let text = match existing {
-        Some(text) => with_eras(&text, &block),
-        None => format!(
-            "{}title: Timeline\nweight: 40\neras:\n{block}---\n",
-            front_matter_start(&Path::new(TIMELINE_DIR).join(crate::content::INDEX_FILE))
-        ),
-    };
-    if let Err(e) = std::fs::write(&full, text) {
-        imported.diagnostics.push(Diagnostic::error(
-            &path,
-            format!("cannot write this file: {e}"),
-        ));
-    }
-}
-
-/// `text` with `block` (era items) added at the end of its `eras:` list, or as a new list at the
-/// end of its front matter.
-fn with_eras(text: &str, block: &str) -> String {
-    let Ok(split) = front_matter::split(text) else {
-        return text.to_string();
-    };
-    let yaml = &text[split.yaml.clone()];
-    let at = match yaml
-        .find("\neras:")
-        .map(|i| i + 1)
-        .or_else(|| yaml.starts_with("eras:").then_some(0))
-    {
-        Some(start) => {
-            // The list runs while lines are indented or are list items.
-            let mut end = yaml[start..]
-                .find('\n')
-                .map_or(yaml.len(), |i| start + i + 1);
-            while end < yaml.len() {
-                let line_end = yaml[end..].find('\n').map_or(yaml.len(), |i| end + i + 1);
-                let line = &yaml[end..line_end];
-                if !(line.starts_with(' ') || line.starts_with('-') || line.trim().is_empty()) {
-                    break;
-                }
-                end = line_end;
-            }
-            split.yaml.start + end
-        }
-        None => {
-            let end = split.yaml.end;
-            return format!("{}eras:\n{block}{}", &text[..end], &text[end..]);
-        }
-    };
-    format!("{}{block}{}", &text[..at], &text[at..])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn eras_go_at_the_end_of_the_list() {
-        let text = "---\ntitle: Timeline\neras:\n  - id: a\n    title: A\n    start: 2003\n    end: 2011\nweight: 40\n---\nText\n";
-        let out = with_eras(
-            text,
-            "  - id: b\n    title: B\n    start: 2014\n    end: 2017\n",
-        );
-        assert_eq!(
-            out,
-            "---\ntitle: Timeline\neras:\n  - id: a\n    title: A\n    start: 2003\n    end: 2011\n  - id: b\n    title: B\n    start: 2014\n    end: 2017\nweight: 40\n---\nText\n"
-        );
-        let none = with_eras("---\ntitle: T\nweight: 1\n---\n", "  - id: b\n");
-        assert_eq!(none, "---\ntitle: T\nweight: 1\neras:\n  - id: b\n---\n");
     }
 }

@@ -153,6 +153,23 @@ mistake!(
     "content/what-happened.md:14:1: error: this image has no description"
 );
 mistake!(
+    misspelt_group,
+    "misspelt-group",
+    "content/timeline/2021-12-09-later.md:5:8: warning: the group `Figthing` is on this event only",
+    0
+);
+mistake!(
+    media_on_another_site,
+    "media-on-another-site",
+    "content/timeline/2021-12-09-later.md:7:8: warning: the media `https://www.youtube.com/watch?v=a1b2c3` is still on another site",
+    0
+);
+mistake!(
+    media_without_alt_text,
+    "media-without-alt-text",
+    "content/timeline/2021-12-09-later.md:7:8: error: this picture has no alt text"
+);
+mistake!(
     missing_image_file,
     "missing-image-file",
     "content/what-happened.md:14:40: error: the image `photos/convoy.jpeg`"

@@ -243,3 +243,31 @@ fn a_workbook_imports_as_its_csv_does() {
     assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
     assert_eq!(event_files(&from_xlsx), event_files(&from_csv));
 }
+
+#[test]
+fn the_bundled_timeline_exports_and_imports_back_unchanged() {
+    let site = TestSite::bundled();
+    let before = event_files(&site);
+    let root = site.root.display().to_string();
+    let run = explainer(&["export", "timelinejs", "--root", &root], &site.root);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stdout.contains("20 events and 4 eras"),
+        "{}",
+        run.stdout
+    );
+    let run = import(
+        &site,
+        &site.root.join("timeline.csv").display().to_string(),
+        &[],
+    );
+    assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout
+            .contains("20 event files already say what the sheet says"),
+        "{}",
+        run.stdout
+    );
+    assert!(!run.stdout.contains("Wrote") && !run.stdout.contains("Kept"));
+    assert_eq!(event_files(&site), before);
+}
