@@ -11,6 +11,7 @@
 mod eras;
 mod export;
 mod import;
+mod markdown_of;
 mod row;
 mod sheet;
 mod text;

@@ -1,6 +1,7 @@
 //! A sheet's `Text` cell and an event's Markdown: TimelineJS takes HTML, explainer Markdown. HTML is
 //! cleaned first (ammonia keeps paragraphs, line breaks, links, emphasis, lists and quotations,
-//! and drops scripts, styles and every attribute but a link's address) and then converted (htmd);
+//! and drops scripts, styles and every attribute but a link's address) and then converted
+//! ([`markdown_of`](super::markdown_of));
 //! Markdown goes back to HTML with pulldown-cmark. A cell without tags is already text.
 
 use std::collections::HashSet;
@@ -53,16 +54,7 @@ pub fn to_markdown(cell: &str) -> String {
         return plain(&cell);
     }
     let clean = cleaner().clean(&cell).to_string();
-    let converter = htmd::HtmlToMarkdown::builder()
-        .options(htmd::options::Options {
-            bullet_list_marker: htmd::options::BulletListMarker::Dash,
-            ul_bullet_spacing: 1,
-            ol_number_spacing: 1,
-            ..Default::default()
-        })
-        .build();
-    let markdown = converter.convert(&clean).unwrap_or(clean);
-    unescape_citations(markdown.trim())
+    unescape_citations(super::markdown_of::markdown_of(&clean).trim())
 }
 
 /// A cell of plain text, as a browser would show it: its paragraphs (blank lines between them)
@@ -82,8 +74,8 @@ fn plain(cell: &str) -> String {
     paragraphs.join("\n\n")
 }
 
-/// htmd escapes brackets that Markdown would read as a link; explainer's citations, `[@id]`, are
-/// brackets it must keep.
+/// Brackets escaped so that Markdown does not read a link, where they are explainer's citations,
+/// `[@id]`, which must stay.
 fn unescape_citations(markdown: &str) -> String {
     let mut out = String::with_capacity(markdown.len());
     let mut rest = markdown;
