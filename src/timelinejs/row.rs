@@ -339,3 +339,49 @@ fn sheet_time(cell: &str) -> Result<Option<TimeOfDay>, String> {
         .map(Some)
         .map_err(|e| e.0)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Option<PartialDate> {
+        PartialDate::parse(text).ok()
+    }
+
+    #[test]
+    fn times_as_timelinejs_reads_them() {
+        let time = |cell: &str| sheet_time(cell).map(|t| t.map(|t| t.iso()));
+        assert_eq!(time("15:30"), Ok(Some("15:30".into())));
+        assert_eq!(time("9:05"), Ok(Some("09:05".into())));
+        assert_eq!(time("3:30 PM"), Ok(Some("15:30".into())));
+        assert_eq!(time("12:15am"), Ok(Some("00:15".into())));
+        assert_eq!(time("12 pm"), Ok(Some("12:00".into())));
+        assert_eq!(time("23:59:59"), Ok(Some("23:59:59".into())));
+        assert_eq!(time(""), Ok(None));
+        assert!(time("25:00").is_err());
+        assert!(time("13:00 PM").is_err());
+        assert!(time("noon").is_err());
+    }
+
+    #[test]
+    fn year_month_and_day_cells() {
+        assert_eq!(date_of(["2014", "6", ""]), Ok(date("2014-06")));
+        assert_eq!(date_of(["2021.0", "07", "26"]), Ok(date("2021-07-26")));
+        assert_eq!(date_of(["-500", "", ""]), Ok(date("-0500")));
+        assert_eq!(date_of(["", "", ""]), Ok(None));
+        assert_eq!(date_of(["2021", "2", "30"]).unwrap_err().0, 2);
+        assert_eq!(date_of(["2021", "", "3"]).unwrap_err().0, 1);
+        assert_eq!(date_of(["0", "", ""]).unwrap_err().0, 0);
+        assert_eq!(date_of(["", "7", ""]).unwrap_err().0, 0);
+    }
+
+    #[test]
+    fn the_first_templates_dates() {
+        assert_eq!(first_version_date("2021"), Ok(date("2021")));
+        assert_eq!(first_version_date("7/26/2021"), Ok(date("2021-07-26")));
+        assert_eq!(first_version_date("2021,7,26"), Ok(date("2021-07-26")));
+        assert_eq!(first_version_date("2021,7"), Ok(date("2021-07")));
+        assert_eq!(first_version_date("2021-07-26"), Ok(date("2021-07-26")));
+        assert!(first_version_date("26 July 2021").is_err());
+    }
+}

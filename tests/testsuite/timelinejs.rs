@@ -271,3 +271,21 @@ fn the_bundled_timeline_exports_and_imports_back_unchanged() {
     assert!(!run.stdout.contains("Wrote") && !run.stdout.contains("Kept"));
     assert_eq!(event_files(&site), before);
 }
+
+#[test]
+fn a_first_version_sheet_imports_with_its_start_date_and_tag() {
+    let site = TestSite::fixture("timelinejs/site");
+    site.write(
+        "old.csv",
+        "Start Date,End Date,Headline,Text,Media,Media Credit,Media Caption,Media Thumbnail,Type,Tag,Source\n\
+         7/26/2021,7/27/2021,An old sheet's event,<p>From a v1 sheet.</p>,,,,,,Diplomacy,wire-one\n\
+         2014,,A year only,,,,,,,,wire-two\n",
+    );
+    let run = import(&site, "old.csv", &[]);
+    assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
+    let files = event_files(&site);
+    let event = &files["2021-07-26-an-old-sheets-event.md"];
+    assert!(event.contains("date: 2021-07-26\nend_date: 2021-07-27\n"), "{event}");
+    assert!(event.contains("group: \"Diplomacy\"\n"), "{event}");
+    assert!(files.contains_key("2014-a-year-only.md"), "{files:?}");
+}
