@@ -26,6 +26,10 @@ pub struct ImportArgs {
     /// date and headline) with what the sheet says now
     #[arg(long)]
     pub update: bool,
+    /// Download each picture, video or sound the sheet links to, once, into static/media/, and
+    /// use the file instead of the link (the page then asks nothing of another site)
+    #[arg(long)]
+    pub download_media: bool,
     #[command(flatten)]
     pub root: RootArg,
 }
@@ -60,6 +64,7 @@ pub fn import(command: ImportCommand) -> ExitCode {
     };
     let options = ImportOptions {
         update: args.update,
+        download_media: args.download_media,
     };
     let imported = timelinejs::import(&args.root.root, &sheet, &options);
     report(&imported.diagnostics);

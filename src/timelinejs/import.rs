@@ -20,6 +20,8 @@ use super::{Column, Layout, Sheet};
 pub struct ImportOptions {
     /// Rewrite event files that exist (the sheet's version wins).
     pub update: bool,
+    /// Fetch each linked picture, video or sound into `static/media/` and use the file.
+    pub download_media: bool,
 }
 
 /// What an import did, and what it found.
@@ -103,6 +105,11 @@ pub fn import(root: &Path, sheet: &Sheet, options: &ImportOptions) -> Imported {
             .map(|(id, start, end, _)| (id.clone(), *start, *end))
             .collect();
         entry.era = era_of(entry, &sheet_eras).or_else(|| era_of(entry, &existing));
+    }
+    if options.download_media {
+        let mut named: Vec<(String, &mut Entry)> =
+            events.iter_mut().map(|e| (event_file_name(e), e)).collect();
+        super::download::download(root, sheet, &layout, &mut named, &mut imported.diagnostics);
     }
     for entry in &events {
         write_event(root, entry, options, &mut imported);

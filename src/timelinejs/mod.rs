@@ -8,6 +8,7 @@
 //! sources an event cites, and `Id`, the event's file name, which keeps an event the same file
 //! through an export and an import.
 
+mod download;
 mod eras;
 mod export;
 mod import;

@@ -285,7 +285,86 @@ fn a_first_version_sheet_imports_with_its_start_date_and_tag() {
     assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
     let files = event_files(&site);
     let event = &files["2021-07-26-an-old-sheets-event.md"];
-    assert!(event.contains("date: 2021-07-26\nend_date: 2021-07-27\n"), "{event}");
+    assert!(
+        event.contains("date: 2021-07-26\nend_date: 2021-07-27\n"),
+        "{event}"
+    );
     assert!(event.contains("group: \"Diplomacy\"\n"), "{event}");
     assert!(files.contains_key("2014-a-year-only.md"), "{files:?}");
+}
+
+#[test]
+fn download_media_fetches_each_file_once_and_the_page_uses_it() {
+    // A web server on 127.0.0.1 with a picture on it.
+    let web = tempfile::tempdir().unwrap();
+    let picture = fs::read(crate::common::repo_root().join("static/favicon.svg")).unwrap();
+    fs::write(web.path().join("stele.svg"), &picture).unwrap();
+    let server = crate::common::http::Server::start(web.path(), "/");
+    let site = TestSite::fixture("timelinejs/site");
+    let url = format!("{}/stele.svg", server.origin());
+    let missing = format!("{}/gone.jpg", server.origin());
+    site.write(
+        "media.csv",
+        &format!(
+            "Year,Month,Day,Headline,Text,Media,Media Credit,Alt Text,Source\n\
+             2021,7,26,A picture on the web,<p>Text.</p>,{url},Example Museum,A tall black stone,wire-one\n\
+             2021,7,27,A picture that is gone,<p>Text.</p>,{missing},,A stone,wire-one\n\
+             2021,7,28,A video player,<p>Text.</p>,https://www.youtube.com/watch?v=a1b2c3,,,wire-one\n"
+        ),
+    );
+    let run = import(&site, "media.csv", &["--download-media"]);
+    assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stdout.contains(&format!("Downloading 1/3: {url}")),
+        "{}",
+        run.stdout
+    );
+    let saved = site
+        .root
+        .join("static/media/2021-07-26-a-picture-on-the-web.svg");
+    assert_eq!(fs::read(&saved).unwrap(), picture);
+    let event = &event_files(&site)["2021-07-26-a-picture-on-the-web.md"];
+    assert!(
+        event.contains("  src: \"media/2021-07-26-a-picture-on-the-web.svg\"\n"),
+        "{event}"
+    );
+    // What could not be fetched stays a link, and says why, at its row and column.
+    assert!(
+        run.stderr
+            .contains("media.csv:3:6: warning: column F \"Media\": could not download it:"),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains(
+            "media.csv:4:6: warning: column F \"Media\": this link is to a page, not to a file"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(event_files(&site)["2021-07-27-a-picture-that-is-gone.md"].contains(&missing));
+
+    // Once: with the file gone from the web, importing again still uses the copy.
+    fs::remove_file(web.path().join("stele.svg")).unwrap();
+    let again = import(&site, "media.csv", &["--download-media"]);
+    assert!(
+        !again.stdout.contains(&format!("Downloading 1/3: {url}")),
+        "{}",
+        again.stdout
+    );
+    assert!(
+        again.stdout.contains("already say what the sheet says"),
+        "{}",
+        again.stdout
+    );
+
+    let build = site.build(&[]);
+    assert_eq!(build.code, Some(0), "{}", build.stderr);
+    let html = site.read_output("index.html");
+    assert!(html.contains("<img src=\"media/2021-07-26-a-picture-on-the-web.svg\" alt=\"A tall black stone\" loading=\"lazy\" decoding=\"async\">"), "the page shows the copy");
+    assert!(
+        site.output()
+            .join("media/2021-07-26-a-picture-on-the-web.svg")
+            .is_file()
+    );
 }
