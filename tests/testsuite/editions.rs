@@ -312,3 +312,41 @@ fn the_not_found_page_speaks_to_every_edition() {
         ["/iraq-explainer/ar/"]
     );
 }
+
+#[test]
+fn an_events_group_and_media_words_are_translated_and_its_file_shared() {
+    let site = bilingual();
+    site.write(
+        "content/timeline/2003-03-20-start.md",
+        "---\ndate: 2003-03-20\ntime: \"05:30\"\ntitle: It starts\nera: before\ngroup: Fighting\nsources: [wire-one]\nmedia:\n  src: https://example.org/photo.jpg\n  alt: Smoke over the city\n  caption: Baghdad at dawn\n  credit: Wire One\n---\nThe start.\n",
+    );
+    site.write(
+        "content/timeline/2003-03-20-start.ar.md",
+        "---\ntitle: البداية\ngroup: القتال\nmedia:\n  caption: بغداد عند الفجر\n---\nالبداية.\n",
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let english = html(&site.read_output("index.html"));
+    let arabic = html(&site.read_output("ar/index.html"));
+    assert_eq!(text(&english, ".event-group"), ["Fighting"]);
+    assert_eq!(text(&arabic, ".event-group"), ["القتال"]);
+    assert!(
+        text(&arabic, ".event-media")[0].starts_with("بغداد عند الفجر، Wire One"),
+        "{:?}",
+        text(&arabic, ".event-media")
+    );
+    assert_eq!(
+        attr(&arabic, ".event-media a", "href"),
+        ["https://example.org/photo.jpg"],
+        "the file is the original's"
+    );
+    // The time of day, as each edition's readers write it.
+    assert_eq!(
+        text(&english, ".event-title time")[0],
+        "20 March 2003 at 5:30\u{202f}am"
+    );
+    assert_eq!(
+        text(&arabic, ".event-title time")[0],
+        "٢٠ آذار ٢٠٠٣ في ٥:٣٠ ص"
+    );
+}

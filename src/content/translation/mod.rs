@@ -148,7 +148,20 @@ pub struct EraText {
 pub struct EventText {
     pub title: Option<String>,
     pub display_date: Option<String>,
+    /// The group's name in this language.
+    pub group: Option<String>,
+    /// The media's words in this language; its file is the original's.
+    pub media: Option<MediaText>,
     pub translated_from: Option<BTreeMap<String, String>>,
+}
+
+/// The words of an event's media in another language.
+#[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct MediaText {
+    pub alt: Option<String>,
+    pub caption: Option<String>,
+    pub credit: Option<String>,
 }
 
 /// What a translation file translates.
@@ -361,6 +374,20 @@ fn merge_event(meta: &mut EventMeta, text: &EventText) {
     set(&mut meta.title, &text.title);
     if text.display_date.is_some() {
         meta.display_date.clone_from(&text.display_date);
+    }
+    if text.group.is_some() && meta.group.is_some() {
+        meta.group.clone_from(&text.group);
+    }
+    if let (Some(media), Some(words)) = (meta.media.as_mut(), &text.media) {
+        for (field, word) in [
+            (&mut media.alt, &words.alt),
+            (&mut media.caption, &words.caption),
+            (&mut media.credit, &words.credit),
+        ] {
+            if word.is_some() {
+                field.clone_from(word);
+            }
+        }
     }
 }
 

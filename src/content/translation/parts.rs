@@ -67,9 +67,19 @@ pub fn section_parts(doc: &Document<SectionMeta>) -> Parts {
 
 pub fn event_parts(doc: &Document<EventMeta>) -> Parts {
     let m = &doc.meta;
+    let media = m.media.as_ref().map(|media| {
+        joined(
+            [&media.alt, &media.caption, &media.credit]
+                .into_iter()
+                .flatten()
+                .map(String::as_str),
+        )
+    });
     vec![
         ("title", m.title.clone()),
         ("display_date", m.display_date.clone().unwrap_or_default()),
+        ("group", m.group.clone().unwrap_or_default()),
+        ("media", media.unwrap_or_default()),
         ("text", doc.body().trim().to_string()),
     ]
 }
