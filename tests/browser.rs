@@ -46,6 +46,16 @@ fn an_open_page_reloads_after_each_save_and_never_shows_a_broken_page() {
     run("serve_reload.mjs", &[]);
 }
 
+#[test]
+fn a_save_patches_the_open_page_keeping_scroll_focus_and_open_details() {
+    run("serve_morph.mjs", &[]);
+}
+
+#[test]
+fn the_morph_checks_fail_against_a_full_reload() {
+    run("serve_morph.mjs", &["full"]);
+}
+
 /// Runs one check of `checks.mjs` on the published page, then on its broken copies.
 fn page_check(name: &str) {
     run("page.mjs", &[name]);

@@ -26,6 +26,12 @@ pub struct ServeArgs {
     /// Open the page in the default web browser
     #[arg(long)]
     pub open: bool,
+    /// Reload open pages whole on every save, instead of patching them in place
+    #[arg(long)]
+    pub full_reload: bool,
+    /// Do not scroll to and mark the section or event a save changed
+    #[arg(long)]
+    pub no_follow: bool,
 }
 
 pub fn execute(args: ServeArgs) -> ExitCode {
@@ -55,6 +61,10 @@ pub fn execute(args: ServeArgs) -> ExitCode {
         port_explicit: args.port.is_some(),
         bind: args.bind,
         site: args.site.options(args.base_url),
+        client: serve::live::Client {
+            morph: !args.full_reload,
+            follow: !args.no_follow,
+        },
     };
     let folders = serve::watched_folders(&options.site.root).join(", ");
     let result = serve::serve(options, |running| {

@@ -12,57 +12,53 @@ use std::sync::mpsc::{Receiver, Sender, channel};
 /// The URL path of the event stream. Outside any base path, so it never clashes with the site.
 pub const EVENTS_PATH: &str = "/__explainer/events";
 
-/// The script served with every page; `__BUILD__` becomes the number of the build the page came from.
-const CLIENT: &str = r#"(() => {
-  const servedBuild = __BUILD__;
-  const overlayId = "explainer-build-error";
-  const showError = (text) => {
-    let box = document.getElementById(overlayId);
-    if (!box) {
-      box = document.createElement("div");
-      box.id = overlayId;
-      box.setAttribute("role", "alert");
-      box.style.cssText = "position:fixed;inset:auto 1rem 1rem 1rem;max-height:70vh;overflow:auto;z-index:2147483647;background:#1b1b1b;color:#fff;border:3px solid #e0533d;border-radius:6px;padding:1rem;font:14px/1.45 ui-monospace,Menlo,Consolas,monospace;box-shadow:0 8px 32px rgba(0,0,0,.4)";
-      document.body.appendChild(box);
+/// The script served with every page (`client.js`); the server fills in the build the page comes
+/// from and how it updates.
+const CLIENT: &str = include_str!("client.js");
+
+/// idiomorph, the DOM-morphing library the client patches pages with (vendored, see `vendor/`).
+pub const IDIOMORPH: &str = include_str!("vendor/idiomorph.min.js");
+
+/// Where pages load idiomorph from. Outside any base path, like the event stream.
+pub const IDIOMORPH_PATH: &str = "/__explainer/idiomorph.js";
+
+/// How open pages follow a save.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Client {
+    /// Patch the page in place (idiomorph); otherwise reload it whole.
+    pub morph: bool,
+    /// Bring the section or event that changed into view, and mark it for a moment.
+    pub follow: bool,
+}
+
+impl Default for Client {
+    fn default() -> Client {
+        Client {
+            morph: true,
+            follow: true,
+        }
     }
-    box.textContent = "";
-    const title = document.createElement("strong");
-    title.textContent = "The page could not be rebuilt. It shows the last good version until you fix this:";
-    const pre = document.createElement("pre");
-    pre.style.cssText = "white-space:pre-wrap;margin:.75rem 0 0";
-    pre.textContent = text;
-    box.append(title, pre);
-  };
-  const swapStyles = async () => {
-    const response = await fetch(location.href, { cache: "no-store" });
-    const fresh = new DOMParser().parseFromString(await response.text(), "text/html");
-    const old = [...document.querySelectorAll('link[rel="stylesheet"]')];
-    for (const link of fresh.querySelectorAll('link[rel="stylesheet"]')) {
-      const next = document.createElement("link");
-      next.rel = "stylesheet";
-      next.href = link.href + (link.href.includes("?") ? "&" : "?") + "reload=" + Date.now();
-      await new Promise((done) => { next.onload = next.onerror = done; document.head.appendChild(next); });
-    }
-    old.forEach((link) => link.remove());
-  };
-  const events = new EventSource("/__explainer/events");
-  window.explainerLiveReload = events;
-  events.addEventListener("reload", () => location.reload());
-  // Sent on every (re)connection: a build finished while this page was loading or disconnected.
-  events.addEventListener("hello", (e) => { if (Number(e.data) > servedBuild) location.reload(); });
-  events.addEventListener("css", () => { swapStyles().catch(() => location.reload()); });
-  events.addEventListener("build-error", (e) => showError(JSON.parse(e.data)));
-})();"#;
+}
 
 /// Adds the live-reload script, and the error overlay when `error` is set, before `</body>`. `build`
 /// is the number of the build the page comes from.
-pub fn inject(html: &str, error: Option<&str>, build: u64) -> String {
+pub fn inject(html: &str, error: Option<&str>, build: u64, client: Client) -> String {
     let mut extra = String::new();
     if let Some(text) = error {
         extra.push_str(&overlay(text));
     }
-    extra.push_str("<script>");
-    extra.push_str(&CLIENT.replacen("__BUILD__", &build.to_string(), 1));
+    if client.morph {
+        extra.push_str(&format!(
+            "<script id=\"explainer-idiomorph\" src=\"{IDIOMORPH_PATH}\"></script>"
+        ));
+    }
+    extra.push_str("<script id=\"explainer-live\">");
+    extra.push_str(
+        &CLIENT
+            .replacen("__BUILD__", &build.to_string(), 1)
+            .replacen("__MORPH__", &client.morph.to_string(), 1)
+            .replacen("__FOLLOW__", &client.follow.to_string(), 1),
+    );
     extra.push_str("</script>\n");
     match html.rfind("</body>") {
         Some(at) => format!("{}{extra}{}", &html[..at], &html[at..]),
@@ -92,7 +88,7 @@ pub fn error_page(text: &str) -> String {
 }
 
 fn inject_page(html: &str, error: Option<&str>) -> String {
-    inject(html, error, 0)
+    inject(html, error, 0, Client::default())
 }
 
 /// One Server-Sent Event.
@@ -100,8 +96,12 @@ fn inject_page(html: &str, error: Option<&str>) -> String {
 pub enum Event {
     /// The number of the build being served, sent when a page connects.
     Hello(u64),
-    Reload,
+    /// A new build, by number: pages from an older one update.
+    Reload(u64),
+    /// Only stylesheets changed.
     Css,
+    /// Only pictures changed: their addresses (URL paths).
+    Pictures(Vec<String>),
     BuildError(String),
 }
 
@@ -110,8 +110,12 @@ impl Event {
     pub fn encode(&self) -> String {
         match self {
             Event::Hello(build) => format!("event: hello\ndata: {build}\n\n"),
-            Event::Reload => "event: reload\ndata: {}\n\n".to_string(),
+            Event::Reload(build) => format!("event: reload\ndata: {build}\n\n"),
             Event::Css => "event: css\ndata: {}\n\n".to_string(),
+            Event::Pictures(paths) => {
+                let data = serde_json::to_string(paths).unwrap_or_else(|_| "[]".to_string());
+                format!("event: pictures\ndata: {data}\n\n")
+            }
             Event::BuildError(text) => {
                 let data = serde_json::to_string(text).unwrap_or_else(|_| "\"\"".to_string());
                 format!("event: build-error\ndata: {data}\n\n")
@@ -153,8 +157,24 @@ mod tests {
 
     #[test]
     fn injects_before_the_body_closes() {
-        let page = inject("<html><body><p>Hi</p></body></html>", None, 1);
-        assert!(page.contains("<p>Hi</p><script>"));
+        let page = inject(
+            "<html><body><p>Hi</p></body></html>",
+            None,
+            1,
+            Client::default(),
+        );
+        assert!(page.contains("<p>Hi</p><script id=\"explainer-idiomorph\" src=\"/__explainer/idiomorph.js\"></script><script id=\"explainer-live\">"));
+        assert!(page.contains("let built = 1;"));
+        let whole = inject(
+            "<body></body>",
+            None,
+            2,
+            Client {
+                morph: false,
+                follow: true,
+            },
+        );
+        assert!(!whole.contains("idiomorph.js") && whole.contains("const morphing = false &&"));
         assert!(page.ends_with("</script>\n</body></html>"));
         assert!(!page.contains("explainer-build-error\" role"));
     }
@@ -165,6 +185,7 @@ mod tests {
             "<body></body>",
             Some("content/a.md:2:1: error: <b>bad</b>"),
             1,
+            Client::default(),
         );
         assert!(page.contains("content/a.md:2:1: error: &lt;b&gt;bad&lt;/b&gt;"));
     }
@@ -180,8 +201,8 @@ mod tests {
         let hub = Hub::default();
         let kept = hub.subscribe();
         drop(hub.subscribe());
-        hub.broadcast(&Event::Reload);
+        hub.broadcast(&Event::Reload(2));
         assert_eq!(hub.clients(), 1);
-        assert_eq!(kept.recv().ok(), Some(Event::Reload));
+        assert_eq!(kept.recv().ok(), Some(Event::Reload(2)));
     }
 }

@@ -40,6 +40,8 @@ pub struct ServeOptions {
     pub port: u16,
     /// Whether the port was chosen by the user: then a busy port is an error, not a reason to move on.
     pub port_explicit: bool,
+    /// How open pages follow a save.
+    pub client: live::Client,
 }
 
 /// How long the sources must be quiet before a rebuild starts.
@@ -228,11 +230,17 @@ fn rebuild_after(shared: &Shared, changed: &[PathBuf]) {
     match shared.rebuild(changed) {
         Ok(warnings) => {
             report(&warnings);
-            let css_only = !was_broken
-                && changed
-                    .iter()
-                    .all(|p| p.starts_with("static") && p.extension().is_some_and(|e| e == "css"));
-            let event = if css_only { Event::Css } else { Event::Reload };
+            let event = match (was_broken, static_change(changed)) {
+                (false, Some(StaticChange::Styles)) => Event::Css,
+                (false, Some(StaticChange::Pictures(paths))) => Event::Pictures(
+                    paths
+                        .iter()
+                        .map(|p| format!("{}{p}", shared.mount))
+                        .collect(),
+                ),
+                _ => Event::Reload(shared.current().build),
+            };
+            let css_only = event == Event::Css;
             shared.hub.broadcast(&event);
             println!(
                 "Rebuilt in {} ms after {what}; {} open page{} {}",
@@ -251,6 +259,41 @@ fn rebuild_after(shared: &Shared, changed: &[PathBuf]) {
                 "Build failed after {what}; still serving the last good page, with the error shown over it"
             );
         }
+    }
+}
+
+/// What changed, when only files of `static/` of one kind did.
+enum StaticChange {
+    Styles,
+    /// The pictures' paths inside `static/`, which are their paths on the site.
+    Pictures(Vec<String>),
+}
+
+fn static_change(changed: &[PathBuf]) -> Option<StaticChange> {
+    let inside: Vec<&Path> = changed
+        .iter()
+        .map(|p| p.strip_prefix("static").ok())
+        .collect::<Option<_>>()?;
+    let extension = |p: &Path| {
+        p.extension()
+            .map(|e| e.to_string_lossy().to_ascii_lowercase())
+            .unwrap_or_default()
+    };
+    let pictures = ["png", "jpg", "jpeg", "gif", "webp", "avif", "svg"];
+    if inside.iter().all(|p| extension(p) == "css") {
+        Some(StaticChange::Styles)
+    } else if inside
+        .iter()
+        .all(|p| pictures.contains(&extension(p).as_str()))
+    {
+        Some(StaticChange::Pictures(
+            inside
+                .iter()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+                .collect(),
+        ))
+    } else {
+        None
     }
 }
 
@@ -300,9 +343,18 @@ fn respond(
 
 fn handle(request: Request, shared: &Shared) {
     let url = request.url().to_string();
-    if url.split('?').next() == Some(live::EVENTS_PATH) {
-        stream_events(request, shared);
-        return;
+    match url.split('?').next() {
+        Some(live::EVENTS_PATH) => return stream_events(request, shared),
+        Some(live::IDIOMORPH_PATH) => {
+            return respond(
+                request,
+                200,
+                "text/javascript; charset=utf-8",
+                live::IDIOMORPH.as_bytes().to_vec(),
+                None,
+            );
+        }
+        _ => {}
     }
     if !matches!(request.method(), Method::Get | Method::Head) {
         respond(
@@ -337,7 +389,14 @@ fn answer_from(request: Request, url: &str, shared: &Shared, snapshot: &Snapshot
     let page = |path: &str| -> Vec<u8> {
         let bytes = output.get(path).map(|c| c.bytes()).unwrap_or_default();
         if path.ends_with(".html") {
-            live::inject(&String::from_utf8_lossy(&bytes), error, snapshot.build).into_bytes()
+            let client = shared.options.client;
+            live::inject(
+                &String::from_utf8_lossy(&bytes),
+                error,
+                snapshot.build,
+                client,
+            )
+            .into_bytes()
         } else {
             bytes.into_owned()
         }
@@ -372,7 +431,7 @@ fn answer_from(request: Request, url: &str, shared: &Shared, snapshot: &Snapshot
                 request,
                 404,
                 "text/html; charset=utf-8",
-                live::inject(&body, error, snapshot.build).into_bytes(),
+                live::inject(&body, error, snapshot.build, shared.options.client).into_bytes(),
                 None,
             );
         }

@@ -552,9 +552,9 @@ fn a_page_that_missed_a_reload_learns_of_the_newer_build_when_it_connects() {
     let server = serve(&site, &[]);
     let served = |page: &str| -> u64 {
         let at = page
-            .find("const servedBuild = ")
+            .find("let built = ")
             .expect("the build number in the page")
-            + "const servedBuild = ".len();
+            + "let built = ".len();
         page[at..]
             .split(';')
             .next()
@@ -583,7 +583,7 @@ fn a_page_that_missed_a_reload_learns_of_the_newer_build_when_it_connects() {
         .expect("the hello event");
     let current: u64 = hello["data: ".len()..].parse().unwrap();
     assert_eq!(current, served(&new_page));
-    assert!(current > served(&old_page), "the old page would reload");
+    assert!(current > served(&old_page), "the old page would update");
 }
 
 /// Every edition is served, with the live-reload script, and a save of a translation reaches its
@@ -622,5 +622,65 @@ fn every_edition_is_served_and_follows_its_translation() {
         get(server.port, "/")
             .body
             .contains(">What happened</a></h2>")
+    );
+}
+
+/// A changed picture is refreshed on its own: the event names its address, and the page is not
+/// patched or reloaded.
+#[test]
+fn a_picture_change_refreshes_that_picture_only() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "static/photos/convoy.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
+    );
+    let server = serve(
+        &site,
+        &["--base-url", "https://example.github.io/iraq-explainer/"],
+    );
+    let events = Events::connect(server.port);
+    site.write(
+        "static/photos/convoy.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2\"/>\n",
+    );
+    let (name, data) = events.next();
+    assert_eq!(name, "pictures");
+    assert_eq!(data, "[\"/iraq-explainer/photos/convoy.svg\"]");
+}
+
+/// The page patches itself with idiomorph, served from the binary: the vendored copy is the one
+/// the lock file pins (npm ci puts it in node_modules), byte for byte.
+#[test]
+fn the_vendored_idiomorph_is_the_pinned_package() {
+    let site = TestSite::fixture("basic");
+    let server = serve(&site, &[]);
+    let page = get(server.port, "/").body;
+    assert!(page.contains(
+        "<script id=\"explainer-idiomorph\" src=\"/__explainer/idiomorph.js\"></script>"
+    ));
+    let served = get(server.port, "/__explainer/idiomorph.js").body;
+    let root = crate::common::repo_root();
+    let vendored = std::fs::read_to_string(root.join("src/serve/vendor/idiomorph.min.js")).unwrap();
+    assert_eq!(served, vendored);
+    let package = root.join("node_modules/idiomorph/dist/idiomorph.min.js");
+    let pinned = std::fs::read_to_string(&package).unwrap_or_else(|_| {
+        panic!(
+            "{} is missing: run `npm ci --ignore-scripts` first",
+            package.display()
+        )
+    });
+    assert_eq!(
+        vendored, pinned,
+        "src/serve/vendor/idiomorph.min.js differs from the pinned package"
+    );
+    let lock = std::fs::read_to_string(root.join("package-lock.json")).unwrap();
+    assert!(
+        lock.contains("\"node_modules/idiomorph\": {\n      \"version\": \"0.8.0\""),
+        "the lock pins idiomorph 0.8.0"
+    );
+    assert!(
+        std::fs::read_to_string(root.join("src/serve/vendor/idiomorph.LICENSE"))
+            .unwrap()
+            .contains("Zero-Clause BSD")
     );
 }
