@@ -25,6 +25,11 @@ impl Contents {
         self.len
     }
 
+    /// The pieces, in order.
+    pub fn pieces(&self) -> &[Arc<[u8]>] {
+        &self.pieces
+    }
+
     pub fn is_empty(&self) -> bool {
         self.len == 0
     }

@@ -59,9 +59,10 @@
 
   // The sections and events whose words changed (or, when none did, whose markup changed).
   const parts = "main section[id], .timeline > li[id]";
-  const changedParts = (page) => {
+  const changedParts = (fresh) => {
     const byText = [], byMarkup = [];
-    for (const next of page.querySelectorAll(parts)) {
+    const candidates = [...(fresh.matches?.(parts) ? [fresh] : []), ...fresh.querySelectorAll(parts)];
+    for (const next of candidates) {
       const now = document.getElementById(next.id);
       if (!now) continue;
       if (now.textContent !== next.textContent) byText.push(next.id);
@@ -86,6 +87,40 @@
     part.animate(ring, { duration: 1200, easing: reducedMotion() ? "step-end" : "ease-out" });
   };
 
+  const options = {
+    head: { style: "merge" },
+    // What the reader is typing in a field stays.
+    ignoreActiveValue: true,
+    callbacks: {
+      // This script, idiomorph's and the error box are the preview's, not the page's.
+      beforeNodeMorphed: (node) => !ours(node),
+      beforeNodeRemoved: (node) => !(ours(node) && node.localName === "script"),
+      beforeNodeAdded: (node) => !(ours(node) && node.localName === "script"),
+      // A <details> the reader opened stays open.
+      beforeAttributeUpdated: (name, node) => !(name === "open" && node.localName === "details"),
+    },
+  };
+
+  // A build that changed only sections sends each page the new HTML of those: they are morphed in
+  // one by one, and the rest of the page is not touched. A page with no entry fetches itself.
+  const here = () => location.pathname.replace(/index\.html$/, "");
+  const patch = (data) => {
+    const sections = data.pages[here()];
+    if (!morphing || !sections) return update();
+    const fresh = sections.map((html) => {
+      const template = document.createElement("template");
+      template.innerHTML = html;
+      return template.content.firstElementChild;
+    }).filter((el) => el && el.id && document.getElementById(el.id));
+    if (fresh.length < sections.length) return update();
+    const changed = follow ? fresh.flatMap(changedParts) : [];
+    for (const el of fresh) Idiomorph.morph(document.getElementById(el.id), el, options);
+    // The build is good: an error shown over the page is over.
+    document.getElementById(overlayId)?.remove();
+    performance.mark("explainer:morphed");
+    if (changed.length === 1) showEdit(changed[0]);
+  };
+
   const scriptsOf = (head) => [...head.querySelectorAll("script")].map((s) => s.src + s.textContent).join("\n");
 
   let running = null, again = false;
@@ -95,22 +130,13 @@
     running = (async () => {
       do {
         again = false;
+        performance.mark("explainer:fetch");
         const page = await fresh();
+        performance.mark("explainer:fetched");
         if (scriptsOf(page.head) !== scriptsOf(document.head)) { location.reload(); return; }
         const changed = follow ? changedParts(page) : [];
-        Idiomorph.morph(document.documentElement, page.documentElement, {
-          head: { style: "merge" },
-          // What the reader is typing in a field stays.
-          ignoreActiveValue: true,
-          callbacks: {
-            // This script, idiomorph's and the error box are the preview's, not the page's.
-            beforeNodeMorphed: (node) => !ours(node),
-            beforeNodeRemoved: (node) => !(ours(node) && node.localName === "script"),
-            beforeNodeAdded: (node) => !(ours(node) && node.localName === "script"),
-            // A <details> the reader opened stays open.
-            beforeAttributeUpdated: (name, node) => !(name === "open" && node.localName === "details"),
-          },
-        });
+        Idiomorph.morph(document.documentElement, page.documentElement, options);
+        performance.mark("explainer:morphed");
         if (changed.length === 1) showEdit(changed[0]);
       } while (again);
     })().finally(() => { running = null; });
@@ -121,6 +147,16 @@
   window.explainerLiveReload = events;
   const newer = (data) => { const n = Number(data); if (n > built) { built = n; return true; } return false; };
   events.addEventListener("reload", (e) => { if (newer(e.data)) update().catch(() => location.reload()); });
+  events.addEventListener("patch", (e) => {
+    performance.mark("explainer:event");
+    const data = JSON.parse(e.data);
+    // A page more than one build behind has missed a patch: it fetches itself instead.
+    const next = built + 1 === data.build;
+    if (!newer(data.build)) return;
+    // While the page is fetching itself, the fetch is run again instead: it brings this build too.
+    if (running) { again = true; return; }
+    Promise.resolve(next ? patch(data) : update()).catch(() => location.reload());
+  });
   // Sent on every (re)connection: a build finished while this page was loading or disconnected.
   events.addEventListener("hello", (e) => { if (newer(e.data)) update().catch(() => location.reload()); });
   events.addEventListener("css", () => { if (morphing) swapStyles().catch(() => location.reload()); else location.reload(); });

@@ -102,6 +102,12 @@ pub enum Event {
     Css,
     /// Only pictures changed: their addresses (URL paths).
     Pictures(Vec<String>),
+    /// A new build in which only sections changed: for each page's address, the new HTML of its
+    /// changed sections.
+    Patch {
+        build: u64,
+        pages: Vec<(String, Vec<String>)>,
+    },
     BuildError(String),
 }
 
@@ -112,6 +118,14 @@ impl Event {
             Event::Hello(build) => format!("event: hello\ndata: {build}\n\n"),
             Event::Reload(build) => format!("event: reload\ndata: {build}\n\n"),
             Event::Css => "event: css\ndata: {}\n\n".to_string(),
+            Event::Patch { build, pages } => {
+                let pages: serde_json::Map<String, serde_json::Value> = pages
+                    .iter()
+                    .map(|(address, sections)| (address.clone(), sections.clone().into()))
+                    .collect();
+                let data = serde_json::json!({ "build": build, "pages": pages });
+                format!("event: patch\ndata: {data}\n\n")
+            }
             Event::Pictures(paths) => {
                 let data = serde_json::to_string(paths).unwrap_or_else(|_| "[]".to_string());
                 format!("event: pictures\ndata: {data}\n\n")

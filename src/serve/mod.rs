@@ -9,6 +9,7 @@
 pub mod http;
 mod listen;
 pub mod live;
+mod notify;
 pub mod watch;
 
 use std::io::Write;
@@ -226,20 +227,23 @@ pub fn serve(options: ServeOptions, on_ready: impl FnOnce(&Running)) -> Result<(
 fn rebuild_after(shared: &Shared, changed: &[PathBuf]) {
     let started = Instant::now();
     let was_broken = shared.current().error.is_some();
-    let what = describe(&shared.options.site.root, changed);
+    let before = shared.current().output.clone();
+    let what = notify::describe(&shared.options.site.root, changed);
     match shared.rebuild(changed) {
         Ok(warnings) => {
             report(&warnings);
-            let event = match (was_broken, static_change(changed)) {
-                (false, Some(StaticChange::Styles)) => Event::Css,
-                (false, Some(StaticChange::Pictures(paths))) => Event::Pictures(
-                    paths
-                        .iter()
-                        .map(|p| format!("{}{p}", shared.mount))
-                        .collect(),
-                ),
-                _ => Event::Reload(shared.current().build),
+            let now = shared.current();
+            let Some(after) = now.output.as_deref() else {
+                return;
             };
+            let event = notify::event_after(
+                changed,
+                was_broken,
+                before.as_deref(),
+                after,
+                now.build,
+                &shared.mount,
+            );
             let css_only = event == Event::Css;
             shared.hub.broadcast(&event);
             println!(
@@ -259,58 +263,6 @@ fn rebuild_after(shared: &Shared, changed: &[PathBuf]) {
                 "Build failed after {what}; still serving the last good page, with the error shown over it"
             );
         }
-    }
-}
-
-/// What changed, when only files of `static/` of one kind did.
-enum StaticChange {
-    Styles,
-    /// The pictures' paths inside `static/`, which are their paths on the site.
-    Pictures(Vec<String>),
-}
-
-fn static_change(changed: &[PathBuf]) -> Option<StaticChange> {
-    let inside: Vec<&Path> = changed
-        .iter()
-        .map(|p| p.strip_prefix("static").ok())
-        .collect::<Option<_>>()?;
-    let extension = |p: &Path| {
-        p.extension()
-            .map(|e| e.to_string_lossy().to_ascii_lowercase())
-            .unwrap_or_default()
-    };
-    let pictures = ["png", "jpg", "jpeg", "gif", "webp", "avif", "svg"];
-    if inside.iter().all(|p| extension(p) == "css") {
-        Some(StaticChange::Styles)
-    } else if inside
-        .iter()
-        .all(|p| pictures.contains(&extension(p).as_str()))
-    {
-        Some(StaticChange::Pictures(
-            inside
-                .iter()
-                .map(|p| p.to_string_lossy().replace('\\', "/"))
-                .collect(),
-        ))
-    } else {
-        None
-    }
-}
-
-/// "a change to content/a.md": files that still exist first, so an editor's temporary file (already
-/// renamed away) is not what the message names.
-fn describe(root: &Path, changed: &[PathBuf]) -> String {
-    let (present, gone): (Vec<&PathBuf>, Vec<&PathBuf>) =
-        changed.iter().partition(|p| root.join(p).exists());
-    let names: Vec<String> = present
-        .into_iter()
-        .chain(gone)
-        .map(|p| crate::diagnostics::display_path(p))
-        .collect();
-    match names.as_slice() {
-        [one] => format!("a change to {one}"),
-        [first, rest @ ..] => format!("changes to {first} and {} more", rest.len()),
-        [] => "a change".to_string(),
     }
 }
 

@@ -291,7 +291,16 @@ fn pages_are_told_to_reload_only_once_the_new_build_is_served() {
         "content/what-happened.md",
         &GOOD.replace("first version", "newer version"),
     );
-    assert_eq!(events.next().0, "reload");
+    // Only a section changed: the event carries that section's new HTML for the page, and no
+    // more of the page (pages morph it in).
+    let (name, data) = events.next();
+    assert_eq!(name, "patch");
+    let patch: serde_json::Value = serde_json::from_str(&data).unwrap();
+    let sections = patch["pages"]["/"].as_array().expect("the page's sections");
+    assert_eq!(sections.len(), 1, "{data}");
+    let section = sections[0].as_str().unwrap();
+    assert!(section.contains("The newer version of the text.") && section.trim_start().starts_with("<section"));
+    assert!(!data.contains("site-footer") && !data.contains("id=\\\"timeline\\\""), "{data}");
     // The moment the event arrives, the new text must already be what the server sends.
     assert!(
         get(server.port, "/")
@@ -308,7 +317,18 @@ fn pages_are_told_to_reload_only_once_the_new_build_is_served() {
     assert!(data.starts_with("\"content/what-happened.md:3:"), "{data}");
 
     site.write("content/what-happened.md", GOOD);
-    assert_eq!(events.next().0, "reload");
+    assert_eq!(events.next().0, "patch");
+
+    // A change beyond the sections (the headline is in the page's header and head): pages fetch
+    // the new build whole.
+    let page = std::fs::read_to_string(site.root.join("content/_index.md")).unwrap();
+    site.write(
+        "content/_index.md",
+        &page.replace("A test explainer", "A retitled explainer"),
+    );
+    let (name, data) = events.next();
+    assert_eq!(name, "reload");
+    assert!(data.parse::<u64>().is_ok(), "the build's number: {data}");
 }
 
 #[test]
