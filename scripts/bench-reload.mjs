@@ -150,7 +150,7 @@ const site = sections === null ? "bundled explainer" : `synthetic explainer of $
 console.log(`explainer serve, ${site}, ${EDITS} edits each:`);
 console.log(`  first build, as serve reports it:        ${morphing.firstBuild === null ? "not seen" : `${morphing.firstBuild} ms`}`);
 console.log(`  rebuild, as serve reports it:            ${stats(morphing.rebuilds.slice(0, EDITS))}`);
-console.log(`  save -> reload event:                    ${stats(events)}`);
+console.log(`  save -> the event leaving serve:         ${stats(events)}`);
 if (patched) {
   console.log(`  save -> new text visible, patched:       ${stats(patched.times)}`);
   console.log(`    save -> the event reaching the page:   ${stats(patched.arrivals)}`);
