@@ -1,7 +1,8 @@
 // A save patches the open page in place: the reader stays where they were (scroll position, focus
 // and what they typed in a field, an open <details>), a stylesheet edit restyles without a
 // navigation, and a broken save's overlay appears over the page and goes away by itself, without a
-// reload, when the file is fixed; and a save to a part of the page out of view brings it into view.
+// reload, when the file is fixed; a save to a part of the page out of view brings it into view; and a
+// changed picture is loaded again on its own.
 //
 // `node serve_morph.mjs full` runs the same checks against `serve --full-reload`, whose pages reload
 // whole on every change: each check must then fail, which proves it can.
@@ -21,7 +22,12 @@ writeFileSync(prose, readFileSync(prose, "utf8") + `
 <details id="more"><summary>More on the details</summary><p>Collapsed words.</p></details>
 
 <p><label>Your note <input id="note" type="text"></label></p>
+
+![A square](photos/square.svg)
 `);
+mkdirSync(join(site.root, "static/photos"));
+const square = (fill) => `<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><rect width="40" height="40" fill="${fill}"/></svg>\n`;
+writeFileSync(join(site.root, "static/photos/square.svg"), square("navy"));
 
 const server = await serve(site.root, full ? ["--full-reload"] : []);
 const browser = await launch();
@@ -134,6 +140,18 @@ try {
     };
   });
   record("follow", followed.inView && followed.marked, JSON.stringify(followed));
+  await ready();
+
+  // 7. A changed picture is loaded again, on its own: no navigation.
+  loadsBefore = loads;
+  const srcBefore = await page.getAttribute("img[alt='A square']", "src");
+  writeFileSync(join(site.root, "static/photos/square.svg"), square("teal"));
+  const refreshed = await page.waitForFunction((old) => {
+    const img = document.querySelector("img[alt='A square']");
+    return img && img.getAttribute("src") !== old && img.complete;
+  }, srcBefore, { timeout: 5000 }).then(() => true, () => false);
+  await page.waitForTimeout(200);
+  record("picture", refreshed && loads === loadsBefore, `src changed: ${refreshed}, ${loads - loadsBefore} navigations`);
 } catch (err) {
   record("run", false, err.message);
 } finally {
@@ -142,7 +160,7 @@ try {
   site.remove();
 }
 
-const names = ["scroll", "focus", "details", "css", "overlay", "follow"];
+const names = ["scroll", "focus", "details", "css", "overlay", "follow", "picture"];
 for (const name of names) console.log(`${name}: ${results[name]?.ok ? "kept" : "lost"} (${results[name]?.detail ?? "not reached"})`);
 if (results.run) { console.error(`error: ${results.run.detail}`); process.exit(1); }
 const failed = names.filter((name) => !results[name]?.ok);
