@@ -131,13 +131,28 @@ mod tests {
 
     #[test]
     fn only_the_sections_that_changed_are_sent() {
-        let before = page(&["<head>", "<section id=a>A</section>", "<section id=b>B</section>", "</body>"]);
-        let after = page(&["<head>", "<section id=a>A</section>", "<section id=b>B2</section>", "</body>"]);
+        let before = page(&[
+            "<head>",
+            "<section id=a>A</section>",
+            "<section id=b>B</section>",
+            "</body>",
+        ]);
+        let after = page(&[
+            "<head>",
+            "<section id=a>A</section>",
+            "<section id=b>B2</section>",
+            "</body>",
+        ]);
         assert_eq!(
             changed_sections(&before, &after),
             Some(vec!["<section id=b>B2</section>".to_string()])
         );
-        let new_head = page(&["<head>2", "<section id=a>A</section>", "<section id=b>B</section>", "</body>"]);
+        let new_head = page(&[
+            "<head>2",
+            "<section id=a>A</section>",
+            "<section id=b>B</section>",
+            "</body>",
+        ]);
         assert_eq!(changed_sections(&before, &new_head), None);
         let fewer = page(&["<head>", "<section id=a>A</section>", "</body>"]);
         assert_eq!(changed_sections(&before, &fewer), None);
@@ -146,7 +161,10 @@ mod tests {
     #[test]
     fn static_changes_of_one_kind() {
         let paths = |ps: &[&str]| ps.iter().map(PathBuf::from).collect::<Vec<_>>();
-        assert!(matches!(static_change(&paths(&["static/style.css"])), Some(StaticChange::Styles)));
+        assert!(matches!(
+            static_change(&paths(&["static/style.css"])),
+            Some(StaticChange::Styles)
+        ));
         assert!(matches!(
             static_change(&paths(&["static/photos/a.JPG"])),
             Some(StaticChange::Pictures(p)) if p == ["photos/a.JPG"]

@@ -299,8 +299,14 @@ fn pages_are_told_to_reload_only_once_the_new_build_is_served() {
     let sections = patch["pages"]["/"].as_array().expect("the page's sections");
     assert_eq!(sections.len(), 1, "{data}");
     let section = sections[0].as_str().unwrap();
-    assert!(section.contains("The newer version of the text.") && section.trim_start().starts_with("<section"));
-    assert!(!data.contains("site-footer") && !data.contains("id=\\\"timeline\\\""), "{data}");
+    assert!(
+        section.contains("The newer version of the text.")
+            && section.trim_start().starts_with("<section")
+    );
+    assert!(
+        !data.contains("site-footer") && !data.contains("id=\\\"timeline\\\""),
+        "{data}"
+    );
     // The moment the event arrives, the new text must already be what the server sends.
     assert!(
         get(server.port, "/")
