@@ -29,6 +29,8 @@ event-sources = { $count ->
    *[other] المصادر
 }
 citation = المصدر
+# تُقرأ بين طرفَي نطاق من الإحالات: «المصدر ٤ إلى ٦».
+citation-range = إلى
 
 ## The end of the page
 corrections = تصحيحات

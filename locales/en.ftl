@@ -30,6 +30,8 @@ event-sources = { $count ->
 }
 # Read out before a citation's number by screen readers: "source 3".
 citation = source
+# Read by screen readers between the ends of a range of citations: "source 4 to 6".
+citation-range = to
 
 ## The end of the page
 corrections = Corrections

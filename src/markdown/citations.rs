@@ -15,6 +15,8 @@ pub struct Citations {
     word: Option<String>,
     /// Between the numbers of a group of citations (", ").
     separator: Option<String>,
+    /// Read between the ends of a range of citations ("to": "source 4 to 6").
+    to: Option<String>,
     /// Each number as shown, in the page's digits: the first source's at 0.
     shown: Vec<String>,
 }
@@ -32,6 +34,7 @@ impl Citations {
             unchecked: false,
             word: None,
             separator: None,
+            to: None,
             shown: Vec::new(),
         }
     }
@@ -42,10 +45,12 @@ impl Citations {
         mut self,
         word: String,
         separator: String,
+        to: String,
         number: impl Fn(usize) -> String,
     ) -> Citations {
         self.word = Some(word);
         self.separator = Some(separator);
+        self.to = Some(to);
         self.shown = (1..=self.numbers.len()).map(number).collect();
         self
     }
@@ -91,30 +96,57 @@ impl Citations {
         self.numbers.get(id).copied()
     }
 
-    /// The HTML for a group of citations, e.g. `<sup class="cite">…1…, …4…</sup>`. Unknown ids are
-    /// skipped (they are reported as errors elsewhere).
+    /// The HTML for a group of citations, e.g. `<sup class="cite">…1…, …4…–…6…</sup>`: the
+    /// numbers in order, each once, and three or more in a row shown as a range, as a reader
+    /// expects of a newsroom's marks rather than `[8, 4]`. Unknown ids are skipped (they are
+    /// reported as errors elsewhere).
     pub fn html<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> String {
-        let links: Vec<String> = ids
+        let mut cited: Vec<(usize, &str)> = ids
             .into_iter()
-            .filter_map(|id| {
-                let n = self.number(id)?;
-                let word = self.word.as_deref().unwrap_or("source");
-                let shown = self
-                    .shown
-                    .get(n - 1)
-                    .cloned()
-                    .unwrap_or_else(|| n.to_string());
-                Some(format!(
-                    "<a href=\"#source-{id}\"><span class=\"visually-hidden\">{word} </span>{shown}</a>"
-                ))
-            })
+            .filter_map(|id| Some((self.number(id)?, id)))
             .collect();
-        if links.is_empty() {
-            String::new()
-        } else {
-            let separator = self.separator.as_deref().unwrap_or(", ");
-            format!("<sup class=\"cite\">{}</sup>", links.join(separator))
+        cited.sort_unstable();
+        cited.dedup_by_key(|(n, _)| *n);
+        if cited.is_empty() {
+            return String::new();
         }
+        let word = self.word.as_deref().unwrap_or("source");
+        let link = |(n, id): (usize, &str), spoken: bool| {
+            let shown = self
+                .shown
+                .get(n - 1)
+                .cloned()
+                .unwrap_or_else(|| n.to_string());
+            let hidden = if spoken {
+                format!("<span class=\"visually-hidden\">{word} </span>")
+            } else {
+                String::new()
+            };
+            format!("<a href=\"#source-{id}\">{hidden}{shown}</a>")
+        };
+        let mut marks = Vec::new();
+        let mut i = 0;
+        while i < cited.len() {
+            let mut end = i;
+            while end + 1 < cited.len() && cited[end + 1].0 == cited[end].0 + 1 {
+                end += 1;
+            }
+            if end >= i + 2 {
+                // "4–6": the first and the last linked, read "source 4 to 6".
+                let to = self.to.as_deref().unwrap_or("to");
+                marks.push(format!(
+                    "{}<span aria-hidden=\"true\">–</span><span class=\"visually-hidden\"> {to} </span>{}",
+                    link(cited[i], true),
+                    link(cited[end], false)
+                ));
+                i = end + 1;
+            } else {
+                marks.push(link(cited[i], true));
+                i += 1;
+            }
+        }
+        let separator = self.separator.as_deref().unwrap_or(", ");
+        format!("<sup class=\"cite\">{}</sup>", marks.join(separator))
     }
 }
 
@@ -147,4 +179,37 @@ pub(crate) fn next_citation(text: &str) -> Option<(&str, Vec<String>, &str)> {
         from = start + 2;
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_are_sorted_once_each_and_runs_become_ranges() {
+        let citations = Citations::new(["a", "b", "c", "d", "e", "f", "g", "h"]);
+        let numbers = |ids: &[&str]| {
+            let html = citations.html(ids.iter().copied());
+            // What a sighted reader sees.
+            let mut seen = String::new();
+            let mut rest = html.as_str();
+            while let Some(at) = rest.find('<') {
+                seen.push_str(&rest[..at]);
+                let end = rest[at..].find('>').unwrap();
+                let tag = &rest[at..at + end];
+                rest = &rest[at + end + 1..];
+                if tag.starts_with("<span class=\"visually-hidden\"") {
+                    rest = &rest[rest.find("</span>").unwrap() + 7..];
+                }
+            }
+            seen
+        };
+        assert_eq!(numbers(&["h", "d"]), "4, 8");
+        assert_eq!(numbers(&["d", "e", "f", "a"]), "1, 4–6");
+        assert_eq!(numbers(&["b", "a", "b"]), "1, 2");
+        assert_eq!(numbers(&["c", "a", "b", "e", "f", "g", "h"]), "1–3, 5–8");
+        assert_eq!(numbers(&["x"]), "");
+        let html = citations.html(["d", "e", "f"]);
+        assert!(html.contains("<a href=\"#source-d\"><span class=\"visually-hidden\">source </span>4</a><span aria-hidden=\"true\">–</span><span class=\"visually-hidden\"> to </span><a href=\"#source-f\">6</a>"), "{html}");
+    }
 }

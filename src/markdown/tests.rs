@@ -17,7 +17,8 @@ fn turns_citations_into_numbered_links() {
     let r = render("Troops stay [@reuters; @ap].", &settings(&c));
     assert_eq!(
         r.html,
-        "<p>Troops stay<sup class=\"cite\"><a href=\"#source-reuters\"><span class=\"visually-hidden\">source </span>2</a>, <a href=\"#source-ap\"><span class=\"visually-hidden\">source </span>1</a></sup>.</p>\n"
+        // In the sources list's order, whatever the order written.
+        "<p>Troops stay<sup class=\"cite\"><a href=\"#source-ap\"><span class=\"visually-hidden\">source </span>1</a>, <a href=\"#source-reuters\"><span class=\"visually-hidden\">source </span>2</a></sup>.</p>\n"
     );
     assert_eq!(r.cited, ["reuters", "ap"]);
     assert!(r.problems.is_empty());

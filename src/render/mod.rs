@@ -100,6 +100,7 @@ pub fn render(
         .in_language(
             language.text("citation"),
             language.text("list-separator"),
+            language.text("citation-range"),
             |n| language.number(n),
         );
     let formats = &language.formats;
