@@ -8,6 +8,8 @@ skip-link = انتقل إلى المحتوى الرئيسي
 page-nav = في هذه الصفحة
 byline = بقلم
 list-separator = { "، " }
+# بين التسمية وما تسمّيه: «المصادر: رويترز، أسوشيتد برس».
+label-separator = {": "}
 # "و" joins the last name without a space: "فلان وفلان".
 list-last-separator = { " و" }
 published = نُشر في

@@ -10,6 +10,8 @@ skip-link = Skip to main content
 page-nav = On this page
 byline = By
 list-separator = { ", " }
+# Between a label and what it labels: "Sources: Reuters, AP".
+label-separator = {": "}
 list-last-separator = { " and " }
 published = Published
 updated = Updated
@@ -23,7 +25,7 @@ timeline-periods = Timeline periods
 after-publication = After publication
 # A link to a picture or video that is still on another site: "See it on youtube.com".
 media-elsewhere = See it on { $host }
-# Before the numbered citations of an event: "Source 3", "Sources 3, 4".
+# Before the outlets an event's sources are from: "Source: Reuters", "Sources: Reuters, AP".
 event-sources = { $count ->
     [one] Source
    *[other] Sources

@@ -9,6 +9,8 @@ pub struct Citations {
     numbers: HashMap<String, usize>,
     /// Each source's web address, when known (see [`Citations::with_urls`]).
     urls: HashMap<String, String>,
+    /// Each source's outlet, when known (see [`Citations::with_outlets`]).
+    outlets: HashMap<String, String>,
     /// Accept any id: for checking a text when the sources list could not be read.
     unchecked: bool,
     /// The word screen readers hear before a number ("source"; see [`Citations::in_language`]).
@@ -31,6 +33,7 @@ impl Citations {
         Citations {
             numbers,
             urls: HashMap::new(),
+            outlets: HashMap::new(),
             unchecked: false,
             word: None,
             separator: None,
@@ -75,6 +78,40 @@ impl Citations {
             .map(|(id, url)| (id.to_string(), url.to_string()))
             .collect();
         self
+    }
+
+    /// The same, knowing each source's outlet ("Reuters"), to name it under an event.
+    pub fn with_outlets<'a>(
+        mut self,
+        outlets: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Citations {
+        self.outlets = outlets
+            .into_iter()
+            .map(|(id, outlet)| (id.to_string(), outlet.to_string()))
+            .collect();
+        self
+    }
+
+    /// The outlets of `ids`, each once, in the sources list's order, each with the id of its first
+    /// source cited here: what an event names as its sources ("Reuters, AP").
+    pub fn outlets<'a>(&self, ids: impl IntoIterator<Item = &'a str>) -> Vec<(String, String)> {
+        let mut cited: Vec<(usize, &str)> = ids
+            .into_iter()
+            .filter_map(|id| Some((self.number(id)?, id)))
+            .collect();
+        cited.sort_unstable();
+        let mut out: Vec<(String, String)> = Vec::new();
+        for (_, id) in cited {
+            let name = self
+                .outlets
+                .get(id)
+                .cloned()
+                .unwrap_or_else(|| id.to_string());
+            if !out.iter().any(|(_, n)| *n == name) {
+                out.push((id.to_string(), name));
+            }
+        }
+        out
     }
 
     /// The web address of the source `id`, if [`Citations::with_urls`] was given it.

@@ -97,6 +97,10 @@ pub fn render(
     cache.start(site, templates, urls, assets);
     let citations = Citations::new(site.sources().map(|(_, s)| s.id.as_str()))
         .with_urls(site.sources().map(|(_, s)| (s.id.as_str(), s.url.as_str())))
+        .with_outlets(
+            site.sources()
+                .map(|(_, s)| (s.id.as_str(), s.outlet.as_str())),
+        )
         .in_language(
             language.text("citation"),
             language.text("list-separator"),

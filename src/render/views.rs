@@ -129,9 +129,18 @@ pub struct EventView {
     pub after_publication: bool,
     pub cites: String,
     pub source_count: usize,
+    /// The outlets the event's sources are from, each once: what the event names under it.
+    pub outlets: Vec<OutletView>,
     /// The group the event belongs to, shown with it.
     pub group: Option<String>,
     pub media: Option<super::media::MediaView>,
+}
+
+/// An outlet named under an event, linking to its first source in the list.
+#[derive(Debug, Serialize)]
+pub struct OutletView {
+    pub id: String,
+    pub name: String,
 }
 
 /// Builds views while collecting Markdown problems as diagnostics.
@@ -412,6 +421,12 @@ impl<'a> ViewBuilder<'a> {
             after_publication: m.date.earliest() > published,
             cites: self.cites(&m.sources),
             source_count: m.sources.len(),
+            outlets: self
+                .citations
+                .outlets(m.sources.iter().map(SourceId::as_str))
+                .into_iter()
+                .map(|(id, name)| OutletView { id, name })
+                .collect(),
             group: m.group.as_deref().map(markdown::smarten),
             media: m.media.as_ref().map(|media| self.media(doc, media)),
             id,
