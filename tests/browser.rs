@@ -145,6 +145,15 @@ fn print_check_reports_missing_headlines_urls_and_collapsed_content() {
     broken_check("print");
 }
 
+/// Issue 19, 6: on a phone the contents take one line, and the label and headline are on the first
+/// screen, in both editions; the check finds a wrapped contents list and a pushed-down headline.
+#[test]
+fn on_a_phone_the_contents_take_one_line_and_the_headline_is_on_the_first_screen() {
+    page_check("phone");
+    broken_check("phone");
+    edition_check("phone");
+}
+
 #[test]
 fn script_injection_payloads_in_every_field_never_run() {
     run("injection.mjs", &[]);

@@ -52,6 +52,10 @@ export const BROKEN = {
     { name: "text sized in pixels does not grow", css: "body, main p { font-size: 17px !important; }", expect: /text at 200%: body text grew from 17px to 17px only/ },
     { name: "a headline that cannot wrap", css: ".masthead, h1 { white-space: nowrap; }", expect: /320×640, text at 200%: scrolls sideways/ },
   ],
+  phone: [
+    { name: "the contents wrap onto several lines", css: ".page-nav ul { flex-wrap: wrap !important; }", expect: /390×844: the contents take \d+ lines/ },
+    { name: "the headline pushed below the first screen", css: ".article-header { padding-top: 110vh !important; }", expect: /the headline is not on the first screen/ },
+  ],
   print: [
     { name: "event headlines hidden in print", css: "@media print { .timeline { display: none !important; } }", expect: /event headline not printed/ },
     { name: "source URLs not printed", css: "@media print { .sources a::after { content: none !important; } }", expect: /source URL not printed/ },

@@ -481,3 +481,30 @@ export function report(name, problems) {
     console.log(`${name}: ok`);
   }
 }
+
+/**
+ * On a phone (390×844) and the narrowest screen (320×640): the section contents take one line, and
+ * the label and headline are on the first screen.
+ */
+export async function phoneProblems(browser, url) {
+  const problems = [];
+  for (const size of [{ width: 390, height: 844 }, { width: 320, height: 640 }]) {
+    const { context, page } = await watchedPage(browser, { viewport: size });
+    try {
+      await page.goto(url, { waitUntil: "load" });
+      const f = await page.evaluate(() => {
+        const tops = new Set([...document.querySelectorAll(".page-nav li")].map((li) => Math.round(li.getBoundingClientRect().top)));
+        const bottom = (css) => document.querySelector(css)?.getBoundingClientRect().bottom ?? Infinity;
+        return { lines: tops.size, label: bottom(".article-header .label"), headline: bottom("h1"), height: innerHeight, scroll: document.documentElement.scrollWidth - innerWidth };
+      });
+      const at = `${size.width}×${size.height}`;
+      if (f.lines > 1) problems.push(`${at}: the contents take ${f.lines} lines`);
+      if (f.label > f.height) problems.push(`${at}: the label is not on the first screen (ends at ${Math.round(f.label)}px)`);
+      if (f.headline > f.height) problems.push(`${at}: the headline is not on the first screen (ends at ${Math.round(f.headline)}px)`);
+      if (f.scroll > 0) problems.push(`${at}: the page scrolls sideways by ${f.scroll}px`);
+    } finally {
+      await context.close();
+    }
+  }
+  return problems;
+}

@@ -1,6 +1,6 @@
 // Runs one browser check (by name) against the published page, built and served under a sub-path,
 // or against one of its editions (`ar/`: the Arabic edition).
-// Usage: node tests/browser/page.mjs a11y|network|budget|nojs|keyboard|motion|print|spacing|rtl [ar/]
+// Usage: node tests/browser/page.mjs a11y|network|budget|nojs|keyboard|motion|print|spacing|rtl|phone [ar/]
 // (tests/browser.rs runs each as its own test.)
 import { launch } from "./lib.mjs";
 import { publishedSite } from "./site.mjs";
@@ -40,6 +40,7 @@ export const CHECKS = {
   print: (browser, url) => checks.printProblems(browser, url),
   spacing: (browser, url) => checks.spacingProblems(browser, url),
   rtl: (browser, url) => checks.rtlProblems(browser, url),
+  phone: (browser, url) => checks.phoneProblems(browser, url),
 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
