@@ -38,10 +38,19 @@ citation-range = إلى
 corrections = تصحيحات
 corrections-policy = كيف نصحّح أخطاءنا
 updated-later = وحُدّث في
-made-with = صُنعت هذه الصفحة بأداة explainer، وهي لا تضع ملفات تعريف الارتباط ولا تحمّل شيئًا من مواقع أخرى.
+made-with = صُنعت هذه الصفحة بأداة explainer.
+privacy = لا تضع هذه الصفحة ملفات تعريف الارتباط ولا تحمّل شيئًا من مواقع أخرى.
 feed-link = التحديثات والتصحيحات (موجز Atom)
 feed-title = التحديثات والتصحيحات
-timeline-data = التسلسل الزمني بصيغة بيانات (TimelineJS JSON)
+get-data = البيانات
+timeline-csv = التسلسل الزمني جدولًا (CSV)
+timeline-csv-what = كل حدث بتواريخه ونصّه ومصادره، في أعمدة جدول TimelineJS من Knight Lab، لفتحه في Excel أو Google Sheets.
+timeline-data = التسلسل الزمني بصيغة TimelineJS JSON
+timeline-data-what = الأحداث نفسها، لعرضها في إطار TimelineJS أو لقراءتها ببرنامج.
+feed-what = مدخل جديد لكل تحديث وتصحيح، لقارئ الموجزات.
+cite-this-page = للإحالة إلى هذه الصفحة
+cite-as = { $publisher }، «{ $title }»، نُشر في { $published }
+cite-as-updated = { $publisher }، «{ $title }»، نُشر في { $published }، وحُدّث في { $updated }
 back-to-top = العودة إلى أعلى الصفحة
 
 ## The page for an address that does not exist

@@ -40,10 +40,21 @@ corrections = Corrections
 corrections-policy = How we correct mistakes
 # In print, after the page's address.
 updated-later = updated
-made-with = Made with explainer. This page sets no cookies and loads nothing from other sites.
+# Only where the page asks for it (`tool_credit: true`).
+made-with = Made with explainer.
+privacy = This page sets no cookies and loads nothing from other sites.
 feed-link = Updates and corrections (Atom feed)
 feed-title = Updates and corrections
-timeline-data = The timeline as data (TimelineJS JSON)
+get-data = Get the data
+timeline-csv = The timeline as a spreadsheet (CSV)
+timeline-csv-what = every event with its dates, text and sources, in the columns of Knight Lab’s TimelineJS sheet, to open in Excel or Google Sheets.
+timeline-data = The timeline as TimelineJS JSON
+timeline-data-what = the same events, to show in a TimelineJS embed or to read with a program.
+feed-what = a new entry for each update and correction, for a feed reader.
+cite-this-page = Cite this page
+# A reference to the page in a common style: publisher, “headline”, dates, address.
+cite-as = { $publisher }, “{ $title }”, published { $published }
+cite-as-updated = { $publisher }, “{ $title }”, published { $published }, updated { $updated }
 back-to-top = Back to top
 
 ## The page for an address that does not exist

@@ -95,6 +95,9 @@ pub struct PageMeta {
     /// markup explainers use (links, emphasis, lists, tables, figures, abbr, time).
     #[serde(default)]
     pub trusted_html: bool,
+    /// true adds "Made with explainer." to the footer; by default the page credits no tool.
+    #[serde(default)]
+    pub tool_credit: bool,
 }
 
 fn default_label() -> String {

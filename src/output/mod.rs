@@ -35,6 +35,8 @@ pub const SITEMAP_FILE: &str = "sitemap.xml";
 pub const ROBOTS_FILE: &str = "robots.txt";
 /// The timeline in TimelineJS's JSON format.
 pub const TIMELINE_FILE: &str = "timeline.json";
+/// The timeline as a spreadsheet, in TimelineJS's sheet layout ("Get the data").
+pub const TIMELINE_CSV_FILE: &str = "timeline.csv";
 /// A custom domain, for GitHub Pages.
 pub const CNAME_FILE: &str = "CNAME";
 /// Tells GitHub Pages not to run Jekyll over a branch it publishes.

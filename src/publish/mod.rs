@@ -1,6 +1,7 @@
 //! The files a host and the wider web expect beside the page: `sitemap.xml`, `robots.txt`, the Atom
 //! feed of updates and corrections ([`feed`]), `CNAME` for a custom domain, `.nojekyll`, and the
-//! timeline for reuse in TimelineJS ([`timeline_json`]).
+//! timeline for reuse in TimelineJS ([`timeline_json`]) and as a spreadsheet in its sheet layout
+//! (`timeline.csv`, from [`crate::timelinejs::to_csv`]).
 //!
 //! This is the last stage before writing: it adds files to the [`Output`] from the validated site
 //! and the page's address. It renders no templates. The sitemap, robots file and feed are made of
@@ -14,7 +15,8 @@ use crate::diagnostics::Diagnostics;
 use crate::html::escape;
 use crate::i18n::Language;
 use crate::output::{
-    CNAME_FILE, FEED_FILE, NOJEKYLL_FILE, Output, ROBOTS_FILE, SITEMAP_FILE, TIMELINE_FILE,
+    CNAME_FILE, FEED_FILE, NOJEKYLL_FILE, Output, ROBOTS_FILE, SITEMAP_FILE, TIMELINE_CSV_FILE,
+    TIMELINE_FILE,
 };
 use crate::url::BaseUrl;
 
@@ -61,6 +63,8 @@ pub fn add_edition_files(
     let canonical = edition_base.as_ref().map(BaseUrl::as_str);
     if let Some(json) = timeline_json::timeline(site, canonical, language) {
         output.insert(format!("{folder}{TIMELINE_FILE}"), json);
+        let csv = crate::timelinejs::to_csv(Some(&site.page), &site.sections, &site.events);
+        output.insert(format!("{folder}{TIMELINE_CSV_FILE}"), csv.csv);
     }
 }
 

@@ -43,6 +43,8 @@ pub struct FileLinks {
     pub feed: Option<String>,
     /// The timeline in TimelineJS's format, when the page has a timeline.
     pub timeline: Option<String>,
+    /// The timeline as a spreadsheet (CSV), when the page has a timeline.
+    pub timeline_csv: Option<String>,
 }
 
 impl FileLinks {
@@ -55,6 +57,9 @@ impl FileLinks {
             timeline: site
                 .timeline()
                 .map(|_| urls.edition_file(output::TIMELINE_FILE)),
+            timeline_csv: site
+                .timeline()
+                .map(|_| urls.edition_file(output::TIMELINE_CSV_FILE)),
         }
     }
 }

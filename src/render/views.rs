@@ -31,6 +31,12 @@ pub struct PageView {
     pub dateline: Option<String>,
     pub published: TimeView,
     pub updated: Option<TimeView>,
+    /// Who publishes the page, for "Cite this page": the site's name, else the byline.
+    pub publisher: String,
+    /// The days alone, for "Cite this page".
+    pub published_day: String,
+    pub updated_day: Option<String>,
+    pub tool_credit: bool,
     pub language: String,
     pub site_name: Option<String>,
     pub key_points: Vec<String>,
@@ -242,6 +248,14 @@ impl<'a> ViewBuilder<'a> {
             dateline: m.dateline.clone(),
             published: self.stamp(&m.published),
             updated: m.updated.as_ref().map(|t| self.stamp(t)),
+            publisher: m
+                .site_name
+                .clone()
+                .or_else(|| m.authors.first().map(|a| a.name.clone()))
+                .unwrap_or_else(|| m.label.clone()),
+            published_day: self.formats.date(m.published.date()),
+            updated_day: m.updated.as_ref().map(|t| self.formats.date(t.date())),
+            tool_credit: m.tool_credit,
             language: m.language.clone(),
             site_name: m.site_name.clone(),
             key_points: m

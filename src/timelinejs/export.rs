@@ -4,10 +4,10 @@
 //! same event files.
 
 use std::path::Path;
+use std::sync::Arc;
 
 use crate::content::Document;
-use crate::content::Files;
-use crate::content::model::{EventMeta, Media};
+use crate::content::model::{EventMeta, Media, PageMeta, SectionMeta};
 use crate::dates::{PartialDate, TimeOfDay};
 use crate::diagnostics::Diagnostic;
 
@@ -37,13 +37,23 @@ pub fn export(root: &Path) -> Result<Exported, Vec<Diagnostic>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(to_csv(&files))
+    Ok(to_csv(
+        files.page.as_deref(),
+        &files.sections,
+        &files.events,
+    ))
 }
 
-fn to_csv(files: &Files) -> Exported {
+/// The timeline of a page, its sections and events as CSV text, and what it holds. The build
+/// publishes the same as `timeline.csv` ("Get the data").
+pub fn to_csv(
+    page: Option<&Document<PageMeta>>,
+    sections: &[Arc<Document<SectionMeta>>],
+    events: &[Arc<Document<EventMeta>>],
+) -> Exported {
     let mut rows: Vec<Vec<String>> = Vec::new();
     let mut exported = Exported::default();
-    if let Some(page) = &files.page {
+    if let Some(page) = page {
         let mut row = Row::default();
         row.set(Column::Type, "title");
         row.set(Column::Headline, &page.meta.title);
@@ -51,7 +61,7 @@ fn to_csv(files: &Files) -> Exported {
         row.set(Column::Source, "");
         rows.push(row.0);
     }
-    if let Some(timeline) = files.sections.iter().find(|s| s.is_timeline()) {
+    if let Some(timeline) = sections.iter().find(|s| s.is_timeline()) {
         for era in &timeline.meta.eras {
             let mut row = Row::default();
             row.date(
@@ -76,7 +86,7 @@ fn to_csv(files: &Files) -> Exported {
             exported.eras += 1;
         }
     }
-    for doc in &files.events {
+    for doc in events {
         if doc.meta.draft {
             exported.drafts += 1;
             continue;

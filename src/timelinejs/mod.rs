@@ -17,7 +17,7 @@ mod row;
 mod sheet;
 mod text;
 
-pub use export::{Exported, export};
+pub use export::{Exported, export, to_csv};
 pub use import::{ImportOptions, Imported, import};
 pub use sheet::{Row, Sheet, column_letters};
 

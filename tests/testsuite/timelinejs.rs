@@ -368,3 +368,32 @@ fn download_media_fetches_each_file_once_and_the_page_uses_it() {
             .is_file()
     );
 }
+
+/// "Get the data": the page publishes its timeline as the sheet `export` writes, in each edition's
+/// words, and its footer links to it with a sentence on what it is for.
+#[test]
+fn the_page_publishes_its_timeline_as_a_sheet() {
+    let site = TestSite::bundled();
+    let build = site.build(&["--base-url", "https://example.github.io/iraq-explainer/"]);
+    assert_eq!(build.code, Some(0), "{}", build.stderr);
+    let root = site.root.display().to_string();
+    let export = explainer(
+        &["export", "timelinejs", "--root", &root, "--output", "-"],
+        &site.root,
+    );
+    assert_eq!(site.read_output("timeline.csv"), export.stdout);
+    let arabic = site.read_output("ar/timeline.csv");
+    assert!(
+        arabic.contains("آخر قافلة أمريكية تغادر العراق"),
+        "the Arabic edition's words"
+    );
+    let page = site.read_output("index.html");
+    assert!(page.contains("<a href=\"/iraq-explainer/timeline.csv\" type=\"text/csv\" download>The timeline as a spreadsheet (CSV)</a>: every event"));
+    assert!(page.contains(
+        "<p class=\"cite-as\">Explainer Desk, “The end of the US combat mission in Iraq"
+    ));
+    assert!(
+        !page.contains("Made with explainer"),
+        "no tool credit unless the page asks"
+    );
+}
