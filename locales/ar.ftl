@@ -15,6 +15,8 @@ list-last-separator = { " و" }
 published = نُشر في
 updated = حُدّث في
 key-points = أبرز النقاط
+latest = آخر المستجدات
+latest-correction = تصحيح
 
 # After a quote whose words are a translation of what was said.
 quote-translated = ترجمة

@@ -16,6 +16,9 @@ list-last-separator = { " and " }
 published = Published
 updated = Updated
 key-points = Key points
+# The box of what changed since publication, with the day of the last update: "Latest 4 January 2022".
+latest = Latest
+latest-correction = a correction
 
 # After a quote whose words are a translation of what was said.
 quote-translated = translated

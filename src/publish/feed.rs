@@ -1,5 +1,6 @@
-//! The Atom feed of the page's history: its publication, its latest update and each correction, so
-//! that readers and newsrooms following the story learn when it changed and what was wrong.
+//! The Atom feed of the page's history: its publication, its latest update, each correction and each
+//! event dated after publication (what the page's "Latest" box lists), so that readers and newsrooms
+//! following the story learn when it changed, what happened since and what was wrong.
 //!
 //! Ids are tag URIs (RFC 4151) built from the page's host, path and first publication date, so they
 //! never change when the page does. A correction dated only to the day is timed at the start of that
@@ -39,7 +40,8 @@ pub fn atom(site: &Site, base: &BaseUrl, language: &Language) -> String {
         meta.published.date().iso(),
         base.path()
     );
-    let entries = entries(meta, canonical, &feed_id, language);
+    let mut entries = entries(meta, canonical, &feed_id, language);
+    add_later_events(site, canonical, &feed_id, &mut entries);
     let newest = entries
         .first()
         .map_or_else(|| meta.published.rfc3339(), |e| e.updated.rfc3339());
@@ -143,6 +145,42 @@ fn entries(meta: &PageMeta, canonical: &str, feed_id: &str, language: &Language)
         }
     });
     entries
+}
+
+/// The events dated after publication, as the page's "Latest" box lists them: each its own entry,
+/// linking to the event, dated at the start of its day in the time zone of `published`, newest first
+/// among the other entries.
+fn add_later_events(site: &Site, canonical: &str, feed_id: &str, entries: &mut Vec<Entry>) {
+    let meta = &site.page.meta;
+    if meta.updated.is_none() {
+        return;
+    }
+    let published = meta.published.date().earliest();
+    for event in site
+        .events
+        .iter()
+        .filter(|e| e.meta.date.earliest() > published)
+    {
+        let id = event.event_id();
+        let at = Timestamp::start_of_day(event.meta.date, &meta.published);
+        entries.push(Entry {
+            id: format!("{feed_id}#{id}"),
+            title: markdown::smarten(&event.meta.title),
+            link: format!("{canonical}#{id}"),
+            published: at.clone(),
+            updated: at,
+            html: format!("<p>{}</p>", escape(&markdown::plain_text(event.body()))),
+        });
+    }
+    entries.sort_by(|a, b| {
+        if a.updated.is_before(&b.updated) {
+            std::cmp::Ordering::Greater
+        } else if b.updated.is_before(&a.updated) {
+            std::cmp::Ordering::Less
+        } else {
+            std::cmp::Ordering::Equal
+        }
+    });
 }
 
 /// The byline's names and links; without a byline, the publisher (or the site, or the label).

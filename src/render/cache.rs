@@ -13,6 +13,7 @@ use std::collections::{HashMap, HashSet};
 use std::ffi::{OsStr, OsString};
 use std::sync::Arc;
 
+use super::latest::LatestView;
 use super::section::{SectionEntry, SectionResult};
 use super::sharing::SharingView;
 use super::{FileLinks, Templates};
@@ -40,6 +41,7 @@ pub(super) struct Shell {
     pub(super) entries: Vec<Arc<SectionEntry>>,
     pub(super) sharing: SharingView,
     pub(super) links: FileLinks,
+    pub(super) latest: Vec<LatestView>,
     pub(super) before: Arc<[u8]>,
     pub(super) after: Arc<[u8]>,
 }
@@ -52,6 +54,7 @@ impl Shell {
         entries: &[Arc<SectionEntry>],
         sharing: &SharingView,
         links: &FileLinks,
+        latest: &[LatestView],
     ) -> bool {
         self.entries.len() == entries.len()
             && self
@@ -61,6 +64,7 @@ impl Shell {
                 .all(|(old, new)| Arc::ptr_eq(old, new) || old == new)
             && self.sharing == *sharing
             && self.links == *links
+            && self.latest == latest
     }
 }
 

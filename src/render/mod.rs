@@ -9,6 +9,7 @@
 //! stage writes nothing to disk.
 
 mod cache;
+mod latest;
 mod media;
 mod section;
 pub mod sharing;
@@ -115,6 +116,7 @@ pub fn render(
     let formats = &language.formats;
     let mut views = ViewBuilder::new(&citations, formats, site.page.meta.trusted_html);
     let base = base_context(&views.page(&site.page), urls, assets, language);
+    let latest = views.latest(site);
 
     // What the cache holds for each section whose inputs did not change.
     let reused: Vec<Option<Arc<SectionResult>>> = site
@@ -134,7 +136,12 @@ pub fn render(
     // The shell before the sections: its transient memory (every entry serialised for Tera) is
     // given back before the sections' HTML accumulates. Its error, if any, is reported after the
     // sections' problems.
-    let frame = Frame::render(cache, site, templates, &base, urls, assets, &entries);
+    let around = Around {
+        sharing: sharing::sharing(site, urls, assets),
+        links: FileLinks::new(site, urls),
+        latest,
+    };
+    let frame = Frame::render(cache, templates, &base, &entries, around);
 
     let sections = Sections {
         templates,
@@ -183,6 +190,14 @@ fn base_context(
     base
 }
 
+/// What the page's shell shows besides the sections' list: its sharing tags, the links to its data
+/// files, and the "Latest" box.
+struct Around {
+    sharing: sharing::SharingView,
+    links: FileLinks,
+    latest: Vec<latest::LatestView>,
+}
+
 /// Everything of the two pages but the sections: the not-found page and the page's shell, each
 /// rendered or taken from the cache, or the error that stopped it.
 struct Frame {
@@ -193,22 +208,23 @@ struct Frame {
 impl Frame {
     fn render(
         cache: &mut RenderCache,
-        site: &Site,
         templates: &Templates,
         base: &Context,
-        urls: &SiteUrls,
-        assets: &Assets,
         entries: &[Arc<SectionEntry>],
+        around: Around,
     ) -> Frame {
         let not_found = match &cache.not_found {
             Some(page) => Ok(page.clone()),
             None => templates.render(NOT_FOUND_FILE, base).map(Contents::from),
         };
-        let sharing = sharing::sharing(site, urls, assets);
-        let links = FileLinks::new(site, urls);
+        let Around {
+            sharing,
+            links,
+            latest,
+        } = around;
         let shell = match cache.shell.take() {
-            Some(shell) if shell.fits(entries, &sharing, &links) => Ok(shell),
-            _ => render_shell(templates, base, entries.to_vec(), sharing, links),
+            Some(shell) if shell.fits(entries, &sharing, &links, &latest) => Ok(shell),
+            _ => render_shell(templates, base, entries.to_vec(), sharing, links, latest),
         };
         Frame { not_found, shell }
     }
@@ -358,6 +374,7 @@ fn render_shell(
     entries: Vec<Arc<SectionEntry>>,
     sharing: sharing::SharingView,
     links: FileLinks,
+    latest: Vec<latest::LatestView>,
 ) -> Result<Shell, Box<Diagnostic>> {
     let mut context = base.clone();
     let listed: Vec<&SectionEntry> = entries.iter().map(|e| &**e).collect();
@@ -365,6 +382,7 @@ fn render_shell(
     context.insert("sections_html", SECTIONS_MARKER);
     context.insert("sharing", &sharing);
     context.insert("links", &links);
+    context.insert("latest", &latest);
     let html = templates.render(PAGE_FILE, &context)?;
     let Some((before, after)) = html.split_once(SECTIONS_MARKER) else {
         return Err(Box::new(
@@ -379,6 +397,7 @@ fn render_shell(
         entries,
         sharing,
         links,
+        latest,
         before: Arc::from(before.as_bytes()),
         after: Arc::from(after.as_bytes()),
     })

@@ -15,7 +15,7 @@ use crate::i18n::Formats;
 use crate::markdown::{self, Citations, Problem, Settings};
 
 /// A date as `<time datetime="{iso}">{human}</time>` needs it.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct TimeView {
     pub iso: String,
     pub human: String,
@@ -174,7 +174,7 @@ impl<'a> ViewBuilder<'a> {
 
     /// A date for `<time>`, written as the page's readers write dates. A date before the common
     /// era has no `datetime` value in HTML: its `iso` is empty.
-    fn time(&self, date: PartialDate) -> TimeView {
+    pub(super) fn time(&self, date: PartialDate) -> TimeView {
         TimeView {
             iso: if date.is_bce() {
                 String::new()

@@ -262,13 +262,25 @@ fn the_feed_carries_the_update_and_each_correction() {
         .filter(|n| n.has_tag_name((atom, "entry")))
         .collect();
     let titles: Vec<String> = entries.iter().map(|e| child_text(*e, "title")).collect();
-    assert_eq!(titles.len(), 3, "{titles:?}");
+    // Newest first: the update, the four events after publication (the page's "Latest" box), the
+    // correction, the publication.
+    assert_eq!(
+        titles[1..5],
+        [
+            "Deadline for the end of the US combat role",
+            "Iraq announces the end of the coalition’s combat mission",
+            "Iraq holds an early parliamentary election",
+            "Last US military flight leaves Kabul",
+        ],
+        "{titles:?}"
+    );
+    assert_eq!(titles.len(), 7, "{titles:?}");
     assert!(titles[0].starts_with("Updated: "), "{titles:?}");
-    assert_eq!(titles[1], "Correction, 28 July 2021");
-    assert!(titles[2].starts_with("The end of the US combat mission"));
+    assert_eq!(titles[5], "Correction, 28 July 2021");
+    assert!(titles[6].starts_with("The end of the US combat mission"));
     let ids: std::collections::HashSet<String> =
         entries.iter().map(|e| child_text(*e, "id")).collect();
-    assert_eq!(ids.len(), 3, "entry ids are unique");
+    assert_eq!(ids.len(), 7, "entry ids are unique");
     assert!(
         ids.iter()
             .all(|id| id.starts_with("tag:example.github.io,2021-07-27:"))
@@ -284,7 +296,7 @@ fn the_feed_carries_the_update_and_each_correction() {
         let content = child_text(*entry, "content");
         assert!(!content.contains("cite"), "no citation marks: {content}");
     }
-    let correction = entries[1];
+    let correction = entries[5];
     let link = correction
         .children()
         .find(|n| n.has_tag_name((atom, "link")))
@@ -386,4 +398,55 @@ fn a_custom_domain_that_is_not_the_base_url_s_host_is_a_warning() {
         "{}",
         run.stderr
     );
+}
+
+/// Issue 19, 3: a page that was updated lists, under its key points, what changed since
+/// publication, newest first, each linking to its event or correction on the page; a page that was
+/// not updated has no such box.
+#[test]
+fn an_updated_page_lists_what_changed_since_publication() {
+    let site = TestSite::bundled();
+    build(&site, &[]);
+    let page = html(&site.read_output("index.html"));
+    let items: Vec<String> = select(&page, ".latest li")
+        .iter()
+        .map(|li| li.text().collect::<String>())
+        .collect();
+    assert_eq!(
+        items,
+        [
+            "31 December 2021: Deadline for the end of the US combat role",
+            "9 December 2021: Iraq announces the end of the coalition’s combat mission",
+            "10 October 2021: Iraq holds an early parliamentary election",
+            "30 August 2021: Last US military flight leaves Kabul",
+            "28 July 2021: a correction",
+        ]
+    );
+    for link in select(&page, ".latest a") {
+        let target = link.value().attr("href").unwrap().trim_start_matches('#');
+        assert_eq!(
+            select(&page, &format!("[id=\"{target}\"]")).len(),
+            1,
+            "#{target}"
+        );
+    }
+    let title = select(&page, "#latest-title");
+    assert!(
+        title[0]
+            .text()
+            .collect::<String>()
+            .starts_with("Latest 4 January 2022")
+    );
+
+    let page_file = site.root.join("content/_index.md");
+    let text = std::fs::read_to_string(&page_file).unwrap();
+    let not_updated: String = text
+        .lines()
+        .filter(|l| !l.starts_with("updated:"))
+        .map(|l| format!("{l}\n"))
+        .collect();
+    std::fs::write(&page_file, not_updated).unwrap();
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(!site.read_output("index.html").contains("class=\"latest"));
 }
