@@ -120,11 +120,13 @@ pub fn sharing(site: &Site, urls: &SiteUrls, assets: &Assets) -> SharingView {
     link_translations(&mut article, urls);
     let json_ld = script_safe_json(&article);
 
+    // Curly quotes and apostrophes, as everywhere on the page.
+    let description = crate::markdown::smarten(&meta.description);
     SharingView {
         twitter_title: short_title(&title, TWITTER_TITLE_MAX),
-        twitter_description: shorten(&meta.description, TWITTER_DESCRIPTION_MAX),
+        twitter_description: shorten(&description, TWITTER_DESCRIPTION_MAX),
         title,
-        description: meta.description.clone(),
+        description,
         url,
         site_name,
         locale: locale(&meta.language),

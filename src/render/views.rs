@@ -236,7 +236,7 @@ impl<'a> ViewBuilder<'a> {
             title: markdown::smarten(&m.title),
             label: m.label.clone(),
             standfirst: self.inline(doc, "standfirst", &m.standfirst),
-            description: m.description.clone(),
+            description: markdown::smarten(&m.description),
             authors: m
                 .authors
                 .iter()
@@ -315,10 +315,10 @@ impl<'a> ViewBuilder<'a> {
                 .quotes
                 .iter()
                 .map(|q| QuoteView {
-                    text: q.text.clone(),
-                    speaker: q.speaker.clone(),
-                    role: q.role.clone(),
-                    occasion: q.occasion.clone(),
+                    text: markdown::smarten(&q.text),
+                    speaker: markdown::smarten(&q.speaker),
+                    role: markdown::smarten(&q.role),
+                    occasion: markdown::smarten(&q.occasion),
                     date: self.time(q.date),
                     cite_url: source_url(&q.source),
                     cites: self.cites(std::slice::from_ref(&q.source)),
@@ -329,7 +329,7 @@ impl<'a> ViewBuilder<'a> {
                 .figures
                 .iter()
                 .map(|f| FigureView {
-                    value: f.value.clone(),
+                    value: markdown::smarten(&f.value),
                     label: self.inline(doc, "label", &f.label),
                     cites: self.cites(&f.sources),
                 })
@@ -351,7 +351,7 @@ impl<'a> ViewBuilder<'a> {
                     number: self.citations.number(s.id.as_str()).unwrap_or_default(),
                     outlet: s.outlet.clone(),
                     author: s.author.clone(),
-                    title: s.title.clone(),
+                    title: markdown::smarten(&s.title),
                     date: self.time(s.date),
                     url: s.url.clone(),
                 })
