@@ -67,6 +67,21 @@ fn days_in_month(year: i32, month: u8) -> u8 {
     }
 }
 
+/// The year of a date before the common era, from its digits after the `-`: `500` is -500.
+fn bce_year(digits: &str) -> Result<i32, DateError> {
+    if digits.is_empty() || digits.len() > 6 || !digits.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(DateError(format!(
+            "the year `-{digits}` should be a number of years before the common era, like -500"
+        )));
+    }
+    match digits.parse::<i32>() {
+        Ok(0) | Err(_) => Err(DateError(
+            "there is no year 0: the year before 1 is 1 BCE, written -1".into(),
+        )),
+        Ok(years) => Ok(-years),
+    }
+}
+
 fn parse_number<T: std::str::FromStr>(
     part: &str,
     digits: usize,
@@ -108,14 +123,18 @@ impl PartialDate {
     /// TimelineJS has it (`-500` or `-0500` is 500 BCE; there is no year 0).
     pub fn parse(text: &str) -> Result<PartialDate, DateError> {
         let text = text.trim();
-        if let Some(bce) = text.strip_prefix('-') {
-            return PartialDate::parse_bce(bce);
-        }
-        if let Some(error) = other_form(text) {
+        let bce = text.strip_prefix('-');
+        if bce.is_none()
+            && let Some(error) = other_form(text)
+        {
             return Err(error);
         }
-        let mut parts = text.split('-');
-        let year = parse_number(parts.next().unwrap_or(""), 4, "year")?;
+        let mut parts = bce.unwrap_or(text).split('-');
+        let first = parts.next().unwrap_or("");
+        let year = match bce {
+            Some(_) => bce_year(first)?,
+            None => parse_number(first, 4, "year")?,
+        };
         let month = parts
             .next()
             .map(|m| parse_number(m, 2, "month"))
@@ -128,38 +147,6 @@ impl PartialDate {
             return Err(DateError(format!("`{text}` has too many parts")));
         }
         PartialDate::new(year, month, day)
-    }
-
-    /// A year before the common era, with its month and day when known: `500`, `0500-03`.
-    fn parse_bce(text: &str) -> Result<PartialDate, DateError> {
-        let mut parts = text.split('-');
-        let year_part = parts.next().unwrap_or_default();
-        if year_part.is_empty()
-            || year_part.len() > 6
-            || !year_part.bytes().all(|b| b.is_ascii_digit())
-        {
-            return Err(DateError(format!(
-                "the year `-{year_part}` should be a number of years before the common era, like -500"
-            )));
-        }
-        let years: i32 = year_part.parse().unwrap_or(0);
-        if years == 0 {
-            return Err(DateError(
-                "there is no year 0: the year before 1 is 1 BCE, written -1".into(),
-            ));
-        }
-        let month = parts
-            .next()
-            .map(|m| parse_number(m, 2, "month"))
-            .transpose()?;
-        let day = parts
-            .next()
-            .map(|d| parse_number(d, 2, "day"))
-            .transpose()?;
-        if parts.next().is_some() {
-            return Err(DateError(format!("`-{text}` has too many parts")));
-        }
-        PartialDate::new(-years, month, day)
     }
 
     /// The year: negative before the common era (-500 is 500 BCE).

@@ -42,6 +42,7 @@ pub fn atom(site: &Site, base: &BaseUrl, language: &Language) -> String {
     );
     let mut entries = entries(meta, canonical, &feed_id, language);
     add_later_events(site, canonical, &feed_id, &mut entries);
+    newest_first(&mut entries);
     let newest = entries
         .first()
         .map_or_else(|| meta.published.rfc3339(), |e| e.updated.rfc3339());
@@ -87,7 +88,7 @@ pub fn atom(site: &Site, base: &BaseUrl, language: &Language) -> String {
     xml
 }
 
-/// The page's publication, its latest update and its corrections, newest first.
+/// The page's publication, its latest update and its corrections.
 fn entries(meta: &PageMeta, canonical: &str, feed_id: &str, language: &Language) -> Vec<Entry> {
     let title = markdown::smarten(&meta.title);
     let mut entries = vec![Entry {
@@ -134,7 +135,11 @@ fn entries(meta: &PageMeta, canonical: &str, feed_id: &str, language: &Language)
             html: format!("<p>{}</p>", uncited_html(&correction.text)),
         });
     }
-    // Newest first; the sort is stable, so entries at the same moment keep the order above.
+    entries
+}
+
+/// Newest first; the sort is stable, so entries at the same moment keep the order they came in.
+fn newest_first(entries: &mut [Entry]) {
     entries.sort_by(|a, b| {
         if a.updated.is_before(&b.updated) {
             std::cmp::Ordering::Greater
@@ -144,12 +149,10 @@ fn entries(meta: &PageMeta, canonical: &str, feed_id: &str, language: &Language)
             std::cmp::Ordering::Equal
         }
     });
-    entries
 }
 
 /// The events dated after publication, as the page's "Latest" box lists them: each its own entry,
-/// linking to the event, dated at the start of its day in the time zone of `published`, newest first
-/// among the other entries.
+/// linking to the event, dated at the start of its day in the time zone of `published`.
 fn add_later_events(site: &Site, canonical: &str, feed_id: &str, entries: &mut Vec<Entry>) {
     let meta = &site.page.meta;
     if meta.updated.is_none() {
@@ -172,15 +175,6 @@ fn add_later_events(site: &Site, canonical: &str, feed_id: &str, entries: &mut V
             html: format!("<p>{}</p>", escape(&markdown::plain_text(event.body()))),
         });
     }
-    entries.sort_by(|a, b| {
-        if a.updated.is_before(&b.updated) {
-            std::cmp::Ordering::Greater
-        } else if b.updated.is_before(&a.updated) {
-            std::cmp::Ordering::Less
-        } else {
-            std::cmp::Ordering::Equal
-        }
-    });
 }
 
 /// The byline's names and links; without a byline, the publisher (or the site, or the label).
