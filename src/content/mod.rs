@@ -144,6 +144,16 @@ impl Document<EventMeta> {
 }
 
 impl Site {
+    /// The events dated after the page was first published, when the page says it was updated:
+    /// what its "Latest" box lists and its feed announces. None when it was never updated.
+    pub fn events_since_publication(&self) -> impl Iterator<Item = &Arc<Document<EventMeta>>> {
+        let page = &self.page.meta;
+        let published = page.published.date().earliest();
+        self.events
+            .iter()
+            .filter(move |e| page.updated.is_some() && e.meta.date.earliest() > published)
+    }
+
     /// Every source in the order of the sources list(s), with the section that defines it.
     pub fn sources(&self) -> impl Iterator<Item = (&Document<SectionMeta>, &SourceDef)> {
         self.sections

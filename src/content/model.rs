@@ -345,8 +345,7 @@ pub struct Media {
 impl Media {
     /// Whether the media is still on another site.
     pub fn is_remote(&self) -> bool {
-        let src = self.src.trim_start().to_ascii_lowercase();
-        src.starts_with("http://") || src.starts_with("https://") || src.starts_with("//")
+        crate::url::is_external(&self.src)
     }
 }
 

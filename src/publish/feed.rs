@@ -155,15 +155,7 @@ fn newest_first(entries: &mut [Entry]) {
 /// linking to the event, dated at the start of its day in the time zone of `published`.
 fn add_later_events(site: &Site, canonical: &str, feed_id: &str, entries: &mut Vec<Entry>) {
     let meta = &site.page.meta;
-    if meta.updated.is_none() {
-        return;
-    }
-    let published = meta.published.date().earliest();
-    for event in site
-        .events
-        .iter()
-        .filter(|e| e.meta.date.earliest() > published)
-    {
+    for event in site.events_since_publication() {
         let id = event.event_id();
         let at = Timestamp::start_of_day(event.meta.date, &meta.published);
         entries.push(Entry {

@@ -26,11 +26,8 @@ impl ViewBuilder<'_> {
         if page.updated.is_none() {
             return Vec::new();
         }
-        let published = page.published.date().earliest();
         let mut items: Vec<(PartialDate, LatestView)> = site
-            .events
-            .iter()
-            .filter(|e| e.meta.date.earliest() > published)
+            .events_since_publication()
             .map(|e| {
                 let view = LatestView {
                     date: self.time(e.meta.date),

@@ -39,9 +39,11 @@ impl ViewBuilder<'_> {
 fn media_view(media: &Media) -> MediaView {
     let remote = media.is_remote();
     let host = if remote {
-        let rest = media.src.split_once("//").map_or(&*media.src, |(_, r)| r);
-        let host = rest.split(['/', '?', '#']).next().unwrap_or_default();
-        host.trim_start_matches("www.").to_string()
+        // A protocol-relative address (`//host/…`) has its host first once the slashes go.
+        let src = media.src.trim().trim_start_matches("//");
+        crate::url::host_of(src)
+            .trim_start_matches("www.")
+            .to_string()
     } else {
         String::new()
     };

@@ -89,8 +89,7 @@ pub fn download(
 }
 
 fn is_remote(src: &str) -> bool {
-    let lower = src.to_ascii_lowercase();
-    lower.starts_with("https://") || lower.starts_with("http://")
+    crate::url::is_web_address(&src.to_ascii_lowercase())
 }
 
 /// Fetches `url` into `target` with curl, through a partial file renamed when complete.
