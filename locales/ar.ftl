@@ -36,6 +36,10 @@ citation = المصدر
 # تُقرأ بين طرفَي نطاق من الإحالات: «المصدر ٤ إلى ٦».
 citation-range = إلى
 
+# معاينة المصدر التي تفتحها علامة الإحالة: الرابط إلى مدخله في القائمة، وزر الإغلاق.
+preview-in-list = في قائمة المصادر
+preview-close = إغلاق
+
 ## The end of the page
 corrections = تصحيحات
 corrections-policy = كيف نصحّح أخطاءنا

@@ -38,6 +38,10 @@ citation = source
 # Read by screen readers between the ends of a range of citations: "source 4 to 6".
 citation-range = to
 
+# A source's preview, opened from its citation mark: the link to its entry, and the button that closes it.
+preview-in-list = In the list of sources
+preview-close = Close
+
 ## The end of the page
 corrections = Corrections
 corrections-policy = How we correct mistakes

@@ -159,7 +159,12 @@ impl Citations {
             } else {
                 String::new()
             };
-            format!("<a href=\"#source-{id}\">{hidden}{shown}</a>")
+            // The link goes to the sources list; where the browser has popovers (no script), CSS
+            // shows the button instead, which opens the source's preview in place.
+            format!(
+                "<a class=\"cite-link\" href=\"#source-{id}\">{hidden}{shown}</a>\
+                 <button type=\"button\" class=\"cite-open\" popovertarget=\"preview-{id}\">{hidden}{shown}</button>"
+            )
         };
         let mut marks = Vec::new();
         let mut i = 0;
@@ -227,7 +232,7 @@ mod tests {
         let citations = Citations::new(["a", "b", "c", "d", "e", "f", "g", "h"]);
         let numbers = |ids: &[&str]| {
             let html = citations.html(ids.iter().copied());
-            // What a sighted reader sees.
+            // What a sighted reader sees where there are no popovers.
             let mut seen = String::new();
             let mut rest = html.as_str();
             while let Some(at) = rest.find('<') {
@@ -238,6 +243,11 @@ mod tests {
                 if tag.starts_with("<span class=\"visually-hidden\"") {
                     rest = &rest[rest.find("</span>").unwrap() + 7..];
                 }
+                // The button shows the same number as the link, in its place (one of the two is
+                // shown, by CSS).
+                if tag.starts_with("<button") {
+                    rest = &rest[rest.find("</button>").unwrap() + 9..];
+                }
             }
             seen
         };
@@ -247,6 +257,7 @@ mod tests {
         assert_eq!(numbers(&["c", "a", "b", "e", "f", "g", "h"]), "1–3, 5–8");
         assert_eq!(numbers(&["x"]), "");
         let html = citations.html(["d", "e", "f"]);
-        assert!(html.contains("<a href=\"#source-d\"><span class=\"visually-hidden\">source </span>4</a><span aria-hidden=\"true\">–</span><span class=\"visually-hidden\"> to </span><a href=\"#source-f\">6</a>"), "{html}");
+        assert!(html.contains("<a class=\"cite-link\" href=\"#source-d\"><span class=\"visually-hidden\">source </span>4</a>"), "{html}");
+        assert!(html.contains("<button type=\"button\" class=\"cite-open\" popovertarget=\"preview-d\"><span class=\"visually-hidden\">source </span>4</button><span aria-hidden=\"true\">–</span><span class=\"visually-hidden\"> to </span><a class=\"cite-link\" href=\"#source-f\">6</a>"), "{html}");
     }
 }

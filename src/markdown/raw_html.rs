@@ -7,7 +7,8 @@ use super::Problem;
 
 /// Cleans HTML rendered from a text that holds raw HTML: keeps the markup explainers use (links,
 /// emphasis, lists, tables, figures, `<abbr>`, `<time>`, and the ids and classes explainer gives
-/// headings, citations and footnotes) and drops scripts, styles, event handlers, frames, forms and
+/// headings, citations and footnotes, and the buttons that open a citation's preview or a term's card
+/// as popovers) and drops scripts, styles, event handlers, frames, forms and
 /// unsafe addresses. Links to other sites get `rel="noopener noreferrer"`.
 pub(crate) fn sanitise(html: &str) -> String {
     use std::sync::OnceLock;
@@ -24,6 +25,8 @@ pub(crate) fn sanitise(html: &str) -> String {
                 .add_tag_attributes("abbr", ["title"])
                 .add_tag_attributes("a", ["title"])
                 .add_tag_attributes("img", ["title", "loading"])
+                .add_tags(["button"])
+                .add_tag_attributes("button", ["type", "popovertarget", "popovertargetaction"])
                 .link_rel(Some("noopener noreferrer"));
             builder
         })

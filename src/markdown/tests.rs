@@ -18,7 +18,8 @@ fn turns_citations_into_numbered_links() {
     assert_eq!(
         r.html,
         // In the sources list's order, whatever the order written.
-        "<p>Troops stay<sup class=\"cite\"><a href=\"#source-ap\"><span class=\"visually-hidden\">source </span>1</a>, <a href=\"#source-reuters\"><span class=\"visually-hidden\">source </span>2</a></sup>.</p>\n"
+        // Each a link to the sources list, and a button opening the source's preview.
+        "<p>Troops stay<sup class=\"cite\"><a class=\"cite-link\" href=\"#source-ap\"><span class=\"visually-hidden\">source </span>1</a><button type=\"button\" class=\"cite-open\" popovertarget=\"preview-ap\"><span class=\"visually-hidden\">source </span>1</button>, <a class=\"cite-link\" href=\"#source-reuters\"><span class=\"visually-hidden\">source </span>2</a><button type=\"button\" class=\"cite-open\" popovertarget=\"preview-reuters\"><span class=\"visually-hidden\">source </span>2</button></sup>.</p>\n"
     );
     assert_eq!(r.cited, ["reuters", "ap"]);
     assert!(r.problems.is_empty());
@@ -149,7 +150,14 @@ fn sanitises_raw_html_but_keeps_explainer_markup() {
     for gone in ["<script", "alert(1)", "onerror", "javascript:", "<iframe"] {
         assert!(!html.contains(gone), "{gone} left in {html}");
     }
-    assert!(html.contains("<a href=\"#source-ap\""), "{html}");
+    assert!(
+        html.contains("<a class=\"cite-link\" href=\"#source-ap\""),
+        "{html}"
+    );
+    assert!(
+        html.contains("<button type=\"button\" class=\"cite-open\" popovertarget=\"preview-ap\">"),
+        "{html}"
+    );
     assert!(html.contains("id=\"why-fn-n\""), "{html}");
     assert!(html.contains("class=\"footnotes\""), "{html}");
 }

@@ -508,3 +508,69 @@ export async function phoneProblems(browser, url) {
   }
   return problems;
 }
+
+/**
+ * Previews and cards (no script): every button that opens a popover (a citation mark's source, a
+ * term's definition) opens it with the keyboard, the popover links to the entry it previews in the
+ * page's lists, Tab moves into it, it fits the window, and Escape closes it and leaves focus on the
+ * button. Where the browser has popovers, the marks' fallback links are hidden and the buttons shown.
+ */
+export async function popoverProblems(browser, url, { width = 1280, height = 800 } = {}) {
+  const { context, page } = await watchedPage(browser, { viewport: { width, height } });
+  const problems = [];
+  try {
+    await page.goto(url, { waitUntil: "load" });
+    await page.addStyleTag({ content: INSTANT_SCROLL });
+    const openers = await page.evaluate(() => {
+      const all = [...document.querySelectorAll("button[popovertarget]:not([popovertargetaction=hide])")]
+        .filter((b) => b.checkVisibility());
+      all.forEach((b, i) => { b.dataset.opener = String(i); });
+      return all.map((b) => ({ key: b.dataset.opener, target: b.getAttribute("popovertarget"), kind: b.className }));
+    });
+    const kinds = new Set(openers.map((o) => o.kind));
+    for (const kind of ["cite-open", "term-open"]) {
+      if (!kinds.has(kind)) problems.push(`${width}px: no visible ${kind} button on the page`);
+    }
+    const fallbacks = await page.evaluate(() => [...document.querySelectorAll(".cite-link, .term-link")].filter((a) => a.checkVisibility()).length);
+    if (fallbacks > 0) problems.push(`${width}px: ${fallbacks} fallback link(s) shown beside their buttons`);
+    for (const o of openers) {
+      const button = page.locator(`[data-opener="${o.key}"]`);
+      await button.focus();
+      await page.keyboard.press("Enter");
+      const opened = await page.evaluate(({ target }) => {
+        const pop = document.getElementById(target);
+        if (!pop) return { missing: true };
+        const box = pop.getBoundingClientRect();
+        const inList = [...pop.querySelectorAll("a[href^='#']")].map((a) => a.getAttribute("href").slice(1))
+          .filter((id) => id && document.getElementById(id) && !document.getElementById(id).closest("[popover]"));
+        return {
+          open: pop.matches(":popover-open"),
+          inList: inList.length,
+          fits: box.top >= 0 && box.left >= 0 && box.bottom <= innerHeight && box.right <= innerWidth && box.width > 0,
+          text: pop.textContent.trim().slice(0, 50),
+        };
+      }, o);
+      const where = `${width}px: ${o.kind} for ${o.target}`;
+      if (opened.missing) { problems.push(`${where}: no element #${o.target}`); continue; }
+      if (!opened.open) { problems.push(`${where}: Enter does not open it`); continue; }
+      if (!opened.inList) problems.push(`${where}: links to no entry in the page's lists ("${opened.text}")`);
+      if (!opened.fits) problems.push(`${where}: does not fit in the window`);
+      await page.keyboard.press("Tab");
+      const inside = await page.evaluate(({ target }) => document.getElementById(target).contains(document.activeElement), o);
+      if (!inside) problems.push(`${where}: Tab does not move into it`);
+      await page.keyboard.press("Escape");
+      const closed = await page.evaluate(({ target, key }) => ({
+        closed: !document.getElementById(target).matches(":popover-open"),
+        focus: document.activeElement?.dataset?.opener === key,
+      }), o);
+      if (!closed.closed) problems.push(`${where}: Escape does not close it`);
+      if (!closed.focus) problems.push(`${where}: after Escape, focus is not back on its button`);
+      await button.focus();
+      await page.keyboard.press("Escape");
+    }
+    console.log(`${width}px: ${openers.length} popover buttons opened and closed`);
+    return problems;
+  } finally {
+    await context.close();
+  }
+}

@@ -1,6 +1,6 @@
 // Runs one browser check (by name) against the published page, built and served under a sub-path,
 // or against one of its editions (`ar/`: the Arabic edition).
-// Usage: node tests/browser/page.mjs a11y|network|budget|nojs|keyboard|motion|print|spacing|rtl|phone [ar/]
+// Usage: node tests/browser/page.mjs a11y|network|budget|nojs|keyboard|motion|print|spacing|rtl|phone|popovers [ar/]
 // (tests/browser.rs runs each as its own test.)
 import { launch } from "./lib.mjs";
 import { publishedSite } from "./site.mjs";
@@ -41,6 +41,11 @@ export const CHECKS = {
   spacing: (browser, url) => checks.spacingProblems(browser, url),
   rtl: (browser, url) => checks.rtlProblems(browser, url),
   phone: (browser, url) => checks.phoneProblems(browser, url),
+  async popovers(browser, url, { once = false } = {}) {
+    const problems = await checks.popoverProblems(browser, url, { width: 1280, height: 800 });
+    if (!once) problems.push(...await checks.popoverProblems(browser, url, { width: 320, height: 640 }));
+    return problems;
+  },
 };
 
 if (import.meta.url === `file://${process.argv[1]}`) {
