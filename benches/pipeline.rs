@@ -142,6 +142,7 @@ fn markdown(c: &mut Criterion, fixtures: &[Fixture]) {
                         id_prefix: id,
                         min_heading: 3,
                         trusted_html: false,
+                        terms: None,
                     };
                     black_box(markdown::render(black_box(text), &settings));
                 }

@@ -40,6 +40,9 @@ citation-range = إلى
 preview-in-list = في قائمة المصادر
 preview-close = إغلاق
 
+# بطاقة المصطلح التي يفتحها أول ذكر له في النص: الرابط إلى مدخله في المسرد.
+card-in-glossary = في المسرد
+
 ## The end of the page
 corrections = تصحيحات
 corrections-policy = كيف نصحّح أخطاءنا

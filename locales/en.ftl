@@ -42,6 +42,9 @@ citation-range = to
 preview-in-list = In the list of sources
 preview-close = Close
 
+# A term's card, opened from its first mention in the text: the link to its entry in the glossary.
+card-in-glossary = In the glossary
+
 ## The end of the page
 corrections = Corrections
 corrections-policy = How we correct mistakes

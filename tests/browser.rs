@@ -154,6 +154,16 @@ fn on_a_phone_the_contents_take_one_line_and_the_headline_is_on_the_first_screen
     edition_check("phone");
 }
 
+/// Issue 19, 1 and 2: every citation mark opens its source's preview and every first mention of a
+/// glossary term its card, in both editions, with the keyboard, and Escape closes it; the check
+/// finds previews that do not open, that leave the window, and fallback links left showing.
+#[test]
+fn every_mark_and_term_opens_its_preview_or_card_in_place_and_escape_closes_it() {
+    page_check("popovers");
+    broken_check("popovers");
+    edition_check("popovers");
+}
+
 #[test]
 fn script_injection_payloads_in_every_field_never_run() {
     run("injection.mjs", &[]);

@@ -281,6 +281,9 @@ pub struct Term {
     pub definition: String,
     #[serde(default)]
     pub sources: Vec<SourceId>,
+    /// The words that open this term's card where they first appear in a section's text, e.g.
+    /// [Mustafa al-Kadhimi, al-Kadhimi]; without it, the term itself; [] for none.
+    pub mentions: Option<Vec<String>>,
 }
 
 /// One entry of the sources list.

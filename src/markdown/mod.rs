@@ -12,6 +12,7 @@ mod links;
 mod raw_html;
 mod renderer;
 mod slips;
+mod terms;
 mod text;
 
 use pulldown_cmark::Options;
@@ -19,6 +20,7 @@ use pulldown_cmark::Options;
 pub use crate::diagnostics::Problem;
 pub use citations::Citations;
 pub use links::{Link, links};
+pub use terms::{Glossary, TermMarks};
 pub use text::{plain_text, slugify, smarten};
 
 /// Rendered HTML, the source ids it cites (in order, repeats kept) and any problems.
@@ -39,6 +41,8 @@ pub struct Settings<'a> {
     /// Whether raw HTML written in the text is kept as written (the page's `trusted_html`) rather
     /// than sanitised.
     pub trusted_html: bool,
+    /// The glossary terms this text may still open a card for, at their first mention.
+    pub terms: Option<&'a TermMarks<'a>>,
 }
 
 pub(crate) fn options() -> Options {
@@ -61,6 +65,7 @@ pub fn render_inline(text: &str, citations: &Citations, trusted_html: bool) -> R
         id_prefix: "",
         min_heading: 6,
         trusted_html,
+        terms: None,
     };
     let mut rendered = render(text, &settings);
     let html = rendered.html.trim_end();

@@ -10,7 +10,7 @@ use pulldown_cmark::{CowStr, Event, Parser, Tag, TagEnd, html};
 use super::citations::next_citation;
 use super::raw_html::{images_without_alt, missing_alt, sanitise};
 use super::slips::slips;
-use super::{Problem, Rendered, Settings, slugify};
+use super::{Problem, Rendered, Settings, TermMarks, slugify};
 use crate::diagnostics::did_you_mean;
 use crate::html::escape;
 use crate::url::{is_external, unsafe_scheme};
@@ -269,8 +269,9 @@ impl<'t, 's> Renderer<'t, 's> {
         self.out
             .problems
             .extend(slips(self.text, range.clone(), self.settings.citations));
-        // Most text holds no citation: pass it on as it is, without copying.
-        if !self.pending.iter().any(|t| t.contains('@')) {
+        // Most text holds no citation and no glossary term: pass it on as it is, without copying.
+        let terms = self.settings.terms.filter(|_| self.may_open_cards());
+        if terms.is_none() && !self.pending.iter().any(|t| t.contains('@')) {
             let pieces = std::mem::take(&mut self.pending);
             for piece in pieces {
                 self.push(Event::Text(piece));
@@ -290,7 +291,7 @@ impl<'t, 's> Renderer<'t, 's> {
                 top.pop();
             }
             if !before.is_empty() {
-                self.push(Event::Text(CowStr::from(before.to_string())));
+                self.push_text(before, terms);
             }
             for id in &ids {
                 if !self.settings.citations.knows(id) {
@@ -314,7 +315,22 @@ impl<'t, 's> Renderer<'t, 's> {
             rest = after;
         }
         if !rest.is_empty() {
-            self.push(Event::Text(CowStr::from(rest.to_string())));
+            self.push_text(rest, terms);
+        }
+    }
+
+    /// Whether a glossary term here may open its card: in running text, not in a link, an image's
+    /// description, a heading or a footnote.
+    fn may_open_cards(&self) -> bool {
+        self.links.is_empty() && self.image.is_none() && self.stack.len() == 1
+    }
+
+    /// Emits plain text, with the first mention of each glossary term still open made its card's
+    /// button.
+    fn push_text(&mut self, text: &str, terms: Option<&TermMarks>) {
+        match terms.and_then(|t| t.html(text)) {
+            Some(html) => self.push(Event::InlineHtml(CowStr::from(html))),
+            None => self.push(Event::Text(CowStr::from(text.to_string()))),
         }
     }
 

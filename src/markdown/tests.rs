@@ -8,6 +8,7 @@ fn settings(citations: &Citations) -> Settings<'_> {
         id_prefix: "why",
         min_heading: 3,
         trusted_html: false,
+        terms: None,
     }
 }
 

@@ -62,6 +62,7 @@ pub fn timeline(site: &Site, canonical: Option<&str>, language: &Language) -> Op
         id_prefix: "intro",
         min_heading: 3,
         trusted_html: site.page.meta.trusted_html,
+        terms: None,
     };
     let mut intro = markdown::render(section.body(), &settings).html;
     if let Some(canonical) = canonical {
@@ -115,6 +116,7 @@ impl Events<'_> {
             id_prefix: &id,
             min_heading: 4,
             trusted_html: self.site.page.meta.trusted_html,
+            terms: None,
         };
         let body = markdown::render(doc.body(), &settings);
         // The sources the event names, then any it cites only in its text, each once.

@@ -111,7 +111,10 @@ fn shared_key(site: &Site, templates: &Arc<Templates>, urls: &SiteUrls, assets: 
     }
     key.text(&urls.root);
     key.text(urls.canonical.as_deref().unwrap_or_default());
-    for section in site.sections.iter().filter(|s| !s.meta.sources.is_empty()) {
+    // The sources list numbers every citation; the glossary's terms open cards from every text.
+    let shared_by_all =
+        |s: &&Arc<SectionDoc>| !s.meta.sources.is_empty() || !s.meta.terms.is_empty();
+    for section in site.sections.iter().filter(shared_by_all) {
         key.hold(section);
     }
     key

@@ -9,6 +9,7 @@
 //! stage writes nothing to disk.
 
 mod cache;
+mod event_view;
 mod latest;
 mod media;
 mod section;
@@ -27,7 +28,7 @@ use crate::content::model::SectionMeta;
 use crate::content::{Document, Site, Text, front_matter};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{Formats, Language};
-use crate::markdown::Citations;
+use crate::markdown::{self, Citations, Glossary};
 use crate::output::{self, Contents, NOT_FOUND_FILE, PAGE_FILE};
 use crate::url::SiteUrls;
 pub use cache::RenderCache;
@@ -113,6 +114,15 @@ pub fn render(
             language.text("citation-range"),
             |n| language.number(n),
         );
+    // Each term's card opens from its first mention in a section: the words that mention it are
+    // its `mentions`, else the term itself.
+    let glossary = Glossary::new(site.sections.iter().flat_map(|s| &s.meta.terms).map(|t| {
+        let words = match &t.mentions {
+            Some(words) => words.iter().map(String::as_str).collect(),
+            None => vec![t.term.as_str()],
+        };
+        (markdown::slugify(&t.term), words)
+    }));
     let formats = &language.formats;
     let mut views = ViewBuilder::new(&citations, formats, site.page.meta.trusted_html);
     let base = base_context(&views.page(&site.page), urls, assets, language);
@@ -146,6 +156,7 @@ pub fn render(
     let sections = Sections {
         templates,
         citations: &citations,
+        glossary: &glossary,
         formats,
         base: &base,
     };
@@ -260,6 +271,7 @@ impl Frame {
 struct Sections<'a> {
     templates: &'a Templates,
     citations: &'a Citations,
+    glossary: &'a Glossary,
     formats: &'a Formats,
     base: &'a Context,
 }
@@ -306,15 +318,9 @@ impl Sections<'_> {
         entry: &Arc<SectionEntry>,
     ) -> SectionResult {
         let entry = Arc::clone(entry);
-        render_section(
-            site,
-            doc,
-            entry,
-            self.templates,
-            self.citations,
-            self.formats,
-            self.base,
-        )
+        let views = ViewBuilder::new(self.citations, self.formats, site.page.meta.trusted_html)
+            .with_glossary(self.glossary);
+        render_section(site, doc, entry, self.templates, views, self.base)
     }
 }
 

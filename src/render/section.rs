@@ -12,9 +12,8 @@ use super::views::ViewBuilder;
 use crate::content::model::SectionMeta;
 use crate::content::{Document, Site};
 use crate::diagnostics::{Diagnostic, did_you_mean};
-use crate::i18n::Formats;
 use crate::kinds;
-use crate::markdown::{self, Citations};
+use crate::markdown;
 
 /// A section as `index.html` sees it (its markup is placed by `{{ sections_html | safe }}`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -45,17 +44,17 @@ pub struct SectionResult {
     pub(super) cited: Vec<usize>,
 }
 
-/// Builds one section's view and runs its template.
+/// Builds one section's view with `views` (fresh, knowing the page's sources and glossary) and runs
+/// its template.
 pub(super) fn render_section(
     site: &Site,
     doc: &Document<SectionMeta>,
     entry: Arc<SectionEntry>,
     templates: &Templates,
-    citations: &Citations,
-    formats: &Formats,
+    mut views: ViewBuilder,
     base: &Context,
 ) -> SectionResult {
-    let mut views = ViewBuilder::new(citations, formats, site.page.meta.trusted_html);
+    let citations = views.citations;
     let section = views.section(site, doc);
     let mut problems = views.problems.into_vec();
     debug_assert!(

@@ -4,15 +4,14 @@
 //! Building the views is where Markdown problems (an unknown `[@id]`, a heading at the wrong level)
 //! are found, so every function here records diagnostics against the file the text came from.
 
-use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::content::model::{EventMeta, PageMeta, SectionMeta, SourceId};
+use crate::content::model::{PageMeta, SectionMeta, SourceId};
 use crate::content::{Document, Site, front_matter};
 use crate::dates::{PartialDate, Timestamp};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Formats;
-use crate::markdown::{self, Citations, Problem, Settings};
+use crate::markdown::{self, Citations, Glossary, Problem, Settings, TermMarks};
 
 /// A date as `<time datetime="{iso}">{human}</time>` needs it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -95,6 +94,8 @@ pub struct FigureView {
 
 #[derive(Debug, Serialize)]
 pub struct TermView {
+    /// `term-{id}` in the glossary, `card-{id}` for the card its mentions open.
+    pub id: String,
     pub term: String,
     pub definition: String,
     pub cites: String,
@@ -159,6 +160,10 @@ pub struct ViewBuilder<'a> {
     pub problems: Diagnostics,
     /// Every source id cited anywhere, for the "never cited" check.
     pub cited: Vec<String>,
+    /// The page's glossary, whose terms open their cards at their first mention in a section.
+    pub(super) glossary: Option<&'a Glossary>,
+    /// The terms the section's text may still open a card for.
+    pub(super) card_terms: Option<TermMarks<'a>>,
 }
 
 impl<'a> ViewBuilder<'a> {
@@ -169,7 +174,15 @@ impl<'a> ViewBuilder<'a> {
             trusted_html,
             problems: Diagnostics::default(),
             cited: Vec::new(),
+            glossary: None,
+            card_terms: None,
         }
+    }
+
+    /// The same, opening the glossary's cards from the text (sections other than the glossary).
+    pub fn with_glossary(mut self, glossary: &'a Glossary) -> Self {
+        self.glossary = (!glossary.is_empty()).then_some(glossary);
+        self
     }
 
     /// A date for `<time>`, written as the page's readers write dates. A date before the common
@@ -193,18 +206,24 @@ impl<'a> ViewBuilder<'a> {
         }
     }
 
-    fn cites(&mut self, ids: &[SourceId]) -> String {
+    pub(super) fn cites(&mut self, ids: &[SourceId]) -> String {
         self.cited.extend(ids.iter().map(|id| id.0.clone()));
         self.citations.html(ids.iter().map(SourceId::as_str))
     }
 
     /// Renders a Markdown body, placing problems in the file.
-    fn body<M>(&mut self, doc: &Document<M>, id_prefix: &str, min_heading: u8) -> String {
+    pub(super) fn body<M>(
+        &mut self,
+        doc: &Document<M>,
+        id_prefix: &str,
+        min_heading: u8,
+    ) -> String {
         let settings = Settings {
             citations: self.citations,
             id_prefix,
             min_heading,
             trusted_html: self.trusted_html,
+            terms: self.card_terms.as_ref(),
         };
         let rendered = markdown::render(doc.body(), &settings);
         let offset = doc.split.body.start;
@@ -281,6 +300,11 @@ impl<'a> ViewBuilder<'a> {
     pub fn section(&mut self, site: &Site, doc: &Document<SectionMeta>) -> SectionView {
         let m = &doc.meta;
         let id = doc.section_id();
+        // A section's text opens each term's card once; the glossary's own text opens none.
+        self.card_terms = self
+            .glossary
+            .filter(|_| m.terms.is_empty())
+            .map(Glossary::marks);
         let source_url = |id: &SourceId| self.citations.url(id.as_str()).map(str::to_string);
         let eras: Vec<EraView> = m
             .eras
@@ -293,7 +317,7 @@ impl<'a> ViewBuilder<'a> {
             })
             .collect();
         let events = if doc.is_timeline() {
-            self.events(site, &eras)
+            self.timeline_events(site, &eras)
         } else {
             Vec::new()
         };
@@ -338,6 +362,7 @@ impl<'a> ViewBuilder<'a> {
                 .terms
                 .iter()
                 .map(|t| TermView {
+                    id: markdown::slugify(&t.term),
                     term: markdown::smarten(&t.term),
                     definition: self.inline(doc, "definition", &t.definition),
                     cites: self.cites(&t.sources),
@@ -358,91 +383,6 @@ impl<'a> ViewBuilder<'a> {
                 .collect(),
             events,
             eras,
-            id,
-        }
-    }
-
-    fn events(&mut self, site: &Site, eras: &[EraView]) -> Vec<EventView> {
-        let published = site.page.meta.published.date().earliest();
-        // Where each era starts depends on the event before, so that is found first, in order; the
-        // events themselves are independent, and rendered on every core.
-        let mut current_era: Option<&str> = None;
-        let era_starts: Vec<Option<EraView>> = site
-            .events
-            .iter()
-            .map(|doc| {
-                let era = doc.meta.era.as_deref();
-                let start = if era.is_some() && era != current_era {
-                    eras.iter().find(|e| Some(e.id.as_str()) == era).cloned()
-                } else {
-                    None
-                };
-                current_era = era;
-                start
-            })
-            .collect();
-        let (citations, formats, trusted_html) = (self.citations, self.formats, self.trusted_html);
-        let built: Vec<(EventView, Diagnostics, Vec<String>)> = site
-            .events
-            .par_iter()
-            .zip(era_starts)
-            .map(|(doc, era_start)| {
-                let mut views = ViewBuilder::new(citations, formats, trusted_html);
-                let view = views.event(doc, era_start, published);
-                (view, views.problems, views.cited)
-            })
-            .collect();
-        built
-            .into_iter()
-            .map(|(view, problems, cited)| {
-                self.problems.extend(problems.into_vec());
-                self.cited.extend(cited);
-                view
-            })
-            .collect()
-    }
-
-    fn event(
-        &mut self,
-        doc: &Document<EventMeta>,
-        era_start: Option<EraView>,
-        published: (i32, u8, u8),
-    ) -> EventView {
-        let m: &EventMeta = &doc.meta;
-        let id = doc.event_id();
-        let start = self.formats.date_time(m.date, m.time);
-        let display_date = m.display_date.clone().unwrap_or_else(|| {
-            match (m.end_date.filter(|end| *end != m.date), m.end_time) {
-                (Some(end), end_time) => {
-                    format!("{start} – {}", self.formats.date_time(end, end_time))
-                }
-                (None, Some(end_time)) => format!("{start} – {}", self.formats.time(end_time)),
-                (None, None) => start,
-            }
-        });
-        let mut date = self.time(m.date);
-        if let (Some(time), false) = (m.time, date.iso.is_empty() || m.date.day().is_none()) {
-            date.iso = format!("{}T{}", date.iso, time.iso());
-        }
-        EventView {
-            html: self.body(doc, &id, 4),
-            date,
-            end_date: m.end_date.map(|d| self.time(d)),
-            display_date,
-            title: markdown::smarten(&m.title),
-            era_start,
-            era: m.era.clone(),
-            after_publication: m.date.earliest() > published,
-            cites: self.cites(&m.sources),
-            source_count: m.sources.len(),
-            outlets: self
-                .citations
-                .outlets(m.sources.iter().map(SourceId::as_str))
-                .into_iter()
-                .map(|(id, name)| OutletView { id, name })
-                .collect(),
-            group: m.group.as_deref().map(markdown::smarten),
-            media: m.media.as_ref().map(|media| self.media(doc, media)),
             id,
         }
     }

@@ -10,13 +10,14 @@ import { publishedSite } from "./site.mjs";
 import { CHECKS } from "./page.mjs";
 
 // check name → cases: { name, css (appended to the stylesheet), html ([from, to] edits of
-// index.html), expect (a pattern some reported problem must match) }.
+// index.html; `from` may be a global RegExp), expect (a pattern some reported problem must match) }.
 const INTO_MAIN = '<main id="main" tabindex="-1">';
 export const BROKEN = {
   a11y: [
     { name: "image without alt", html: [[INTO_MAIN, `${INTO_MAIN}<img src="favicon.svg" width="24" height="24">`]], expect: /image-alt/ },
     { name: "low-contrast standfirst", css: ".standfirst { color: #b8b4ac !important; }", expect: /color-contrast/ },
     { name: "dark scheme only: low-contrast text", css: "@media (prefers-color-scheme: dark) { .standfirst { color: #55514a !important; } }", expect: /dark: axe color-contrast/ },
+    { name: "low-contrast text in an open preview", css: ".preview p { color: #c9c5bd !important; }", expect: /color-contrast.*e\.g\. #(card|preview)-/ },
     { name: "sideways scrolling at 320px", css: ".standfirst { min-width: 30rem; }", expect: /320px .*scrolls sideways/ },
   ],
   network: [
@@ -52,6 +53,11 @@ export const BROKEN = {
     { name: "text sized in pixels does not grow", css: "body, main p { font-size: 17px !important; }", expect: /text at 200%: body text grew from 17px to 17px only/ },
     { name: "a headline that cannot wrap", css: ".masthead, h1 { white-space: nowrap; }", expect: /320×640, text at 200%: scrolls sideways/ },
   ],
+  popovers: [
+    { name: "previews that are not popovers", html: [[/ popover>/g, ">"]], expect: /Enter does not open it/ },
+    { name: "a preview pushed off the window", css: ".preview { inset: -60rem 0 auto !important; }", expect: /does not fit in the window/ },
+    { name: "fallback links shown beside the buttons", css: ".cite-link { display: inline !important; }", expect: /fallback link\(s\) shown/ },
+  ],
   phone: [
     { name: "the contents wrap onto several lines", css: ".page-nav ul { flex-wrap: wrap !important; }", expect: /390×844: the contents take \d+ lines/ },
     { name: "the headline pushed below the first screen", css: ".article-header { padding-top: 110vh !important; }", expect: /the headline is not on the first screen/ },
@@ -73,7 +79,8 @@ function breakSite(dir, broken, edition = "") {
   const page = join(dir, edition, "index.html");
   let html = readFileSync(page, "utf8");
   for (const [from, to] of broken.html || []) {
-    if (!html.includes(from)) throw new Error(`broken case "${broken.name}": ${edition}index.html has no ${from}`);
+    const found = from instanceof RegExp ? from.test(html) : html.includes(from);
+    if (!found) throw new Error(`broken case "${broken.name}": ${edition}index.html has no ${from}`);
     html = html.replace(from, typeof to === "function" ? to() : to);
   }
   writeFileSync(page, html);

@@ -61,6 +61,16 @@ export async function axeProblems(browser, url, { width, height, scheme }) {
   const { context, page } = await watchedPage(browser, { viewport: { width, height }, colorScheme: scheme });
   try {
     await page.goto(url, { waitUntil: "load" });
+    // A source's preview and a term's card open too, so that they are checked as a reader sees them.
+    await page.evaluate(() => {
+      for (const selector of [".cite-open", ".term-open"]) {
+        const button = [...document.querySelectorAll(selector)].find((b) => b.checkVisibility());
+        const popover = button && document.getElementById(button.getAttribute("popovertarget"));
+        if (popover) { popover.popover = "manual"; popover.showPopover(); }
+        // The card at the top of the window, the preview at the foot: both in view, neither covered.
+        if (popover && selector === ".term-open") popover.style.inset = "0.75rem 0 auto";
+      }
+    });
     await page.addScriptTag({ content: AXE_SOURCE });
     const result = await page.evaluate(() => window.axe.run(document, {
       runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },

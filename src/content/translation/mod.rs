@@ -259,6 +259,9 @@ fn merge_section(meta: &mut SectionMeta, text: &SectionText) {
     for (term, text) in meta.terms.iter_mut().zip(text.terms.iter().flatten()) {
         set(&mut term.term, &text.term);
         set(&mut term.definition, &text.definition);
+        if text.mentions.is_some() {
+            term.mentions.clone_from(&text.mentions);
+        }
     }
     for era in &mut meta.eras {
         if let Some(text) = text.eras.iter().flatten().find(|e| e.id == era.id) {

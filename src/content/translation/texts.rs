@@ -79,6 +79,8 @@ pub struct QuoteText {
 pub struct TermText {
     pub term: Option<String>,
     pub definition: Option<String>,
+    /// The words in this language that open the term's card (see the original's `mentions`).
+    pub mentions: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
