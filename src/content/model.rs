@@ -286,6 +286,21 @@ pub struct Term {
     pub mentions: Option<Vec<String>>,
 }
 
+impl Term {
+    /// What the glossary entry (`term-{id}`) and its card (`card-{id}`) are named by.
+    pub fn id(&self) -> String {
+        crate::markdown::slugify(&self.term)
+    }
+
+    /// The words that mention the term in a text: its `mentions`, else the term itself.
+    pub fn mention_words(&self) -> Vec<&str> {
+        match &self.mentions {
+            Some(words) => words.iter().map(String::as_str).collect(),
+            None => vec![self.term.as_str()],
+        }
+    }
+}
+
 /// One entry of the sources list.
 #[derive(Debug, Clone, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

@@ -159,11 +159,12 @@ impl Citations {
             } else {
                 String::new()
             };
-            // The link goes to the sources list; where the browser has popovers (no script), CSS
-            // shows the button instead, which opens the source's preview in place.
-            format!(
-                "<a class=\"cite-link\" href=\"#source-{id}\">{hidden}{shown}</a>\
-                 <button type=\"button\" class=\"cite-open\" popovertarget=\"preview-{id}\">{hidden}{shown}</button>"
+            // The source's preview in place, or its entry in the sources list.
+            super::opener(
+                "cite",
+                &format!("source-{id}"),
+                &format!("preview-{id}"),
+                &format!("{hidden}{shown}"),
             )
         };
         let mut marks = Vec::new();

@@ -79,6 +79,16 @@ pub fn render_inline(text: &str, citations: &Citations, trusted_html: bool) -> R
     rendered
 }
 
+/// A mark that opens a popover in place: the button, shown by CSS where the browser has popovers, and
+/// the link to the same entry in the page's lists that stands in for it elsewhere. `kind` names the
+/// pair's classes (`cite-link`, `cite-open`); `inner` is the HTML both show.
+pub(crate) fn opener(kind: &str, entry: &str, popover: &str, inner: &str) -> String {
+    format!(
+        "<a class=\"{kind}-link\" href=\"#{entry}\">{inner}</a>\
+         <button type=\"button\" class=\"{kind}-open\" popovertarget=\"{popover}\">{inner}</button>"
+    )
+}
+
 #[cfg(test)]
 mod tests;
 

@@ -269,8 +269,12 @@ impl<'t, 's> Renderer<'t, 's> {
         self.out
             .problems
             .extend(slips(self.text, range.clone(), self.settings.citations));
-        // Most text holds no citation and no glossary term: pass it on as it is, without copying.
-        let terms = self.settings.terms.filter(|_| self.may_open_cards());
+        // Most text holds no citation and no glossary term still to link: pass it on as it is,
+        // without copying.
+        let terms = self
+            .settings
+            .terms
+            .filter(|t| self.may_open_cards() && t.any_open());
         if terms.is_none() && !self.pending.iter().any(|t| t.contains('@')) {
             let pieces = std::mem::take(&mut self.pending);
             for piece in pieces {

@@ -75,13 +75,15 @@ pub struct TermMarks<'g> {
 }
 
 impl TermMarks<'_> {
+    /// Whether some term may still be linked in this text.
+    pub fn any_open(&self) -> bool {
+        self.open.borrow().iter().any(|o| *o)
+    }
+
     /// `text` as HTML, with the first mention of each term still open turned into its card's
     /// button (and the link to the glossary that stands in for it where there are no popovers).
     pub fn html(&self, text: &str) -> Option<String> {
         let mut open = self.open.borrow_mut();
-        if !open.iter().any(|o| *o) {
-            return None;
-        }
         let mut out = String::new();
         let mut rest = text;
         let mut linked = false;
@@ -100,9 +102,11 @@ impl TermMarks<'_> {
             let id = &self.glossary.ids[index];
             let shown = escape(&rest[at..at + words.len()]);
             out.push_str(&escape(&rest[..at]));
-            out.push_str(&format!(
-                "<a class=\"term-link\" href=\"#term-{id}\">{shown}</a>\
-                 <button type=\"button\" class=\"term-open\" popovertarget=\"card-{id}\">{shown}</button>"
+            out.push_str(&super::opener(
+                "term",
+                &format!("term-{id}"),
+                &format!("card-{id}"),
+                &shown,
             ));
             open[index] = false;
             linked = true;

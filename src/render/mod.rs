@@ -28,7 +28,7 @@ use crate::content::model::SectionMeta;
 use crate::content::{Document, Site, Text, front_matter};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::{Formats, Language};
-use crate::markdown::{self, Citations, Glossary};
+use crate::markdown::{Citations, Glossary};
 use crate::output::{self, Contents, NOT_FOUND_FILE, PAGE_FILE};
 use crate::url::SiteUrls;
 pub use cache::RenderCache;
@@ -114,15 +114,13 @@ pub fn render(
             language.text("citation-range"),
             |n| language.number(n),
         );
-    // Each term's card opens from its first mention in a section: the words that mention it are
-    // its `mentions`, else the term itself.
-    let glossary = Glossary::new(site.sections.iter().flat_map(|s| &s.meta.terms).map(|t| {
-        let words = match &t.mentions {
-            Some(words) => words.iter().map(String::as_str).collect(),
-            None => vec![t.term.as_str()],
-        };
-        (markdown::slugify(&t.term), words)
-    }));
+    // Each term's card opens from its first mention in a section.
+    let glossary = Glossary::new(
+        site.sections
+            .iter()
+            .flat_map(|s| &s.meta.terms)
+            .map(|t| (t.id(), t.mention_words())),
+    );
     let formats = &language.formats;
     let mut views = ViewBuilder::new(&citations, formats, site.page.meta.trusted_html);
     let base = base_context(&views.page(&site.page), urls, assets, language);

@@ -362,7 +362,7 @@ impl<'a> ViewBuilder<'a> {
                 .terms
                 .iter()
                 .map(|t| TermView {
-                    id: markdown::slugify(&t.term),
+                    id: t.id(),
                     term: markdown::smarten(&t.term),
                     definition: self.inline(doc, "definition", &t.definition),
                     cites: self.cites(&t.sources),

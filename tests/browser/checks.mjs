@@ -573,10 +573,11 @@ export async function popoverProblems(browser, url, { width = 1280, height = 800
         closed: !document.getElementById(target).matches(":popover-open"),
         focus: document.activeElement?.dataset?.opener === key,
       }), o);
-      if (!closed.closed) problems.push(`${where}: Escape does not close it`);
       if (!closed.focus) problems.push(`${where}: after Escape, focus is not back on its button`);
-      await button.focus();
-      await page.keyboard.press("Escape");
+      if (!closed.closed) {
+        problems.push(`${where}: Escape does not close it`);
+        await page.evaluate(({ target }) => document.getElementById(target).hidePopover(), o);
+      }
     }
     console.log(`${width}px: ${openers.length} popover buttons opened and closed`);
     return problems;
