@@ -23,6 +23,8 @@ quote-translated = ترجمة
 
 ## The timeline
 timeline-periods = مراحل التسلسل الزمني
+# فوق الشريط الذي يضع كل الأحداث على محور واحد.
+timeline-overview = في لمحة
 after-publication = بعد النشر
 # رابط إلى صورة أو مقطع ما زال على موقع آخر.
 media-elsewhere = شاهده على { $host }
@@ -42,6 +44,9 @@ preview-close = إغلاق
 
 # بطاقة المصطلح التي يفتحها أول ذكر له في النص: الرابط إلى مدخله في المسرد.
 card-in-glossary = في المسرد
+
+# بين صاحب العمل والوسيلة التي نقلته: «أسوشيتد برس، عبر إن بي سي نيوز».
+source-via = عبر
 
 ## The end of the page
 corrections = تصحيحات

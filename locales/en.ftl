@@ -25,6 +25,8 @@ quote-translated = translated
 
 ## The timeline
 timeline-periods = Timeline periods
+# Above the strip that places every event on one axis, with its first and last years after it.
+timeline-overview = At a glance
 after-publication = After publication
 # A link to a picture or video that is still on another site: "See it on youtube.com".
 media-elsewhere = See it on { $host }
@@ -44,6 +46,9 @@ preview-close = Close
 
 # A term's card, opened from its first mention in the text: the link to its entry in the glossary.
 card-in-glossary = In the glossary
+
+# In the list of sources, between whose work a copy is and the outlet that carries it: "AP, via NBC News".
+source-via = via
 
 ## The end of the page
 corrections = Corrections

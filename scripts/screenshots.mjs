@@ -1,6 +1,6 @@
 // Takes the README's screenshots of the built page (public/index.html) in Debian's Chromium:
-// the top of the page at desktop, phone and 320 px widths, light and dark, and the start of the
-// timeline in light, into docs/screenshots/; then the Arabic edition (public/ar/index.html) at
+// the top of the page, the start of the timeline (its overview with a mark focused) and a citation's
+// preview open, at desktop, phone and 320 px widths, light and dark, into docs/screenshots/; then the Arabic edition (public/ar/index.html) at
 // desktop and phone widths.
 // Usage: cargo run --release -- build && node scripts/screenshots.mjs
 import { chromium } from "playwright-core";
@@ -33,14 +33,29 @@ for (const size of sizes) {
     await page.goto(page_url);
     const suffix = scheme === "light" ? "" : "-dark";
     await page.screenshot({ path: `${out}/${size.name}${suffix}.png` });
-    if (scheme === "light") {
-      await page.evaluate(() => {
-        document.documentElement.style.scrollBehavior = "auto";
-        const top = document.querySelector("#timeline").getBoundingClientRect().top + window.scrollY;
-        window.scrollTo(0, top - 8);
-      });
-      await page.screenshot({ path: `${out}/${size.name}-timeline.png` });
-    }
+    // The timeline's start, with its overview: one mark focused, showing its date and headline.
+    await page.evaluate(() => {
+      document.documentElement.style.scrollBehavior = "auto";
+      const top = document.querySelector("#timeline .overview").getBoundingClientRect().top + window.scrollY;
+      window.scrollTo(0, top - 8);
+    });
+    await page.keyboard.press("Tab");
+    const marks = page.locator(".overview-marks a");
+    await marks.nth((await marks.count()) - 5).focus();
+    await page.evaluate(() => {
+      const top = document.querySelector("#timeline .overview").getBoundingClientRect().top + window.scrollY;
+      window.scrollTo(0, top - 8);
+    });
+    await page.screenshot({ path: `${out}/${size.name}-timeline${suffix}.png` });
+    // A citation's preview, open: the first mark in "What happened".
+    const mark = page.locator("#what-happened .cite-open").first();
+    await mark.focus();
+    await page.evaluate(() => {
+      const mark = document.querySelector("#what-happened .cite-open");
+      window.scrollTo(0, mark.getBoundingClientRect().top + window.scrollY - 160);
+    });
+    await page.keyboard.press("Enter");
+    await page.screenshot({ path: `${out}/${size.name}-preview${suffix}.png` });
     await context.close();
   }
 }
@@ -56,7 +71,7 @@ for (const size of sizes.slice(0, 2)) {
   await page.screenshot({ path: `${out}/ar-${size.name}.png` });
   await page.evaluate(() => {
     document.documentElement.style.scrollBehavior = "auto";
-    const top = document.querySelector("#timeline").getBoundingClientRect().top + window.scrollY;
+    const top = document.querySelector("#timeline .overview").getBoundingClientRect().top + window.scrollY;
     window.scrollTo(0, top - 8);
   });
   await page.screenshot({ path: `${out}/ar-${size.name}-timeline.png` });

@@ -164,6 +164,17 @@ fn every_mark_and_term_opens_its_preview_or_card_in_place_and_escape_closes_it()
     edition_check("popovers");
 }
 
+/// The timeline at a glance (issue 19, 4): a mark per event, linking to it, placed by its date from
+/// the first to the last in the edition's reading direction, none on another, each 24 px or more,
+/// and each showing a focus ring and its date and headline when focused, at 1280 and 320 px, in
+/// both editions; the check finds stacked marks, a mark off its date, a dead link and no labels.
+#[test]
+fn the_overview_places_every_event_by_its_date_and_links_to_it() {
+    page_check("overview");
+    broken_check("overview");
+    edition_check("overview");
+}
+
 #[test]
 fn script_injection_payloads_in_every_field_never_run() {
     run("injection.mjs", &[]);

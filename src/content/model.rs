@@ -311,6 +311,9 @@ pub struct SourceDef {
     #[serde(deserialize_with = "required_text")]
     #[schemars(with = "String", length(min = 1))]
     pub outlet: String,
+    /// Whose work it is when the outlet carries a copy: the news agency ("AP", "Reuters", "AFP") or
+    /// the body that first published it. The page shows "AP, via NBC News", and an event names AP.
+    pub copy_of: Option<String>,
     pub author: Option<String>,
     /// The headline of the article or document.
     #[serde(deserialize_with = "required_text")]
@@ -322,6 +325,13 @@ pub struct SourceDef {
     #[serde(deserialize_with = "required_text")]
     #[schemars(with = "String", length(min = 1))]
     pub url: String,
+}
+
+impl SourceDef {
+    /// Whom an event names for this source: the agency whose copy it is, else the outlet.
+    pub fn credit(&self) -> &str {
+        self.copy_of.as_deref().unwrap_or(&self.outlet)
+    }
 }
 
 /// A labelled span of the timeline. Both ends are required: an open-ended era cannot be drawn.

@@ -134,7 +134,7 @@ impl Events<'_> {
                 format!(
                     "<a href=\"{}\">{}: {}</a>",
                     escape(&s.url),
-                    escape(&s.outlet),
+                    escape(s.credit()),
                     escape(&markdown::smarten(&s.title))
                 )
             })

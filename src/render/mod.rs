@@ -12,6 +12,7 @@ mod cache;
 mod event_view;
 mod latest;
 mod media;
+mod overview;
 mod section;
 pub mod sharing;
 pub mod templates;
@@ -104,10 +105,7 @@ pub fn render(
     cache.start(site, templates, urls, assets);
     let citations = Citations::new(site.sources().map(|(_, s)| s.id.as_str()))
         .with_urls(site.sources().map(|(_, s)| (s.id.as_str(), s.url.as_str())))
-        .with_outlets(
-            site.sources()
-                .map(|(_, s)| (s.id.as_str(), s.outlet.as_str())),
-        )
+        .with_outlets(site.sources().map(|(_, s)| (s.id.as_str(), s.credit())))
         .in_language(
             language.text("citation"),
             language.text("list-separator"),

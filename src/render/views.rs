@@ -70,6 +70,8 @@ pub struct SectionView {
     pub sources: Vec<SourceView>,
     pub events: Vec<EventView>,
     pub eras: Vec<EraView>,
+    /// The timeline at a glance, above its events.
+    pub overview: Option<super::overview::OverviewView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -106,6 +108,7 @@ pub struct SourceView {
     pub id: String,
     pub number: usize,
     pub outlet: String,
+    pub copy_of: Option<String>,
     pub author: Option<String>,
     pub title: String,
     pub date: TimeView,
@@ -331,7 +334,22 @@ impl<'a> ViewBuilder<'a> {
                     .any(|e| e.era_start.as_ref().is_some_and(|s| s.id == era.id))
             })
             .collect();
+        let overview = super::overview::overview(
+            &site
+                .events
+                .iter()
+                .map(|d| &d.meta)
+                .zip(&events)
+                .collect::<Vec<_>>(),
+            &m.eras
+                .iter()
+                .filter(|e| eras.iter().any(|v| v.id == e.id))
+                .collect::<Vec<_>>(),
+            self.formats,
+        )
+        .filter(|_| doc.is_timeline());
         SectionView {
+            overview,
             html: self.body(doc, &id, 3),
             title: markdown::smarten(&m.title),
             kind: doc.kind().to_string(),
@@ -375,6 +393,7 @@ impl<'a> ViewBuilder<'a> {
                     id: s.id.0.clone(),
                     number: self.citations.number(s.id.as_str()).unwrap_or_default(),
                     outlet: s.outlet.clone(),
+                    copy_of: s.copy_of.clone(),
                     author: s.author.clone(),
                     title: markdown::smarten(&s.title),
                     date: self.time(s.date),

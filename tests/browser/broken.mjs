@@ -58,6 +58,12 @@ export const BROKEN = {
     { name: "a preview pushed off the window", css: ".preview { inset: -60rem 0 auto !important; }", expect: /does not fit in the window/ },
     { name: "fallback links shown beside the buttons", css: ".cite-link { display: inline !important; }", expect: /fallback link\(s\) shown/ },
   ],
+  overview: [
+    { name: "marks stacked on one spot", css: ".overview-marks a { margin-inline-start: 50% !important; top: 0 !important; }", expect: /overlap/ },
+    { name: "a mark away from its date", css: ".overview-marks li:nth-child(3) a { margin-inline-start: 90% !important; }", expect: /px from its date's place/ },
+    { name: "a mark that links to no event", html: [[/(<li style="--at: [\d.]+; --row: \d+"><a href=")#/, "$1#nowhere-"]], expect: /links to no event.*|no mark for the event/ },
+    { name: "labels that never show", css: ".overview-label { display: none !important; }", expect: /focused, shows no label/ },
+  ],
   phone: [
     { name: "the contents wrap onto several lines", css: ".page-nav ul { flex-wrap: wrap !important; }", expect: /390×844: the contents take \d+ lines/ },
     { name: "the headline pushed below the first screen", css: ".article-header { padding-top: 110vh !important; }", expect: /the headline is not on the first screen/ },

@@ -29,7 +29,7 @@ const LOCAL = (url) => /^(data:|blob:|about:)/.test(url) || new URL(url).hostnam
  * A browser context that blocks and records every request not to 127.0.0.1, and records console
  * errors, page errors and failed requests (network failures and HTTP errors).
  */
-async function watchedPage(browser, options = {}) {
+export async function watchedPage(browser, options = {}) {
   const context = await browser.newContext({ deviceScaleFactor: 1, ...options });
   const log = { external: [], failed: [], console: [], responses: [] };
   await context.route("**/*", (route) => {
@@ -193,7 +193,7 @@ export async function noScriptProblems(browser, url) {
  * settle at every step. Instant, the control is where it ends up as soon as focus moves, and what is
  * measured (visible indicator, nothing covering it) is the same.
  */
-const INSTANT_SCROLL = "*, *::before, *::after { scroll-behavior: auto !important; }";
+export const INSTANT_SCROLL = "*, *::before, *::after { scroll-behavior: auto !important; }";
 
 /** Whether the focused element shows a focus indicator and is not hidden under anything (2.4.7, 2.4.11). */
 function focusState() {

@@ -1,10 +1,11 @@
 // Runs one browser check (by name) against the published page, built and served under a sub-path,
 // or against one of its editions (`ar/`: the Arabic edition).
-// Usage: node tests/browser/page.mjs a11y|network|budget|nojs|keyboard|motion|print|spacing|rtl|phone|popovers [ar/]
+// Usage: node tests/browser/page.mjs a11y|network|budget|nojs|keyboard|motion|print|spacing|rtl|phone|popovers|overview [ar/]
 // (tests/browser.rs runs each as its own test.)
 import { launch } from "./lib.mjs";
 import { publishedSite } from "./site.mjs";
 import * as checks from "./checks.mjs";
+import { overviewProblems } from "./overview.mjs";
 
 export const CHECKS = {
   // The broken copies (broken.mjs, `once`) are scanned at the narrowest width only, in both schemes:
@@ -44,6 +45,11 @@ export const CHECKS = {
   async popovers(browser, url, { once = false } = {}) {
     const problems = await checks.popoverProblems(browser, url, { width: 1280, height: 800 });
     if (!once) problems.push(...await checks.popoverProblems(browser, url, { width: 320, height: 640 }));
+    return problems;
+  },
+  async overview(browser, url, { once = false } = {}) {
+    const problems = await overviewProblems(browser, url, { width: 1280, height: 800 });
+    if (!once) problems.push(...await overviewProblems(browser, url, { width: 320, height: 640 }));
     return problems;
   },
 };

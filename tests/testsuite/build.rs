@@ -372,3 +372,40 @@ fn a_warning_does_not_stop_the_build() {
         run.stderr
     );
 }
+
+/// A source that is a copy says whose work it is: "Reuters, via National Post" in the list (and in
+/// the Arabic edition's words), and an event names the wire, not the paper that carried it.
+#[test]
+fn a_copy_names_whose_work_it_is() {
+    let site = TestSite::bundled();
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let text_of = |el: &scraper::ElementRef| el.text().collect::<String>();
+
+    let page = site.read_output("index.html");
+    let doc = html(&page);
+    let entry = text_of(&select(&doc, "#sources li#source-reuters-2021-12-09")[0]);
+    assert!(entry.starts_with("Reuters, via National Post, "), "{entry}");
+    let own = text_of(&select(&doc, "#sources li#source-bbc-2017-12-09")[0]);
+    assert!(own.starts_with("BBC News, Iraq declares"), "{own}");
+    let named: Vec<String> = select(&doc, ".event-sources").iter().map(text_of).collect();
+    assert!(
+        named.contains(&"Sources: Reuters, CJTF-OIR".to_string()),
+        "{named:?}"
+    );
+    assert!(
+        !named.iter().any(|n| n.contains("National Post")),
+        "{named:?}"
+    );
+
+    let arabic = site.read_output("ar/index.html");
+    let doc = html(&arabic);
+    let entry = text_of(&select(&doc, "li#source-reuters-2021-12-09")[0]);
+    assert!(entry.starts_with("Reuters، عبر National Post، "), "{entry}");
+
+    let json = site.read_output("timeline.json");
+    assert!(
+        json.contains("Reuters: Iraqi official says U.S.-led troops end combat mission"),
+        "the TimelineJS export credits the wire"
+    );
+}

@@ -76,7 +76,7 @@ fn a_new_user_goes_from_an_empty_folder_to_a_built_page() {
                 "2021-11-24",
                 "Iraq says foreign combat forces will leave",
                 "--source",
-                "exbulletin-2021-12-09",
+                "reuters-2021-12-09",
             ],
             &site,
         ),
@@ -131,7 +131,7 @@ fn a_new_user_goes_from_an_empty_folder_to_a_built_page() {
     );
     write_body(
         &site.join(event),
-        "Iraq's national security adviser says the remaining foreign combat forces will leave [@exbulletin-2021-12-09].",
+        "Iraq's national security adviser says the remaining foreign combat forces will leave [@reuters-2021-12-09].",
     );
     let run = ok(explainer(&["check"], &site), "check");
     assert!(run.stderr.is_empty(), "{}", run.stderr);
