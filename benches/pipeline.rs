@@ -143,6 +143,7 @@ fn markdown(c: &mut Criterion, fixtures: &[Fixture]) {
                         min_heading: 3,
                         trusted_html: false,
                         terms: None,
+                        pictures: None,
                     };
                     black_box(markdown::render(black_box(text), &settings));
                 }

@@ -28,6 +28,7 @@ pub mod html;
 pub mod i18n;
 pub mod kinds;
 pub mod markdown;
+pub mod media;
 pub mod output;
 pub mod pipeline;
 pub mod publish;

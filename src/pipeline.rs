@@ -42,6 +42,8 @@ pub struct SiteOptions {
 pub struct Built {
     pub output: Output,
     pub warnings: Vec<Diagnostic>,
+    /// How many photos were made, and how many came from the cache.
+    pub images: crate::media::Report,
 }
 
 /// Why `build` wrote nothing.
@@ -62,6 +64,7 @@ pub struct Pipeline {
     statics: Result<Output, Vec<Diagnostic>>,
     sections: RenderCache,
     cards: CardCache,
+    images: crate::media::Images,
 }
 
 impl Pipeline {
@@ -79,6 +82,7 @@ impl Pipeline {
         content: impl FnOnce(&Path, bool) -> T + Send,
     ) -> (T, Pipeline) {
         let root = options.root.as_path();
+        let images = crate::media::Images::open(root);
         let ((templates, statics), read) = rayon::join(
             || (load_templates(root), Output::read_static(root)),
             || content(root, options.drafts),
@@ -90,6 +94,7 @@ impl Pipeline {
             options,
             sections: RenderCache::default(),
             cards: CardCache::default(),
+            images,
         };
         (read, pipeline)
     }
@@ -139,7 +144,7 @@ impl Pipeline {
         let mut found = Diagnostics::default();
         let site = self.files.site(&mut found);
         let output = self.run(site, base, Keep::Cache, &mut found);
-        finish(output, found)
+        finish(output, found, self.images.last)
     }
 
     /// Reads, validates and renders an explainer once (`build`): the content is read and checked
@@ -153,7 +158,7 @@ impl Pipeline {
         });
         let base = pipeline.given_base_url().map_err(|d| vec![*d])?;
         let output = pipeline.run(site, base, Keep::Nothing, &mut found);
-        finish(output, found)
+        finish(output, found, pipeline.images.last)
     }
 
     /// Renders `site` (made from [`Pipeline::files`]) without keeping anything, leaving every
@@ -217,7 +222,7 @@ impl Pipeline {
         let mut output = statics.clone();
         let published = base.is_some();
         let language = Language::new(&site.page.meta.language, templates.catalogs());
-        let assets = assets::prepare(
+        let mut assets = assets::prepare(
             &site,
             &mut output,
             published,
@@ -225,6 +230,13 @@ impl Pipeline {
             &mut self.cards,
             found,
         )?;
+        assets.pictures = crate::media::process(
+            &site,
+            &self.options.root,
+            &mut self.images,
+            &mut output,
+            found,
+        );
         let cache = match keep {
             Keep::Cache => Some(&mut self.sections),
             Keep::Nothing => None,
@@ -306,11 +318,16 @@ fn load_templates(root: &Path) -> Result<Arc<Templates>, Vec<Diagnostic>> {
 }
 
 /// The build's result: its output and warnings, or every problem when one is an error.
-fn finish(output: Option<Output>, found: Diagnostics) -> Result<Built, Vec<Diagnostic>> {
+fn finish(
+    output: Option<Output>,
+    found: Diagnostics,
+    images: crate::media::Report,
+) -> Result<Built, Vec<Diagnostic>> {
     match output {
         Some(output) if !found.has_errors() => Ok(Built {
             output,
             warnings: found.into_vec(),
+            images,
         }),
         _ => Err(found.into_vec()),
     }

@@ -39,6 +39,9 @@ pub struct Assets {
     pub social_image: Option<SocialImage>,
     /// The images for structured data: the drawn card in 16:9, 4:3 and 1:1, or the page's own image.
     pub structured_images: Vec<SocialImage>,
+    /// The photos the page shows, made into widths (set by the pipeline's media stage).
+    #[serde(skip)]
+    pub pictures: crate::media::Pictures,
 }
 
 /// An image in the output, with what sharing metadata says about it.
@@ -128,6 +131,7 @@ pub fn prepare(
         names,
         social_image,
         structured_images,
+        pictures: crate::media::Pictures::default(),
     })
 }
 
@@ -217,6 +221,7 @@ pub fn prepare_edition(
             names: original.names.clone(),
             social_image: original.social_image.as_ref().map(up),
             structured_images: original.structured_images.iter().map(up).collect(),
+            pictures: original.pictures.clone(),
         });
     }
     let mut drawn = drawn_cards(site, output, language, cards, out)?;
@@ -237,6 +242,7 @@ pub fn prepare_edition(
         names: original.names.clone(),
         social_image: share,
         structured_images: images,
+        pictures: original.pictures.clone(),
     })
 }
 

@@ -34,11 +34,12 @@ pub fn execute(args: BuildArgs) -> ExitCode {
         Ok(built) => {
             report(&built.warnings);
             println!(
-                "Built {} files ({} KB) into {} in {} ms",
+                "Built {} files ({} KB) into {} in {} ms{}",
                 built.output.len(),
                 built.output.total_bytes().div_ceil(1024),
                 output.display(),
-                started.elapsed().as_millis()
+                started.elapsed().as_millis(),
+                pictures_made(built.images)
             );
             if args.open {
                 let page = output.join("index.html");
@@ -77,4 +78,18 @@ pub fn execute(args: BuildArgs) -> ExitCode {
             ExitCode::FAILURE
         }
     }
+}
+
+/// What the build did with photos, when the page has any: "; 2 pictures made, 3 from the cache".
+fn pictures_made(images: explainer::media::Report) -> String {
+    if images.made + images.reused == 0 {
+        return String::new();
+    }
+    let plural = |n: usize| if n == 1 { "picture" } else { "pictures" };
+    format!(
+        "; {} {} made, {} from the cache",
+        images.made,
+        plural(images.made),
+        images.reused
+    )
 }

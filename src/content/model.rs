@@ -82,6 +82,9 @@ pub struct PageMeta {
     pub image: Option<String>,
     /// What the shared image shows, in words.
     pub image_alt: Option<String>,
+    /// The picture (or map) under the headline: a file beside `_index.md` or in `static/`, with its
+    /// description, caption and credit.
+    pub lead: Option<Media>,
     /// Three to five one-sentence bullets. May cite sources with [@id].
     #[serde(default)]
     pub key_points: Vec<String>,

@@ -43,6 +43,17 @@ pub struct Settings<'a> {
     pub trusted_html: bool,
     /// The glossary terms this text may still open a card for, at their first mention.
     pub terms: Option<&'a TermMarks<'a>>,
+    /// The photos made at build time, for the images of this text.
+    pub pictures: Option<&'a dyn Photos>,
+}
+
+/// The photos of a text, made at build time (see `media`): an image whose file was made is shown
+/// as the `<picture>` this gives; any other stays an `<img>`.
+pub trait Photos: Sync {
+    /// Whether the image `src` was made into a picture.
+    fn has(&self, src: &str) -> bool;
+    /// The `<picture>` for the image `src`, described by `alt`.
+    fn picture(&self, src: &str, alt: &str) -> Option<String>;
 }
 
 pub(crate) fn options() -> Options {
@@ -66,6 +77,7 @@ pub fn render_inline(text: &str, citations: &Citations, trusted_html: bool) -> R
         min_heading: 6,
         trusted_html,
         terms: None,
+        pictures: None,
     };
     let mut rendered = render(text, &settings);
     let html = rendered.html.trim_end();

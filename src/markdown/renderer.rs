@@ -15,6 +15,8 @@ use crate::diagnostics::did_you_mean;
 use crate::html::escape;
 use crate::url::{is_external, unsafe_scheme};
 
+mod pictures;
+
 pub(crate) struct Renderer<'t, 's> {
     text: &'t str,
     settings: &'s Settings<'s>,
@@ -27,6 +29,12 @@ pub(crate) struct Renderer<'t, 's> {
     code_depth: usize,
     /// The image being read: where it is, and whether it has alt text so far.
     image: Option<(Range<usize>, bool)>,
+    /// The photo being read, made at build time, and its title (the caption); its description is
+    /// collected on a stack level of its own.
+    picture: Option<(String, String)>,
+    /// Where the last photo was put in the current level, with its caption: alone in its paragraph,
+    /// it becomes a figure.
+    last_picture: Option<(usize, String)>,
     heading_ids: HashMap<String, usize>,
     footnote_order: Vec<String>,
     footnotes: HashMap<String, Vec<Event<'t>>>,
@@ -48,6 +56,8 @@ impl<'t, 's> Renderer<'t, 's> {
             pending_range: 0..0,
             code_depth: 0,
             image: None,
+            picture: None,
+            last_picture: None,
             heading_ids: HashMap::new(),
             footnote_order: Vec::new(),
             footnotes: HashMap::new(),
@@ -115,17 +125,30 @@ impl<'t, 's> Renderer<'t, 's> {
                 self.close_heading(inner, event);
             }
             Event::FootnoteReference(label) => self.footnote_reference(&label),
-            Event::Start(Tag::Image { ref dest_url, .. }) => {
+            Event::Start(Tag::Image {
+                ref dest_url,
+                ref title,
+                ..
+            }) => {
                 self.check_url(dest_url, range.clone());
                 self.image = Some((range, false));
-                self.push(event);
+                if self.settings.pictures.is_some_and(|p| p.has(dest_url)) {
+                    self.picture = Some((dest_url.to_string(), title.to_string()));
+                    self.stack.push(Vec::new());
+                } else {
+                    self.push(event);
+                }
             }
             Event::End(TagEnd::Image) => {
                 if let Some((at, false)) = self.image.take() {
                     self.out.problems.push(missing_alt(at));
                 }
-                self.push(event);
+                match self.picture.take() {
+                    Some((src, title)) => self.close_picture(&src, title),
+                    None => self.push(event),
+                }
             }
+            Event::End(TagEnd::Paragraph) => self.close_paragraph(event),
             Event::Start(Tag::Link {
                 ref dest_url,
                 ref title,

@@ -9,6 +9,7 @@ fn settings(citations: &Citations) -> Settings<'_> {
         min_heading: 3,
         trusted_html: false,
         terms: None,
+        pictures: None,
     }
 }
 

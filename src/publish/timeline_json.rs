@@ -63,6 +63,7 @@ pub fn timeline(site: &Site, canonical: Option<&str>, language: &Language) -> Op
         min_heading: 3,
         trusted_html: site.page.meta.trusted_html,
         terms: None,
+        pictures: None,
     };
     let mut intro = markdown::render(section.body(), &settings).html;
     if let Some(canonical) = canonical {
@@ -117,6 +118,7 @@ impl Events<'_> {
             min_heading: 4,
             trusted_html: self.site.page.meta.trusted_html,
             terms: None,
+            pictures: None,
         };
         let body = markdown::render(doc.body(), &settings);
         // The sources the event names, then any it cites only in its text, each once.

@@ -109,6 +109,11 @@ fn shared_key(site: &Site, templates: &Arc<Templates>, urls: &SiteUrls, assets: 
             .extend(name.bytes().chain(published.bytes()).map(usize::from));
         key.addresses.push(usize::MAX);
     }
+    // Pictures are named by their content: a changed photo changes every page that shows it.
+    for (source, picture) in assets.pictures.keys() {
+        key.text(source);
+        key.text(picture);
+    }
     key.text(&urls.root);
     key.text(urls.canonical.as_deref().unwrap_or_default());
     // The sources list numbers every citation; the glossary's terms open cards from every text.

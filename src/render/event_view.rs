@@ -44,7 +44,7 @@ impl ViewBuilder<'_> {
             }
         }
         let (citations, formats, trusted_html) = (self.citations, self.formats, self.trusted_html);
-        let glossary = self.glossary;
+        let (glossary, pictures) = (self.glossary, self.pictures);
         let built: Vec<(EventView, Diagnostics, Vec<String>)> = site
             .events
             .par_iter()
@@ -52,6 +52,7 @@ impl ViewBuilder<'_> {
             .zip(&first_mentions)
             .map(|((doc, era_start), first)| {
                 let mut views = ViewBuilder::new(citations, formats, trusted_html);
+                views.pictures = pictures;
                 views.card_terms = glossary.map(|g| g.marks_for(|id| first.contains(&id)));
                 let view = views.event(doc, era_start, published);
                 (view, views.problems, views.cited)
@@ -107,7 +108,10 @@ impl ViewBuilder<'_> {
                 .map(|(id, name)| OutletView { id, name })
                 .collect(),
             group: m.group.as_deref().map(markdown::smarten),
-            media: m.media.as_ref().map(|media| self.media(doc, media)),
+            media: m
+                .media
+                .as_ref()
+                .map(|media| self.media(doc, media, crate::media::Layout::Column)),
             id,
         }
     }

@@ -5,7 +5,8 @@ use serde::Serialize;
 
 use super::views::ViewBuilder;
 use crate::content::Document;
-use crate::content::model::{EventMeta, Media};
+use crate::content::model::Media;
+use crate::media::{Layout, picture_html};
 
 /// An event's picture, map or video. A file in `static/` is shown; media still on another site is
 /// only linked to (`check` reports it), so the page makes no request to that site.
@@ -18,12 +19,25 @@ pub struct MediaView {
     pub alt: String,
     pub caption: Option<String>,
     pub credit: Option<String>,
+    /// The photo as a `<picture>` of its widths, when it was made at build time.
+    pub picture: Option<String>,
 }
 
 impl ViewBuilder<'_> {
-    /// An event's media, its caption and credit rendered as inline Markdown (they may cite).
-    pub(super) fn media(&mut self, doc: &Document<EventMeta>, media: &Media) -> MediaView {
+    /// An event's media (or the page's lead image), its caption and credit rendered as inline
+    /// Markdown (they may cite).
+    pub(super) fn media<M>(
+        &mut self,
+        doc: &Document<M>,
+        media: &Media,
+        layout: Layout,
+    ) -> MediaView {
         let mut view = media_view(media);
+        if let Some((pictures, root)) = self.pictures
+            && let Some(picture) = pictures.find(&doc.path, &media.src)
+        {
+            view.picture = Some(picture_html(picture, &view.alt, root, layout));
+        }
         view.caption = media
             .caption
             .as_deref()
@@ -54,5 +68,29 @@ fn media_view(media: &Media) -> MediaView {
         alt: media.alt.clone().unwrap_or_default(),
         caption: None,
         credit: None,
+        picture: None,
+    }
+}
+
+/// The photos of one file's text: found by the names it gives them (relative to the file).
+pub(super) struct PhotosOf<'a> {
+    pub pictures: &'a crate::media::Pictures,
+    pub doc: &'a std::path::Path,
+    pub root: &'a str,
+}
+
+impl crate::markdown::Photos for PhotosOf<'_> {
+    fn has(&self, src: &str) -> bool {
+        self.pictures.find(self.doc, src).is_some()
+    }
+
+    fn picture(&self, src: &str, alt: &str) -> Option<String> {
+        let picture = self.pictures.find(self.doc, src)?;
+        Some(crate::media::picture_html(
+            picture,
+            alt,
+            self.root,
+            crate::media::Layout::Column,
+        ))
     }
 }

@@ -120,7 +120,8 @@ pub fn render(
             .map(|t| (t.id(), t.mention_words())),
     );
     let formats = &language.formats;
-    let mut views = ViewBuilder::new(&citations, formats, site.page.meta.trusted_html);
+    let mut views = ViewBuilder::new(&citations, formats, site.page.meta.trusted_html)
+        .with_pictures(&assets.pictures, &urls.root);
     let base = base_context(&views.page(&site.page), urls, assets, language);
     let latest = views.latest(site);
 
@@ -151,6 +152,7 @@ pub fn render(
 
     let sections = Sections {
         templates,
+        pictures: (&assets.pictures, &urls.root),
         citations: &citations,
         glossary: &glossary,
         formats,
@@ -266,6 +268,7 @@ impl Frame {
 /// What every section is rendered with.
 struct Sections<'a> {
     templates: &'a Templates,
+    pictures: (&'a crate::media::Pictures, &'a str),
     citations: &'a Citations,
     glossary: &'a Glossary,
     formats: &'a Formats,
@@ -315,7 +318,8 @@ impl Sections<'_> {
     ) -> SectionResult {
         let entry = Arc::clone(entry);
         let views = ViewBuilder::new(self.citations, self.formats, site.page.meta.trusted_html)
-            .with_glossary(self.glossary);
+            .with_glossary(self.glossary)
+            .with_pictures(self.pictures.0, self.pictures.1);
         render_section(site, doc, entry, self.templates, views, self.base)
     }
 }

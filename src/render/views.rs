@@ -6,12 +6,14 @@
 
 use serde::Serialize;
 
+use super::media::PhotosOf;
 use crate::content::model::{PageMeta, SectionMeta, SourceId};
 use crate::content::{Document, Site, front_matter};
 use crate::dates::{PartialDate, Timestamp};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Formats;
-use crate::markdown::{self, Citations, Glossary, Problem, Settings, TermMarks};
+use crate::markdown::{self, Citations, Glossary, Photos, Problem, Settings, TermMarks};
+use crate::media::Pictures;
 
 /// A date as `<time datetime="{iso}">{human}</time>` needs it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -42,6 +44,8 @@ pub struct PageView {
     pub intro: String,
     pub corrections: Vec<CorrectionView>,
     pub corrections_policy: Option<String>,
+    /// The picture or map under the headline.
+    pub lead: Option<super::media::MediaView>,
 }
 
 #[derive(Debug, Serialize)]
@@ -167,6 +171,8 @@ pub struct ViewBuilder<'a> {
     pub(super) glossary: Option<&'a Glossary>,
     /// The terms the section's text may still open a card for.
     pub(super) card_terms: Option<TermMarks<'a>>,
+    /// The photos made at build time, and the way from the page to the site root.
+    pub(super) pictures: Option<(&'a Pictures, &'a str)>,
 }
 
 impl<'a> ViewBuilder<'a> {
@@ -179,10 +185,17 @@ impl<'a> ViewBuilder<'a> {
             cited: Vec::new(),
             glossary: None,
             card_terms: None,
+            pictures: None,
         }
     }
 
     /// The same, opening the glossary's cards from the text (sections other than the glossary).
+    /// Shows the photos of `pictures` as `<picture>`s; `root` leads from the page to the site root.
+    pub fn with_pictures(mut self, pictures: &'a Pictures, root: &'a str) -> Self {
+        self.pictures = Some((pictures, root));
+        self
+    }
+
     pub fn with_glossary(mut self, glossary: &'a Glossary) -> Self {
         self.glossary = (!glossary.is_empty()).then_some(glossary);
         self
@@ -221,12 +234,18 @@ impl<'a> ViewBuilder<'a> {
         id_prefix: &str,
         min_heading: u8,
     ) -> String {
+        let photos = self.pictures.map(|(pictures, root)| PhotosOf {
+            pictures,
+            doc: &doc.path,
+            root,
+        });
         let settings = Settings {
             citations: self.citations,
             id_prefix,
             min_heading,
             trusted_html: self.trusted_html,
             terms: self.card_terms.as_ref(),
+            pictures: photos.as_ref().map(|p| p as &dyn Photos),
         };
         let rendered = markdown::render(doc.body(), &settings);
         let offset = doc.split.body.start;
@@ -254,7 +273,12 @@ impl<'a> ViewBuilder<'a> {
 
     pub fn page(&mut self, doc: &Document<PageMeta>) -> PageView {
         let m = &doc.meta;
+        let lead = m
+            .lead
+            .as_ref()
+            .map(|lead| self.media(doc, lead, crate::media::Layout::Wide));
         PageView {
+            lead,
             title: markdown::smarten(&m.title),
             label: m.label.clone(),
             standfirst: self.inline(doc, "standfirst", &m.standfirst),

@@ -88,7 +88,10 @@ pub fn init(
         workflow::WORKFLOW_PATH.into(),
         workflow::pages_workflow().into_bytes(),
     ));
-    files.push((".gitignore".into(), b"/public\n".to_vec()));
+    files.push((
+        ".gitignore".into(),
+        b"/public\n/.explainer-cache\n".to_vec(),
+    ));
     let mut written = Vec::new();
     for (rel, bytes) in files {
         let path = dir.join(&rel);

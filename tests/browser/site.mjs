@@ -14,7 +14,7 @@ export const REPO = resolve(fileURLToPath(import.meta.url), "../../..");
 const TYPES = {
   ".html": "text/html; charset=utf-8", ".css": "text/css; charset=utf-8", ".js": "text/javascript",
   ".svg": "image/svg+xml", ".png": "image/png", ".json": "application/json", ".xml": "application/atom+xml",
-  ".txt": "text/plain", ".woff2": "font/woff2",
+  ".txt": "text/plain", ".woff2": "font/woff2", ".webp": "image/webp", ".jpg": "image/jpeg",
 };
 
 /** Serves `dir` at http://127.0.0.1:PORT/iraq-explainer/ (404.html for anything missing). */

@@ -13,9 +13,18 @@ fn a_broken_bundled_template_fails_the_compile() {
         std::fs::create_dir_all(&copy).unwrap();
         std::fs::copy(repo.join(file), copy.join(file)).unwrap();
     }
-    // benches/ too: Cargo.toml names the benchmark target, and cargo refuses a manifest whose
-    // target is missing.
-    for folder in ["src", "content", "templates", "static", "docs", "benches"] {
+    // benches/ and pictures/ too: Cargo.toml names the benchmark target and the pictures crate, and
+    // cargo refuses a manifest whose
+    // target or member is missing.
+    for folder in [
+        "src",
+        "content",
+        "templates",
+        "static",
+        "docs",
+        "benches",
+        "pictures",
+    ] {
         for entry in walkdir::WalkDir::new(repo.join(folder)) {
             let entry = entry.unwrap();
             let dest = copy.join(entry.path().strip_prefix(&repo).unwrap());

@@ -6,6 +6,8 @@
 mod common;
 #[path = "../../examples/synth/generate.rs"]
 mod generate;
+#[path = "../support/photos.rs"]
+mod photos;
 
 mod atomic_output;
 mod build;
@@ -22,6 +24,7 @@ mod init_repository;
 mod languages;
 mod large;
 mod malformed;
+mod media;
 mod mistakes;
 mod positions;
 mod publish;

@@ -110,9 +110,9 @@ fn every_action_is_pinned_to_a_commit_with_its_release_named() {
     let release =
         std::fs::read_to_string(repo_root().join(".github/workflows/release.yml")).unwrap();
     let (_dir, _, init) = init_workflow();
-    assert_eq!(assert_pinned("pages.yml", &workflow()), 5);
+    assert_eq!(assert_pinned("pages.yml", &workflow()), 6);
     assert_eq!(assert_pinned("release.yml", &release), 3);
-    assert_eq!(assert_pinned("init's pages.yml", &init), 4);
+    assert_eq!(assert_pinned("init's pages.yml", &init), 5);
     // The same action is pinned to the same commit everywhere.
     for text in [&release, &init] {
         for line in text.lines().filter_map(|l| l.trim().strip_prefix("uses: ")) {

@@ -1,0 +1,128 @@
+//! Finding the photos a site names: in the Markdown of every text and translation, an event's
+//! media and the page's lead image; each looked for beside the file that names it, then in
+//! `static/`.
+
+use std::ops::Range;
+use std::path::Path;
+use std::path::PathBuf;
+
+use crate::content::Site;
+use crate::content::front_matter::find_key;
+use crate::diagnostics::Location;
+use crate::markdown::links;
+
+/// Whether `src` names a photo that is made into widths (not SVG or GIF, not on another site).
+pub fn is_photo(src: &str) -> bool {
+    let path = src.split(['?', '#']).next().unwrap_or_default();
+    !crate::url::is_external(src)
+        && [".jpg", ".jpeg", ".png", ".webp"]
+            .iter()
+            .any(|ext| path.to_ascii_lowercase().ends_with(ext))
+}
+
+/// Where `src`, named in `doc`, may be: beside `doc`, then in `static/`; relative to the root.
+pub(super) fn candidates(doc: &Path, src: &str) -> Vec<String> {
+    let src = src.split(['?', '#']).next().unwrap_or_default().trim();
+    let mut out = Vec::new();
+    if !src.starts_with('/')
+        && let Some(dir) = doc.parent()
+    {
+        out.push(normalise(&dir.join(src)));
+    }
+    out.push(normalise(
+        &Path::new("static").join(src.trim_start_matches('/')),
+    ));
+    out
+}
+
+/// A relative path with `/` separators and `.` and `..` resolved.
+fn normalise(path: &Path) -> String {
+    let mut parts: Vec<String> = Vec::new();
+    for part in path.components() {
+        match part {
+            std::path::Component::ParentDir => {
+                parts.pop();
+            }
+            std::path::Component::Normal(p) => parts.push(p.to_string_lossy().into_owned()),
+            _ => {}
+        }
+    }
+    parts.join("/")
+}
+
+/// "did you mean `photos/convoy.jpg`?", for a photo named with a slip: the files in the folders
+/// where it was looked for, named the way `src` names them.
+pub(super) fn near_miss(root: &Path, doc: &Path, src: &str) -> Option<String> {
+    let folder = Path::new(src).parent().map(normalise).unwrap_or_default();
+    let prefix = if folder.is_empty() {
+        String::new()
+    } else {
+        format!("{folder}/")
+    };
+    let names: Vec<String> = candidates(doc, src)
+        .iter()
+        .filter_map(|rel| root.join(rel).parent().map(Path::to_path_buf))
+        .filter_map(|dir| std::fs::read_dir(dir).ok())
+        .flatten()
+        .flatten()
+        .map(|entry| format!("{prefix}{}", entry.file_name().to_string_lossy()))
+        .filter(|name| is_photo(name))
+        .collect();
+    crate::diagnostics::did_you_mean(src, names.iter().map(String::as_str))
+}
+
+/// One place a photo is named: the file (relative to the root), where in it, and the name.
+pub(super) struct Named {
+    pub doc: PathBuf,
+    pub place: Location,
+    pub src: String,
+}
+
+/// Every photo the site names: the page's lead image, events' media, and images in the Markdown
+/// of the page, its sections and events, and their translations.
+pub(super) fn named(site: &Site) -> Vec<Named> {
+    let mut found = Vec::new();
+    let mut add = |doc: &Path, text: &str, at: Range<usize>, src: &str| {
+        found.push(Named {
+            doc: doc.to_path_buf(),
+            place: Location::from_range(text, at),
+            src: src.to_string(),
+        });
+    };
+    let mut in_body = |doc: &Path, text: &str, body: Range<usize>| {
+        for link in links(&text[body.clone()]) {
+            if link.image && (is_photo(&link.url) || crate::url::is_external(&link.url)) {
+                let at = link.range.start + body.start..link.range.end + body.start;
+                add(doc, text, at, &link.url);
+            }
+        }
+    };
+    let page = &site.page;
+    in_body(&page.path, &page.text, page.split.body.clone());
+    for doc in &site.sections {
+        in_body(&doc.path, &doc.text, doc.split.body.clone());
+    }
+    for doc in &site.events {
+        in_body(&doc.path, &doc.text, doc.split.body.clone());
+    }
+    for doc in site.translations.iter() {
+        in_body(&doc.path, &doc.text, doc.split.body.clone());
+    }
+    let mut in_front_matter = |doc: &Path, text: &str, yaml: Range<usize>, src: &str| {
+        if is_photo(src) {
+            let at = find_key(&text[yaml.clone()], "src").map_or(yaml.start..yaml.start, |r| {
+                r.start + yaml.start..r.end + yaml.start
+            });
+            add(doc, text, at, src);
+        }
+    };
+    if let Some(lead) = &page.meta.lead {
+        in_front_matter(&page.path, &page.text, page.split.yaml.clone(), &lead.src);
+    }
+    for doc in &site.events {
+        if let Some(media) = &doc.meta.media {
+            in_front_matter(&doc.path, &doc.text, doc.split.yaml.clone(), &media.src);
+        }
+    }
+    found
+}

@@ -1,0 +1,192 @@
+//! Made pictures kept on disk between builds, in `.explainer-cache/images/` under the explainer's
+//! folder (as zola keeps `processed_images` and Hugo `resources/_gen`): one folder per picture,
+//! named by a hash of the source's bytes and the [`Settings`], holding every width in both formats
+//! and a `picture.json` written last, so that a folder without it is never read. An index of each
+//! source's size and modification time to its hash spares reading and hashing an unchanged photo.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use explainer_pictures::{Fallback, Made, Settings};
+
+/// Where the cache lives, relative to the explainer's folder.
+pub const CACHE_DIR: &str = ".explainer-cache/images";
+const INDEX_FILE: &str = "index.json";
+const PICTURE_FILE: &str = "picture.json";
+
+/// A made picture as the cache describes it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Description {
+    pub width: u32,
+    pub height: u32,
+    pub fallback: Fallback,
+    /// Each width made, with its height, smallest first.
+    pub sizes: Vec<(u32, u32)>,
+}
+
+/// A made picture's files, in memory: each width's WebP and fallback.
+#[derive(Debug, Clone)]
+pub struct Files {
+    pub description: Description,
+    pub webp: Vec<Arc<[u8]>>,
+    pub fallback: Vec<Arc<[u8]>>,
+}
+
+/// What the index knows of a source file.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Seen {
+    len: u64,
+    modified_ns: u128,
+    key: String,
+}
+
+/// A source file's size and modification time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Stamp {
+    pub len: u64,
+    pub modified_ns: u128,
+}
+
+impl Stamp {
+    pub fn of(path: &Path) -> std::io::Result<Stamp> {
+        let meta = fs::metadata(path)?;
+        let modified_ns = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map_or(0, |d| d.as_nanos());
+        Ok(Stamp {
+            len: meta.len(),
+            modified_ns,
+        })
+    }
+}
+
+/// The cache folder of one explainer.
+#[derive(Debug)]
+pub struct Store {
+    dir: PathBuf,
+    index: BTreeMap<String, Seen>,
+    index_changed: bool,
+}
+
+impl Store {
+    pub fn open(root: &Path) -> Store {
+        let dir = root.join(CACHE_DIR);
+        let index = fs::read(dir.join(INDEX_FILE))
+            .ok()
+            .and_then(|bytes| serde_json::from_slice(&bytes).ok())
+            .unwrap_or_default();
+        Store {
+            dir,
+            index,
+            index_changed: false,
+        }
+    }
+
+    /// The key recorded for the source `rel` when it was last seen with this size and time.
+    pub fn known(&self, rel: &str, stamp: Stamp) -> Option<String> {
+        self.index
+            .get(rel)
+            .filter(|seen| {
+                stamp.modified_ns != 0
+                    && (seen.len, seen.modified_ns) == (stamp.len, stamp.modified_ns)
+            })
+            .map(|seen| seen.key.clone())
+    }
+
+    /// Records that the source `rel`, with this size and time, has the key `key`.
+    pub fn remember(&mut self, rel: &str, stamp: Stamp, key: &str) {
+        let seen = Seen {
+            len: stamp.len,
+            modified_ns: stamp.modified_ns,
+            key: key.to_string(),
+        };
+        if self.index.get(rel) != Some(&seen) {
+            self.index.insert(rel.to_string(), seen);
+            self.index_changed = true;
+        }
+    }
+
+    /// The made picture kept under `key`, if it is all there.
+    pub fn load(&self, key: &str) -> Option<Files> {
+        let folder = self.dir.join(key);
+        let description: Description =
+            serde_json::from_slice(&fs::read(folder.join(PICTURE_FILE)).ok()?).ok()?;
+        let ext = description.fallback.extension();
+        let read = |name: String| fs::read(folder.join(name)).ok().map(Arc::from);
+        let mut webp = Vec::new();
+        let mut fallback = Vec::new();
+        for (w, _) in &description.sizes {
+            webp.push(read(format!("{w}.webp"))?);
+            fallback.push(read(format!("{w}.{ext}"))?);
+        }
+        Some(Files {
+            description,
+            webp,
+            fallback,
+        })
+    }
+
+    /// Keeps `made` under `key`; a picture that cannot be kept is still used in this build.
+    pub fn save(&self, key: &str, made: Made) -> Files {
+        let description = Description {
+            width: made.width,
+            height: made.height,
+            fallback: made.fallback,
+            sizes: made.sizes.iter().map(|s| (s.width, s.height)).collect(),
+        };
+        let ext = made.fallback.extension();
+        let folder = self.dir.join(key);
+        let written = fs::create_dir_all(&folder).is_ok()
+            && made.sizes.iter().all(|s| {
+                fs::write(folder.join(format!("{}.webp", s.width)), &s.webp).is_ok()
+                    && fs::write(folder.join(format!("{}.{ext}", s.width)), &s.fallback).is_ok()
+            });
+        if written && let Ok(json) = serde_json::to_vec_pretty(&description) {
+            let _ = fs::write(folder.join(PICTURE_FILE), json);
+        }
+        let (webp, fallback) = made
+            .sizes
+            .into_iter()
+            .map(|s| (Arc::from(s.webp), Arc::from(s.fallback)))
+            .unzip();
+        Files {
+            description,
+            webp,
+            fallback,
+        }
+    }
+
+    /// Writes the index if a source was hashed anew.
+    pub fn save_index(&mut self) {
+        if !self.index_changed {
+            return;
+        }
+        if fs::create_dir_all(&self.dir).is_ok()
+            && let Ok(json) = serde_json::to_vec_pretty(&self.index)
+        {
+            let _ = fs::write(self.dir.join(INDEX_FILE), json);
+        }
+        self.index_changed = false;
+    }
+}
+
+/// The key of a source: its bytes and the settings it is made with, hashed.
+pub fn key_of(bytes: &[u8], settings: &Settings) -> String {
+    let mut hash = Sha256::new();
+    hash.update(settings.fingerprint().as_bytes());
+    hash.update([0]);
+    hash.update(bytes);
+    hash.finalize()
+        .iter()
+        .take(10)
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}

@@ -1,0 +1,286 @@
+//! Photos made at build time: a newsroom photo (4000×3000 JPEG, taken on its side, with a GPS
+//! position in its EXIF) becomes a `<picture>` of small files in WebP and JPEG, upright, with no
+//! metadata left, and a rebuild makes nothing again.
+
+use crate::common::{TestSite, html, select};
+use crate::photos::{newsroom_photo, small_photo};
+
+fn site_with_photo() -> TestSite {
+    let site = TestSite::fixture("basic");
+    std::fs::create_dir_all(site.root.join("content/photos")).unwrap();
+    std::fs::write(
+        site.root.join("content/photos/convoy.jpg"),
+        newsroom_photo(0),
+    )
+    .unwrap();
+    let path = site.root.join("content/what-happened.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    site.write(
+        "content/what-happened.md",
+        &format!(
+            "{text}\n![US armoured vehicles in a line on a desert road at dusk](photos/convoy.jpg \"The last convoy, 18 December 2011\")\n"
+        ),
+    );
+    site
+}
+
+/// The page's references to files under `media/`, with each one's `w` width.
+fn media_references(page: &str) -> Vec<(String, u32)> {
+    let doc = html(page);
+    let mut found = Vec::new();
+    for el in select(&doc, "picture source, picture img") {
+        for candidate in el.value().attr("srcset").unwrap_or_default().split(", ") {
+            let (path, width) = candidate.rsplit_once(' ').unwrap();
+            found.push((
+                path.to_string(),
+                width.trim_end_matches('w').parse().unwrap(),
+            ));
+        }
+    }
+    found
+}
+
+#[test]
+fn a_newsroom_photo_becomes_a_small_upright_picture_without_its_metadata() {
+    let site = site_with_photo();
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stdout.contains("; 1 picture made, 0 from the cache"),
+        "{}",
+        run.stdout
+    );
+    let page = site.read_output("index.html");
+    let doc = html(&page);
+    let figure = select(&doc, "figure.text-picture");
+    assert_eq!(
+        figure.len(),
+        1,
+        "a photo alone in its paragraph is a figure"
+    );
+    let caption: String = select(&doc, "figure.text-picture figcaption")[0]
+        .text()
+        .collect();
+    assert_eq!(caption, "The last convoy, 18 December 2011");
+    let webp = select(
+        &doc,
+        "figure.text-picture picture source[type='image/webp']",
+    );
+    assert_eq!(webp.len(), 1);
+    let img = &select(&doc, "figure.text-picture picture img")[0];
+    let attr = |name: &str| img.value().attr(name).unwrap_or_default().to_string();
+    assert_eq!(
+        attr("alt"),
+        "US armoured vehicles in a line on a desert road at dusk"
+    );
+    // Turned upright: the 4000×3000 source taken on its side is 3000×4000, offered up to 1600 wide.
+    assert_eq!(
+        (attr("width"), attr("height")),
+        ("1600".into(), "2133".into())
+    );
+    assert_eq!(attr("loading"), "lazy");
+    let references = media_references(&page);
+    let widths: Vec<u32> = references
+        .iter()
+        .filter(|(p, _)| p.ends_with(".webp"))
+        .map(|(_, w)| *w)
+        .collect();
+    assert_eq!(widths, vec![320, 480, 640, 960, 1280, 1600]);
+
+    // No file the page refers to is over 250 KB, and none keeps EXIF (so no GPS position).
+    for (path, _) in &references {
+        let bytes = std::fs::read(site.output().join(path)).unwrap();
+        assert!(bytes.len() < 250 * 1024, "{path} is {} bytes", bytes.len());
+        assert!(
+            !bytes.windows(4).any(|w| w == b"Exif" || w == b"EXIF"),
+            "{path} keeps EXIF metadata"
+        );
+        let decoded = image::load_from_memory(&bytes).unwrap();
+        assert!(decoded.height() > decoded.width(), "{path} is not upright");
+    }
+    // The source photo is not published.
+    assert!(!site.output().join("photos/convoy.jpg").exists());
+
+    // A second build makes nothing: every picture comes from the cache.
+    let again = site.build(&[]);
+    assert_eq!(again.code, Some(0), "{}", again.stderr);
+    assert!(
+        again.stdout.contains("; 0 pictures made, 1 from the cache"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(site.read_output("index.html"), page);
+
+    // A changed photo is made again, under new names.
+    std::fs::write(
+        site.root.join("content/photos/convoy.jpg"),
+        newsroom_photo(1),
+    )
+    .unwrap();
+    let changed = site.build(&[]);
+    assert!(
+        changed
+            .stdout
+            .contains("; 1 picture made, 0 from the cache"),
+        "{}",
+        changed.stdout
+    );
+    assert_ne!(
+        media_references(&site.read_output("index.html")),
+        references
+    );
+}
+
+#[test]
+fn a_missing_photo_is_an_error_at_its_place() {
+    let site = TestSite::fixture("basic");
+    let path = site.root.join("content/what-happened.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    site.write(
+        "content/what-happened.md",
+        &format!("{text}\n“Convoy” — ![A convoy](photos/convoi.jpg)\n"),
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(1), "{}", run.stdout);
+    let line = text.lines().count() + 2;
+    assert!(
+        run.stderr.contains(&format!(
+            "content/what-happened.md:{line}:24: error: the image `photos/convoi.jpg` is not in this explainer"
+        )),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_lead_photo_loads_first_and_an_events_photo_when_scrolled_to() {
+    let site = TestSite::fixture("basic");
+    std::fs::write(site.root.join("content/lead.jpg"), small_photo(1200, 675)).unwrap();
+    std::fs::write(
+        site.root.join("content/timeline/ceremony.jpg"),
+        small_photo(900, 600),
+    )
+    .unwrap();
+    let index = std::fs::read_to_string(site.root.join("content/_index.md")).unwrap();
+    site.write(
+        "content/_index.md",
+        &index.replacen(
+            "key_points:",
+            "lead:\n  src: lead.jpg\n  alt: \"Soldiers fold a flag at a ceremony in Baghdad\"\n  caption: \"The ceremony in Baghdad\"\n  credit: \"Photo: Test Desk\"\nkey_points:",
+            1,
+        ),
+    );
+    site.write(
+        "content/timeline/2021-12-09-later.md",
+        "---\ndate: 2021-12-09\ntitle: Something later\nera: after\nsources: [wire-two]\nmedia:\n  src: ceremony.jpg\n  alt: \"Officers at a table\"\n  credit: \"Photo: Test Desk\"\n---\nIt happened later.\n",
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(run.stdout.contains("; 2 pictures made"), "{}", run.stdout);
+    let page = site.read_output("index.html");
+    let doc = html(&page);
+
+    let lead = select(&doc, "header figure.lead picture img");
+    assert_eq!(lead.len(), 1, "the lead photo is under the headline");
+    let attr = |el: &scraper::ElementRef, name: &str| el.value().attr(name).map(str::to_string);
+    assert_eq!(attr(&lead[0], "fetchpriority").as_deref(), Some("high"));
+    assert_eq!(
+        attr(&lead[0], "loading"),
+        None,
+        "the lead photo is not lazy"
+    );
+    assert_eq!(
+        (attr(&lead[0], "width"), attr(&lead[0], "height")),
+        (Some("1200".into()), Some("675".into()))
+    );
+    let caption: String = select(&doc, "figure.lead figcaption")[0].text().collect();
+    assert_eq!(caption, "The ceremony in Baghdad Photo: Test Desk");
+
+    let event = select(
+        &doc,
+        "li[id='2021-12-09-later'] figure.event-media picture img",
+    );
+    assert_eq!(event.len(), 1);
+    assert_eq!(attr(&event[0], "loading").as_deref(), Some("lazy"));
+    assert_eq!(
+        attr(&event[0], "alt").as_deref(),
+        Some("Officers at a table")
+    );
+    let widths: Vec<String> = select(&doc, "li[id='2021-12-09-later'] picture source")[0]
+        .value()
+        .attr("srcset")
+        .unwrap()
+        .split(", ")
+        .map(|c| c.rsplit_once(' ').unwrap().1.to_string())
+        .collect();
+    assert_eq!(widths, ["320w", "480w", "640w", "900w"], "never enlarged");
+
+    // The Arabic edition, one folder down, reaches the same files.
+    // (The basic fixture has no edition; the relative root is checked on the original.)
+    assert!(
+        page.contains("src=\"media/lead-"),
+        "files are linked relative to the page"
+    );
+}
+
+#[test]
+fn a_picture_on_another_site_is_refused() {
+    let site = TestSite::fixture("basic");
+    let text = std::fs::read_to_string(site.root.join("content/what-happened.md")).unwrap();
+    site.write(
+        "content/what-happened.md",
+        &format!("{text}\n![A convoy](https://images.example.com/convoy.jpg)\n"),
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(1));
+    let line = text.lines().count() + 2;
+    assert!(
+        run.stderr.contains(&format!(
+            "content/what-happened.md:{line}:13: error: a picture on another site"
+        )),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        run.stderr.contains("download the picture"),
+        "{}",
+        run.stderr
+    );
+    insta::assert_snapshot!("picture-on-another-site", run.stderr);
+}
+
+#[test]
+fn a_photo_that_is_not_a_picture_is_an_error_at_its_place() {
+    let site = TestSite::fixture("basic");
+    std::fs::create_dir_all(site.root.join("content/photos")).unwrap();
+    std::fs::write(
+        site.root.join("content/photos/convoy.jpg"),
+        "Saved from a chat app: not a picture",
+    )
+    .unwrap();
+    let text = std::fs::read_to_string(site.root.join("content/what-happened.md")).unwrap();
+    site.write(
+        "content/what-happened.md",
+        &format!("{text}\n![A convoy](photos/convoy.jpg)\n"),
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(1));
+    insta::assert_snapshot!("picture-cannot-be-read", run.stderr);
+}
+
+#[test]
+fn a_damaged_photo_is_an_error_at_its_place() {
+    let site = TestSite::fixture("basic");
+    std::fs::create_dir_all(site.root.join("content/photos")).unwrap();
+    // A photo cut short in its copy: the start of a JPEG only.
+    let photo = small_photo(640, 480);
+    std::fs::write(site.root.join("content/photos/convoy.jpg"), &photo[..400]).unwrap();
+    let text = std::fs::read_to_string(site.root.join("content/what-happened.md")).unwrap();
+    site.write(
+        "content/what-happened.md",
+        &format!("{text}\n![A convoy](photos/convoy.jpg)\n"),
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(1));
+    insta::assert_snapshot!("picture-damaged", run.stderr);
+}
