@@ -246,7 +246,13 @@ impl Pipeline {
         )?;
         output.insert(PAGE_FILE, pages.index);
         output.insert(NOT_FOUND_FILE, pages.not_found);
-        publish::add_hosting_files(&site, base.as_ref(), &language, &mut output, found);
+        publish::add_hosting_files(
+            &site,
+            base.as_ref(),
+            (&language, &assets.pictures),
+            &mut output,
+            found,
+        );
         for (tag, mut edition) in editions {
             let folder = format!("{tag}/");
             let urls = SiteUrls::new(base.as_ref())
@@ -273,7 +279,13 @@ impl Pipeline {
             )?;
             output.insert(format!("{folder}{PAGE_FILE}"), pages.index);
             output.insert(format!("{folder}{NOT_FOUND_FILE}"), pages.not_found);
-            publish::add_edition_files(&edition, base.as_ref(), &language, &folder, &mut output);
+            publish::add_edition_files(
+                &edition,
+                base.as_ref(),
+                (&language, &assets.pictures),
+                &folder,
+                &mut output,
+            );
         }
         (!found.has_errors()).then_some(output)
     }

@@ -14,6 +14,7 @@ use crate::content::Site;
 use crate::diagnostics::Diagnostics;
 use crate::html::escape;
 use crate::i18n::Language;
+use crate::media::Pictures;
 use crate::output::{
     CNAME_FILE, FEED_FILE, NOJEKYLL_FILE, Output, ROBOTS_FILE, SITEMAP_FILE, TIMELINE_CSV_FILE,
     TIMELINE_FILE,
@@ -25,7 +26,7 @@ use crate::url::BaseUrl;
 pub fn add_hosting_files(
     site: &Site,
     base: Option<&BaseUrl>,
-    language: &Language,
+    (language, pictures): (&Language, &Pictures),
     output: &mut Output,
     out: &mut Diagnostics,
 ) {
@@ -41,7 +42,7 @@ pub fn add_hosting_files(
         output.insert(SITEMAP_FILE, sitemap(site, base.as_str()));
         output.insert(ROBOTS_FILE, robots(base.as_str()));
     }
-    add_edition_files(site, base, language, "", output);
+    add_edition_files(site, base, (language, pictures), "", output);
 }
 
 /// Adds the files each edition has of its own, in its `folder` (`""` for the original, `ar/`): the
@@ -49,7 +50,7 @@ pub fn add_hosting_files(
 pub fn add_edition_files(
     site: &Site,
     base: Option<&BaseUrl>,
-    language: &Language,
+    (language, pictures): (&Language, &Pictures),
     folder: &str,
     output: &mut Output,
 ) {
@@ -61,7 +62,16 @@ pub fn add_edition_files(
         );
     }
     let canonical = edition_base.as_ref().map(BaseUrl::as_str);
-    if let Some(json) = timeline_json::timeline(site, canonical, language) {
+    // Photos are at the site's root: by their full address when it is known, else from the folder.
+    let media_root = match base {
+        Some(base) => base.as_str().to_string(),
+        None => "../".repeat(folder.matches('/').count()),
+    };
+    let photos = timeline_json::Photos {
+        pictures,
+        root: &media_root,
+    };
+    if let Some(json) = timeline_json::timeline(site, canonical, language, &photos) {
         output.insert(format!("{folder}{TIMELINE_FILE}"), json);
         let csv = crate::timelinejs::to_csv(Some(&site.page), &site.sections, &site.events);
         output.insert(format!("{folder}{TIMELINE_CSV_FILE}"), csv.csv);

@@ -10,12 +10,14 @@ use std::collections::HashMap;
 use rayon::prelude::*;
 use serde_json::{Map, Value, json};
 
+use crate::content::model::Media;
 use crate::content::model::{Era, EventMeta, SourceDef, SourceId};
 use crate::content::{Document, Site};
 use crate::dates::PartialDate;
 use crate::html::escape;
 use crate::i18n::{Arg, Language};
 use crate::markdown::{self, Citations, Settings};
+use crate::media::Pictures;
 
 /// A TimelineJS date object: only the parts that are known.
 fn date(d: PartialDate) -> Value {
@@ -31,13 +33,19 @@ fn date(d: PartialDate) -> Value {
 }
 
 /// The TimelineJS document for the site's timeline, or `None` if it has none.
-pub fn timeline(site: &Site, canonical: Option<&str>, language: &Language) -> Option<String> {
+pub fn timeline(
+    site: &Site,
+    canonical: Option<&str>,
+    language: &Language,
+    photos: &Photos,
+) -> Option<String> {
     let section = site.timeline()?;
     let no_citations = Citations::default();
     let eras = &section.meta.eras;
     // By id, found once: the sources are spread over the sections, which can be thousands.
     let sources: HashMap<&SourceId, &SourceDef> = site.sources().map(|(_, s)| (&s.id, s)).collect();
     let context = Events {
+        photos,
         site,
         language,
         sources: &sources,
@@ -99,8 +107,15 @@ pub fn timeline(site: &Site, canonical: Option<&str>, language: &Language) -> Op
     ))
 }
 
+/// The photos made at build time, and the address (or the way) to the site's root, where they are.
+pub struct Photos<'a> {
+    pub pictures: &'a Pictures,
+    pub root: &'a str,
+}
+
 /// What every event of the document is made with.
 struct Events<'a> {
+    photos: &'a Photos<'a>,
     language: &'a Language<'a>,
     site: &'a Site,
     sources: &'a HashMap<&'a SourceId, &'a SourceDef>,
@@ -109,6 +124,42 @@ struct Events<'a> {
 }
 
 impl Events<'_> {
+    /// An event's media as TimelineJS takes it: a made photo by its JPEG of up to 1280 pixels (the
+    /// widest TimelineJS shows), its smallest WebP as the thumbnail; other media by its address.
+    fn media(&self, doc: &Document<EventMeta>, media: &Media) -> Value {
+        let inline = |text: &str| {
+            markdown::render_inline(text, self.no_citations, self.site.page.meta.trusted_html).html
+        };
+        let mut value = json!({ "url": media.src });
+        if let Some(picture) = self.photos.pictures.find(&doc.path, &media.src) {
+            let root = self.photos.root;
+            let widest = picture
+                .fallback
+                .iter()
+                .rev()
+                .find(|v| v.width <= 1280)
+                .or(picture.fallback.first());
+            if let Some(file) = widest {
+                value["url"] = json!(format!("{root}{}", file.path));
+            }
+            if let Some(small) = picture.webp.first() {
+                value["thumbnail"] = json!(format!("{root}{}", small.path));
+            }
+        } else if let Some(thumbnail) = &media.thumbnail {
+            value["thumbnail"] = json!(thumbnail);
+        }
+        if let Some(caption) = &media.caption {
+            value["caption"] = json!(inline(caption));
+        }
+        if let Some(credit) = &media.credit {
+            value["credit"] = json!(inline(credit));
+        }
+        if let Some(alt) = &media.alt {
+            value["alt"] = json!(alt);
+        }
+        value
+    }
+
     /// One TimelineJS event: its dates, its headline, its text with the sources it cites as links.
     fn event(&self, doc: &Document<EventMeta>) -> Value {
         let id = doc.event_id();
@@ -174,6 +225,9 @@ impl Events<'_> {
         };
         if let Some(group) = doc.meta.era.as_deref().and_then(era_title) {
             event["group"] = json!(group);
+        }
+        if let Some(media) = &doc.meta.media {
+            event["media"] = self.media(doc, media);
         }
         event
     }

@@ -215,12 +215,28 @@ fn the_lead_photo_loads_first_and_an_events_photo_when_scrolled_to() {
         .collect();
     assert_eq!(widths, ["320w", "480w", "640w", "900w"], "never enlarged");
 
-    // The Arabic edition, one folder down, reaches the same files.
-    // (The basic fixture has no edition; the relative root is checked on the original.)
     assert!(
         page.contains("src=\"media/lead-"),
         "files are linked relative to the page"
     );
+
+    // The TimelineJS export carries the event's photo, its credit and its description.
+    let json: serde_json::Value = serde_json::from_str(&site.read_output("timeline.json")).unwrap();
+    let media = &json["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["unique_id"] == "2021-12-09-later")
+        .unwrap()["media"];
+    let url = media["url"].as_str().unwrap();
+    assert!(
+        url.starts_with("media/ceremony-") && url.ends_with("-900.jpg"),
+        "{url}"
+    );
+    assert!(site.output().join(url).is_file());
+    assert_eq!(media["credit"], "Photo: Test Desk");
+    assert_eq!(media["alt"], "Officers at a table");
+    assert!(media["thumbnail"].as_str().unwrap().ends_with("-320.webp"));
 }
 
 #[test]
