@@ -261,14 +261,7 @@ impl<'t, 's> Renderer<'t, 's> {
             return;
         };
         if id.is_none() {
-            let words: String = inner
-                .iter()
-                .filter_map(|e| match e {
-                    Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-                    _ => None,
-                })
-                .collect();
-            let mut slug = slugify(&words);
+            let mut slug = slugify(&words_of(&inner));
             if !self.settings.id_prefix.is_empty() {
                 slug = format!("{}-{slug}", self.settings.id_prefix);
             }
@@ -406,4 +399,15 @@ fn external_link<'t>(url: &str, title: &str) -> Event<'t> {
         "<a href=\"{}\" rel=\"noopener noreferrer\"{title}>",
         escape(url)
     )))
+}
+
+/// The words of collected events, without their markup: a heading's text, an image's description.
+fn words_of(events: &[Event]) -> String {
+    events
+        .iter()
+        .filter_map(|e| match e {
+            Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
+            _ => None,
+        })
+        .collect()
 }

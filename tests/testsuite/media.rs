@@ -267,18 +267,7 @@ fn a_picture_on_another_site_is_refused() {
 
 #[test]
 fn a_photo_that_is_not_a_picture_is_an_error_at_its_place() {
-    let site = TestSite::fixture("basic");
-    std::fs::create_dir_all(site.root.join("content/photos")).unwrap();
-    std::fs::write(
-        site.root.join("content/photos/convoy.jpg"),
-        "Saved from a chat app: not a picture",
-    )
-    .unwrap();
-    let text = std::fs::read_to_string(site.root.join("content/what-happened.md")).unwrap();
-    site.write(
-        "content/what-happened.md",
-        &format!("{text}\n![A convoy](photos/convoy.jpg)\n"),
-    );
+    let site = site_naming_convoy(b"Saved from a chat app: not a picture");
     let run = site.build(&[]);
     assert_eq!(run.code, Some(1));
     insta::assert_snapshot!("picture-cannot-be-read", run.stderr);
@@ -286,17 +275,23 @@ fn a_photo_that_is_not_a_picture_is_an_error_at_its_place() {
 
 #[test]
 fn a_damaged_photo_is_an_error_at_its_place() {
+    // A photo cut short in its copy: the start of a JPEG only.
+    let site = site_naming_convoy(&small_photo(640, 480)[..400]);
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(1));
+    insta::assert_snapshot!("picture-damaged", run.stderr);
+}
+
+/// The basic fixture with `content/photos/convoy.jpg` holding `bytes`, shown at the end of
+/// `content/what-happened.md`.
+fn site_naming_convoy(bytes: &[u8]) -> TestSite {
     let site = TestSite::fixture("basic");
     std::fs::create_dir_all(site.root.join("content/photos")).unwrap();
-    // A photo cut short in its copy: the start of a JPEG only.
-    let photo = small_photo(640, 480);
-    std::fs::write(site.root.join("content/photos/convoy.jpg"), &photo[..400]).unwrap();
+    std::fs::write(site.root.join("content/photos/convoy.jpg"), bytes).unwrap();
     let text = std::fs::read_to_string(site.root.join("content/what-happened.md")).unwrap();
     site.write(
         "content/what-happened.md",
         &format!("{text}\n![A convoy](photos/convoy.jpg)\n"),
     );
-    let run = site.build(&[]);
-    assert_eq!(run.code, Some(1));
-    insta::assert_snapshot!("picture-damaged", run.stderr);
+    site
 }

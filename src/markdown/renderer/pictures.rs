@@ -10,14 +10,7 @@ use crate::markdown::smarten;
 impl<'t> Renderer<'t, '_> {
     /// Emits a photo's `<picture>`, its description the text collected since its start.
     pub(super) fn close_picture(&mut self, src: &str, title: String) {
-        let inner = self.stack.pop().unwrap_or_default();
-        let alt: String = inner
-            .iter()
-            .filter_map(|e| match e {
-                Event::Text(t) | Event::Code(t) => Some(t.as_ref()),
-                _ => None,
-            })
-            .collect();
+        let alt = super::words_of(&self.stack.pop().unwrap_or_default());
         let html = self
             .settings
             .pictures
