@@ -8,16 +8,23 @@ use std::path::PathBuf;
 
 use crate::content::Site;
 use crate::content::front_matter::find_key;
+use crate::content::translation::TranslatedMeta;
 use crate::diagnostics::Location;
 use crate::markdown::links;
 
-/// Whether `src` names a photo that is made into widths (not SVG or GIF, not on another site).
+/// Whether `src` names a picture made at build time: a photo made into widths, or an SVG drawing
+/// cleaned (not a GIF, nothing on another site).
 pub fn is_photo(src: &str) -> bool {
     let path = src.split(['?', '#']).next().unwrap_or_default();
     !crate::url::is_external(src)
-        && [".jpg", ".jpeg", ".png", ".webp"]
+        && [".jpg", ".jpeg", ".png", ".webp", ".svg"]
             .iter()
             .any(|ext| path.to_ascii_lowercase().ends_with(ext))
+}
+
+/// Whether a picture's file is an SVG drawing.
+pub(super) fn is_svg(rel: &str) -> bool {
+    rel.to_ascii_lowercase().ends_with(".svg")
 }
 
 /// Where `src`, named in `doc`, may be: beside `doc`, then in `static/`; relative to the root.
@@ -122,6 +129,17 @@ pub(super) fn named(site: &Site) -> Vec<Named> {
     for doc in &site.events {
         if let Some(media) = &doc.meta.media {
             in_front_matter(&doc.path, &doc.text, doc.split.yaml.clone(), &media.src);
+        }
+    }
+    // A translation's own file (a map labelled in its language).
+    for doc in site.translations.iter() {
+        let own = match &doc.meta {
+            TranslatedMeta::Page(t) => t.lead.as_ref(),
+            TranslatedMeta::Event(t) => t.media.as_ref(),
+            TranslatedMeta::Section(_) => None,
+        };
+        if let Some(src) = own.and_then(|m| m.src.as_deref()) {
+            in_front_matter(&doc.path, &doc.text, doc.split.yaml.clone(), src);
         }
     }
     found

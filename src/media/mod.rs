@@ -3,10 +3,12 @@
 //! assets and Hugo's page bundles are), else in `static/`; made into widths for `srcset` in WebP and
 //! JPEG ([`encode`]); kept in a cache keyed by its bytes and the settings ([`store`]), so that a
 //! rebuild makes nothing unless a photo changed; and published under `media/`. Photos are made on
-//! every core. SVG, GIF and addresses on other sites are left as they are.
+//! every core. An SVG drawing is cleaned ([`svg`]) and published as one file; GIFs are left as
+//! they are, and pictures on other sites are refused.
 
 mod find;
 mod store;
+pub mod svg;
 
 use explainer_pictures as encode;
 
@@ -180,6 +182,38 @@ pub fn process(
         }
     }
 
+    let (drawings, sources): (Vec<_>, Vec<_>) =
+        sources.into_iter().partition(|(rel, _)| find::is_svg(rel));
+    let mut pictures = Pictures::default();
+    for (rel, n) in drawings {
+        match std::fs::read(root.join(&rel))
+            .map_err(|e| Refusal::Unreadable(unreadable(&e)))
+            .and_then(|bytes| svg::clean(&bytes).map_err(Refusal::Svg))
+        {
+            Ok(drawing) => {
+                let key = key_of(drawing.text.as_bytes(), &SETTINGS);
+                let path = format!("{MEDIA_DIR}/{}-{}.svg", stem_of(&rel), &key[..10]);
+                output.insert(path.clone(), Contents::from(drawing.text));
+                if let Some(in_static) = rel.strip_prefix("static/") {
+                    output.remove(in_static);
+                }
+                let picture = Picture {
+                    width: drawing.width,
+                    height: drawing.height,
+                    webp: Vec::new(),
+                    fallback: vec![Variant {
+                        path,
+                        width: drawing.width,
+                    }],
+                    fallback_type: "image/svg+xml",
+                };
+                pictures.keys.push((rel.clone(), key));
+                pictures.by_source.insert(rel, Arc::new(picture));
+            }
+            Err(refusal) => found.push(refusal.diagnostic(n)),
+        }
+    }
+
     // The keys of unchanged files come from the index; the others are read and hashed on every core.
     let stamps: Vec<std::io::Result<Stamp>> = sources
         .iter()
@@ -238,18 +272,13 @@ pub fn process(
         })
         .collect();
 
-    let mut pictures = Pictures::default();
     let mut report = Report::default();
     let mut kept = HashMap::new();
     for (((rel, n), stamp), result) in sources.iter().zip(&stamps).zip(results) {
         let Got { key, files, made } = match result {
             Ok(done) => done,
             Err(why) => {
-                found.push(
-                    Diagnostic::error(&n.doc, format!("the picture `{}` {why}", n.src))
-                        .at_location(n.place.clone())
-                        .hint("export it again as JPEG, PNG or WebP from a picture editor"),
-                );
+                found.push(Refusal::Unreadable(why).diagnostic(n));
                 continue;
             }
         };
@@ -280,11 +309,7 @@ pub fn process(
 /// Puts a picture's files into the output, named after the source and its key
 /// (`media/convoy-3f9c2b1a-640.webp`), and describes them.
 fn publish(rel: &str, key: &str, files: &Files, output: &mut Output) -> Picture {
-    let stem = Path::new(rel)
-        .file_stem()
-        .map(|s| crate::markdown::slugify(&s.to_string_lossy()))
-        .filter(|s| !s.is_empty())
-        .unwrap_or_else(|| "picture".to_string());
+    let stem = stem_of(rel);
     let d = &files.description;
     let ext = d.fallback.extension();
     let short = &key[..key.len().min(10)];
@@ -319,6 +344,48 @@ fn publish(rel: &str, key: &str, files: &Files, output: &mut Output) -> Picture 
     }
 }
 
+/// A published file's name: the source's, as a slug.
+fn stem_of(rel: &str) -> String {
+    Path::new(rel)
+        .file_stem()
+        .map(|s| crate::markdown::slugify(&s.to_string_lossy()))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "picture".to_string())
+}
+
+/// Why a picture named on the page could not be made.
+enum Refusal {
+    /// A photo that cannot be read or decoded: what to say of it.
+    Unreadable(String),
+    Svg(svg::Refused),
+}
+
+impl Refusal {
+    fn diagnostic(self, n: &Named) -> Diagnostic {
+        let (message, hint) = match self {
+            Refusal::Unreadable(why) => (
+                format!("the picture `{}` {why}", n.src),
+                "export it again as JPEG, PNG or WebP from a picture editor".to_string(),
+            ),
+            Refusal::Svg(svg::Refused::Damaged { line, why }) => (
+                format!("the drawing `{}` cannot be read (its line {line}: {why})", n.src),
+                "open it in a drawing program and save it again as SVG".to_string(),
+            ),
+            Refusal::Svg(svg::Refused::NotSvg) => (
+                format!("the drawing `{}` is not an SVG drawing", n.src),
+                "save it as SVG, or as JPEG or PNG with a name ending in .jpg or .png".to_string(),
+            ),
+            Refusal::Svg(svg::Refused::NoSize) => (
+                format!("the drawing `{}` has no size", n.src),
+                "give its <svg> a viewBox (or a width and a height in pixels), so that the page keeps its space while it loads".to_string(),
+            ),
+        };
+        Diagnostic::error(&n.doc, message)
+            .at_location(n.place.clone())
+            .hint(hint)
+    }
+}
+
 /// How wide a picture is shown, for `sizes`: in the text's column, or across the wider lead slot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Layout {
@@ -345,6 +412,16 @@ pub fn picture_html(picture: &Picture, alt: &str, root: &str, layout: Layout) ->
         Layout::Column => r#"loading="lazy" decoding="async""#,
         Layout::Wide => r#"fetchpriority="high" decoding="async""#,
     };
+    if picture.webp.is_empty() {
+        // A drawing: one file at any width.
+        return format!(
+            "<img src=\"{root}{src}\" width=\"{w}\" height=\"{h}\" alt=\"{alt}\" {loading}>",
+            src = picture.src(),
+            w = picture.width,
+            h = picture.height,
+            alt = crate::html::escape(alt),
+        );
+    }
     format!(
         "<picture><source type=\"image/webp\" srcset=\"{webp}\" sizes=\"{sizes}\">\
          <img src=\"{root}{src}\" srcset=\"{fallback}\" sizes=\"{sizes}\" width=\"{w}\" height=\"{h}\" alt=\"{alt}\" {loading}></picture>",

@@ -146,7 +146,7 @@ fn the_crawler_reports_broken_links_assets_and_anchors() {
     site.write(
         "content/broken.md",
         "---\ntitle: Broken\nweight: 90\n---\n\
-         A [dead anchor](#nowhere), a [missing page](other.html), an ![image](pictures/gone.svg)\n\
+         A [dead anchor](#nowhere), a [missing page](other.html), an ![image](pictures/gone.gif)\n\
          and a [cross-page anchor](index.html#also-nowhere).\n",
     );
     site.write(
@@ -165,7 +165,7 @@ fn the_crawler_reports_broken_links_assets_and_anchors() {
         "no element has the id `nowhere`",
         "no element has the id `also-nowhere`",
         "/iraq-explainer/other.html answered 404",
-        "/iraq-explainer/pictures/gone.svg answered 404",
+        "/iraq-explainer/pictures/gone.gif answered 404",
         "/iraq-explainer/missing-background.png answered 404",
     ] {
         assert!(problems.contains(expected), "{expected} in:\n{problems}");

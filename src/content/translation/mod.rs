@@ -21,7 +21,7 @@ pub use parts::{Parts, changed_parts, event_parts, fingerprint, page_parts, sect
 pub use texts::*;
 
 use super::front_matter::{self, Split};
-use super::model::{EventMeta, PageMeta, SectionMeta};
+use super::model::{EventMeta, Media, PageMeta, SectionMeta};
 use super::{Document, Site, Text};
 use crate::diagnostics::{Diagnostic, Problem};
 
@@ -222,6 +222,9 @@ fn merge_page(meta: &mut PageMeta, text: &PageText, language: &str) {
             field.clone_from(value);
         }
     }
+    if let (Some(lead), Some(words)) = (meta.lead.as_mut(), &text.lead) {
+        merge_media(lead, words);
+    }
     if let Some(points) = &text.key_points {
         meta.key_points.clone_from(points);
     }
@@ -279,14 +282,19 @@ fn merge_event(meta: &mut EventMeta, text: &EventText) {
         meta.group.clone_from(&text.group);
     }
     if let (Some(media), Some(words)) = (meta.media.as_mut(), &text.media) {
-        for (field, word) in [
-            (&mut media.alt, &words.alt),
-            (&mut media.caption, &words.caption),
-            (&mut media.credit, &words.credit),
-        ] {
-            if word.is_some() {
-                field.clone_from(word);
-            }
+        merge_media(media, words);
+    }
+}
+
+fn merge_media(media: &mut Media, words: &MediaText) {
+    set(&mut media.src, &words.src);
+    for (field, word) in [
+        (&mut media.alt, &words.alt),
+        (&mut media.caption, &words.caption),
+        (&mut media.credit, &words.credit),
+    ] {
+        if word.is_some() {
+            field.clone_from(word);
         }
     }
 }

@@ -5,7 +5,7 @@
 use std::collections::BTreeMap;
 
 use crate::content::Document;
-use crate::content::model::{EventMeta, PageMeta, SectionMeta};
+use crate::content::model::{EventMeta, Media, PageMeta, SectionMeta};
 
 /// The parts of an original a translation follows, each by name, with its text: the text fields
 /// and the text below them. Dates, ids and sources are shared, not translated, so they are not
@@ -32,6 +32,7 @@ pub fn page_parts(doc: &Document<PageMeta>) -> Parts {
             "corrections",
             joined(m.corrections.iter().map(|c| c.text.as_str())),
         ),
+        ("lead", m.lead.as_ref().map(media_words).unwrap_or_default()),
         ("text", doc.body().trim().to_string()),
     ]
 }
@@ -67,14 +68,7 @@ pub fn section_parts(doc: &Document<SectionMeta>) -> Parts {
 
 pub fn event_parts(doc: &Document<EventMeta>) -> Parts {
     let m = &doc.meta;
-    let media = m.media.as_ref().map(|media| {
-        joined(
-            [&media.alt, &media.caption, &media.credit]
-                .into_iter()
-                .flatten()
-                .map(String::as_str),
-        )
-    });
+    let media = m.media.as_ref().map(media_words);
     vec![
         ("title", m.title.clone()),
         ("display_date", m.display_date.clone().unwrap_or_default()),
@@ -82,6 +76,16 @@ pub fn event_parts(doc: &Document<EventMeta>) -> Parts {
         ("media", media.unwrap_or_default()),
         ("text", doc.body().trim().to_string()),
     ]
+}
+
+/// The words of a picture that a translation gives again: its description, caption and credit.
+fn media_words(media: &Media) -> String {
+    joined(
+        [&media.alt, &media.caption, &media.credit]
+            .into_iter()
+            .flatten()
+            .map(String::as_str),
+    )
 }
 
 /// A short fingerprint of a part's text: the first eight hex digits of its SHA-256.

@@ -17,6 +17,8 @@ pub struct PageText {
     pub dateline: Option<String>,
     pub site_name: Option<String>,
     pub image_alt: Option<String>,
+    /// The lead picture's words in this language, and its own file if it has one.
+    pub lead: Option<MediaText>,
     /// The same key points, in the same order.
     pub key_points: Option<Vec<String>>,
     /// Each correction's text, in the original's order.
@@ -99,7 +101,7 @@ pub struct EventText {
     pub display_date: Option<String>,
     /// The group's name in this language.
     pub group: Option<String>,
-    /// The media's words in this language; its file is the original's.
+    /// The media's words in this language, and its own file if it has one.
     pub media: Option<MediaText>,
     pub translated_from: Option<BTreeMap<String, String>>,
 }
@@ -108,6 +110,9 @@ pub struct EventText {
 #[derive(Debug, Clone, Default, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MediaText {
+    /// A file of this edition's own in place of the original's (a map labelled in this
+    /// language), named as the original names its file; without it, the original's file is shown.
+    pub src: Option<String>,
     pub alt: Option<String>,
     pub caption: Option<String>,
     pub credit: Option<String>,
