@@ -67,12 +67,12 @@ impl Picture {
 pub struct Report {
     /// Pictures decoded, resized and encoded.
     pub made: usize,
-    /// Pictures taken from the cache, on disk or in memory.
+    /// Pictures taken from the cache (their files are not read: the output links them).
     pub reused: usize,
 }
 
 /// The pictures of one explainer, kept between builds by its pipeline: the cache on disk, and
-/// the files of every picture used, in memory (`serve` reads nothing again for an unchanged photo).
+/// where each used picture's files are (`serve` looks nothing up again for an unchanged photo).
 #[derive(Debug)]
 pub struct Images {
     store: Store,
@@ -317,14 +317,8 @@ fn publish(rel: &str, key: &str, files: &Files, output: &mut Output) -> Picture 
     let mut fallback = Vec::new();
     for (i, (w, _)) in d.sizes.iter().enumerate() {
         let name = |ext: &str| format!("{MEDIA_DIR}/{stem}-{short}-{w}.{ext}");
-        output.insert(
-            name("webp"),
-            Contents::from_pieces([Arc::clone(&files.webp[i])]),
-        );
-        output.insert(
-            name(ext),
-            Contents::from_pieces([Arc::clone(&files.fallback[i])]),
-        );
+        output.insert(name("webp"), files.webp[i].clone());
+        output.insert(name(ext), files.fallback[i].clone());
         webp.push(Variant {
             path: name("webp"),
             width: *w,

@@ -7,13 +7,14 @@
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::sync::Arc;
 use std::time::UNIX_EPOCH;
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 use explainer_pictures::{Fallback, Made, Settings};
+
+use crate::output::Contents;
 
 /// Where the cache lives, relative to the explainer's folder.
 pub const CACHE_DIR: &str = ".explainer-cache/images";
@@ -30,12 +31,13 @@ pub struct Description {
     pub sizes: Vec<(u32, u32)>,
 }
 
-/// A made picture's files, in memory: each width's WebP and fallback.
+/// A made picture's files: each width's WebP and fallback, in the cache on disk (read only when
+/// written, or linked) or, when they could not be kept there, in memory.
 #[derive(Debug, Clone)]
 pub struct Files {
     pub description: Description,
-    pub webp: Vec<Arc<[u8]>>,
-    pub fallback: Vec<Arc<[u8]>>,
+    pub webp: Vec<Contents>,
+    pub fallback: Vec<Contents>,
 }
 
 /// What the index knows of a source file.
@@ -120,12 +122,16 @@ impl Store {
         let description: Description =
             serde_json::from_slice(&fs::read(folder.join(PICTURE_FILE)).ok()?).ok()?;
         let ext = description.fallback.extension();
-        let read = |name: String| fs::read(folder.join(name)).ok().map(Arc::from);
+        let found = |name: String| {
+            let path = folder.join(name);
+            let len = fs::metadata(&path).ok()?.len();
+            Some(Contents::in_file(&path, usize::try_from(len).ok()?))
+        };
         let mut webp = Vec::new();
         let mut fallback = Vec::new();
         for (w, _) in &description.sizes {
-            webp.push(read(format!("{w}.webp"))?);
-            fallback.push(read(format!("{w}.{ext}"))?);
+            webp.push(found(format!("{w}.webp"))?);
+            fallback.push(found(format!("{w}.{ext}"))?);
         }
         Some(Files {
             description,
@@ -149,13 +155,17 @@ impl Store {
                 fs::write(folder.join(format!("{}.webp", s.width)), &s.webp).is_ok()
                     && fs::write(folder.join(format!("{}.{ext}", s.width)), &s.fallback).is_ok()
             });
-        if written && let Ok(json) = serde_json::to_vec_pretty(&description) {
-            let _ = fs::write(folder.join(PICTURE_FILE), json);
+        if written
+            && let Ok(json) = serde_json::to_vec_pretty(&description)
+            && fs::write(folder.join(PICTURE_FILE), json).is_ok()
+            && let Some(kept) = self.load(key)
+        {
+            return kept;
         }
         let (webp, fallback) = made
             .sizes
             .into_iter()
-            .map(|s| (Arc::from(s.webp), Arc::from(s.fallback)))
+            .map(|s| (Contents::from(s.webp), Contents::from(s.fallback)))
             .unzip();
         Files {
             description,

@@ -1,6 +1,12 @@
 //! Replacing the output folder in one step: the build is written into a staging folder beside it,
 //! and the two are exchanged, so a reader (or a killed build) never sees half an output.
+//!
+//! The output before last is kept beside it as a spare (`.explainer-spare-public`), and the next
+//! build starts its staging folder from it: a made picture already there (its name holds its
+//! content's hash) is kept, so a rebuild with fifty photos writes only the page. A picture that is
+//! not there is linked from the image cache, or copied where a link cannot be made.
 
+use std::collections::HashSet;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
@@ -29,6 +35,7 @@ fn at(path: &Path) -> impl FnOnce(io::Error) -> WriteError + '_ {
 
 const STAGING_PREFIX: &str = ".explainer-staging-";
 const OLD_PREFIX: &str = ".explainer-old-";
+const SPARE_PREFIX: &str = ".explainer-spare-";
 
 /// Replaces `dir` with exactly the files of `output`, or leaves it as it was.
 pub fn write_atomically(output: &Output, dir: &Path) -> Result<(), WriteError> {
@@ -46,18 +53,39 @@ pub fn write_atomically(output: &Output, dir: &Path) -> Result<(), WriteError> {
     };
     fs::create_dir_all(&parent).map_err(at(&parent))?;
     remove_stale_folders(&parent);
+    let spare = parent.join(format!(
+        "{SPARE_PREFIX}{}",
+        dir.file_name().unwrap_or_default().to_string_lossy()
+    ));
     let staging = tempfile::Builder::new()
         .prefix(&format!("{STAGING_PREFIX}{}-", std::process::id()))
         .tempdir_in(&parent)
         .map_err(at(&parent))?;
+    // The spare becomes this build's staging folder, in one step that only one build can take.
+    let reused =
+        fs::remove_dir(staging.path()).is_ok() && fs::rename(&spare, staging.path()).is_ok();
+    let kept = if reused {
+        keep_unchanged(output, staging.path())
+    } else {
+        fs::create_dir_all(staging.path()).map_err(at(staging.path()))?;
+        HashSet::new()
+    };
     for (rel, contents) in output.files() {
+        if kept.contains(rel) {
+            continue;
+        }
         let path = staging.path().join(rel);
         if let Some(folder) = path.parent() {
             fs::create_dir_all(folder).map_err(at(folder))?;
         }
-        fs::File::create(&path)
-            .and_then(|mut file| contents.write_to(&mut file))
-            .map_err(at(&path))?;
+        let linked = contents
+            .file()
+            .is_some_and(|file| fs::hard_link(file, &path).is_ok());
+        if !linked {
+            fs::File::create(&path)
+                .and_then(|mut file| contents.write_to(&mut file))
+                .map_err(at(&path))?;
+        }
     }
     // From here on the staging folder is removed by hand (or, if this process is killed, by the next
     // build): after an exchange it holds the previous output.
@@ -74,8 +102,51 @@ pub fn write_atomically(output: &Output, dir: &Path) -> Result<(), WriteError> {
             error,
         });
     }
-    let _ = fs::remove_dir_all(&staging);
+    // The previous output, now at `staging`, is the next build's spare.
+    if !(staging.exists() && fs::rename(&staging, &spare).is_ok()) {
+        let _ = fs::remove_dir_all(&staging);
+    }
     Ok(())
+}
+
+/// Removes from `staging` (a previous output) every file this build does not have as it is, and
+/// gives the files left: made pictures of the same name and size, which need no writing. Every
+/// other file is written again, so nothing of the old output is trusted but a content-named file.
+fn keep_unchanged(output: &Output, staging: &Path) -> HashSet<String> {
+    let mut kept = HashSet::new();
+    let mut folders = Vec::new();
+    for entry in walkdir::WalkDir::new(staging)
+        .min_depth(1)
+        .into_iter()
+        .flatten()
+    {
+        let path = entry.path();
+        if entry.file_type().is_dir() {
+            folders.push(path.to_path_buf());
+            continue;
+        }
+        let rel = path
+            .strip_prefix(staging)
+            .map(|r| r.to_string_lossy().replace('\\', "/"))
+            .unwrap_or_default();
+        let same = entry.file_type().is_file()
+            && output.get(&rel).is_some_and(|contents| {
+                contents.file().is_some()
+                    && entry
+                        .metadata()
+                        .is_ok_and(|m| m.len() == contents.len() as u64)
+            });
+        if same {
+            kept.insert(rel);
+        } else {
+            let _ = fs::remove_file(path);
+        }
+    }
+    // Folders left empty, deepest first (a folder with files fails to go, as it should).
+    for folder in folders.iter().rev() {
+        let _ = fs::remove_dir(folder);
+    }
+    kept
 }
 
 /// Puts the folder `new` where `dir` is, and what was at `dir` at `new`, in one step when the system

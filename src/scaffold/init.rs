@@ -90,7 +90,7 @@ pub fn init(
     ));
     files.push((
         ".gitignore".into(),
-        b"/public\n/.explainer-cache\n".to_vec(),
+        b"/public\n/.explainer-cache\n/.explainer-spare-*\n".to_vec(),
     ));
     let mut written = Vec::new();
     for (rel, bytes) in files {

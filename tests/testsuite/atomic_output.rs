@@ -40,7 +40,7 @@ fn leftovers(site: &TestSite) -> Vec<String> {
         .expect("read site folder")
         .flatten()
         .map(|e| e.file_name().to_string_lossy().into_owned())
-        .filter(|name| name.starts_with(".explainer-"))
+        .filter(|name| name.starts_with(".explainer-") && name != ".explainer-spare-public")
         .collect()
 }
 

@@ -316,12 +316,35 @@ fn a_good_build_replaces_the_whole_output_folder() {
         "the output holds exactly the new build"
     );
     assert!(site.output().join("index.html").is_file());
-    let leftovers: Vec<_> = std::fs::read_dir(&site.root)
-        .unwrap()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_name().to_string_lossy().starts_with(".explainer-"))
-        .collect();
-    assert!(leftovers.is_empty(), "no staging folders left behind");
+    let leftovers = || -> Vec<String> {
+        std::fs::read_dir(&site.root)
+            .unwrap()
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|name| name.starts_with(".explainer-"))
+            .collect()
+    };
+    // The output before, with the stale file, is kept as the spare the next build starts from.
+    assert_eq!(
+        leftovers(),
+        [".explainer-spare-public"],
+        "no staging folders left behind"
+    );
+    assert!(
+        site.root
+            .join(".explainer-spare-public/stale.html")
+            .is_file()
+    );
+    let before = site.output_snapshot();
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert_eq!(
+        site.output_snapshot(),
+        before,
+        "a build from the spare holds exactly the new build: {:?}",
+        leftovers()
+    );
+    assert!(!site.output().join("stale.html").exists());
 }
 
 #[test]

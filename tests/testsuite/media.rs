@@ -129,6 +129,41 @@ fn a_newsroom_photo_becomes_a_small_upright_picture_without_its_metadata() {
         media_references(&site.read_output("index.html")),
         references
     );
+
+    // Built from the output before last (the spare, which holds the first photo's files), the
+    // output is exactly what a build into an empty folder makes: no file of the first photo is left.
+    let fresh = tempfile::tempdir().unwrap();
+    let out = fresh.path().join("public");
+    let run = site.build(&["--output", out.to_str().unwrap()]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let files = |dir: &std::path::Path| -> Vec<(String, Vec<u8>)> {
+        let mut found: Vec<(String, Vec<u8>)> = walkdir::WalkDir::new(dir)
+            .into_iter()
+            .flatten()
+            .filter(|e| e.file_type().is_file())
+            .map(|e| {
+                let rel = e.path().strip_prefix(dir).unwrap().display().to_string();
+                (rel, std::fs::read(e.path()).unwrap())
+            })
+            .collect();
+        found.sort();
+        found
+    };
+    assert!(site.root.join(".explainer-spare-public").is_dir());
+    assert_eq!(
+        files(&site.output())
+            .iter()
+            .map(|f| &f.0)
+            .collect::<Vec<_>>(),
+        files(&out).iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    assert!(files(&site.output()) == files(&out), "the same bytes");
+    // Two builds more: the second starts from a spare that already holds every picture, keeps them
+    // and writes only the rest.
+    for _ in 0..2 {
+        assert_eq!(site.build(&[]).code, Some(0));
+    }
+    assert!(files(&site.output()) == files(&out), "the same bytes");
 }
 
 #[test]
