@@ -48,7 +48,9 @@ fn static_change(changed: &[PathBuf]) -> Option<StaticChange> {
             .map(|e| e.to_string_lossy().to_ascii_lowercase())
             .unwrap_or_default()
     };
-    let pictures = ["png", "jpg", "jpeg", "gif", "webp", "avif", "svg"];
+    // Pictures published as they are. A photo or drawing is made into files named by its content
+    // (src/media/), so a change to one changes the HTML that names it: the sections are patched.
+    let pictures = ["gif", "avif"];
     if inside.iter().all(|p| extension(p) == "css") {
         Some(StaticChange::Styles)
     } else if inside
@@ -166,9 +168,12 @@ mod tests {
             Some(StaticChange::Styles)
         ));
         assert!(matches!(
-            static_change(&paths(&["static/photos/a.JPG"])),
-            Some(StaticChange::Pictures(p)) if p == ["photos/a.JPG"]
+            static_change(&paths(&["static/photos/a.GIF"])),
+            Some(StaticChange::Pictures(p)) if p == ["photos/a.GIF"]
         ));
+        // A photo or a drawing is made into new files under new names: the page is patched.
+        assert!(static_change(&paths(&["static/photos/a.JPG"])).is_none());
+        assert!(static_change(&paths(&["static/maps/iraq.svg"])).is_none());
         assert!(static_change(&paths(&["static/style.css", "content/a.md"])).is_none());
         assert!(static_change(&paths(&["static/data.json"])).is_none());
     }

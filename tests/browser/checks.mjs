@@ -19,6 +19,8 @@ export const SIZES = [
 export const SCHEMES = ["light", "dark"];
 export const BUDGET = {
   compressedBytes: 50 * 1024, requests: 6, scriptBytes: 10 * 1024, totalBytes: 300 * 1024,
+  // Pictures (files under media/) are counted apart: those a phone loads for its first screen.
+  firstScreenImageBytes: 200 * 1024,
   // The headline, standfirst and key points arrive in the first round trip (TCP's initial window).
   firstScreenBytes: 14 * 1024,
 };
@@ -106,7 +108,9 @@ export async function networkProblems(browser, url) {
 
 /**
  * The page-weight budget: HTML, CSS and script together at most 50 KB gzip-compressed, at most 6
- * requests, no web fonts, script (if any) at most 10 KB compressed. Returns problems and measurements.
+ * requests, no web fonts, script (if any) at most 10 KB compressed. The pictures the page makes
+ * (under media/) are counted apart, as a phone loads them: at most 200 KB for its first screen.
+ * Returns problems and measurements.
  */
 export async function budgetProblems(browser, url) {
   const { context, page, log } = await watchedPage(browser, { viewport: { width: 1280, height: 800 } });
@@ -114,10 +118,15 @@ export async function budgetProblems(browser, url) {
     await page.goto(url, { waitUntil: "networkidle" });
     await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
     await page.waitForTimeout(300);
-    const sizes = { html: 0, css: 0, script: 0, other: 0 };
+    const sizes = { html: 0, css: 0, script: 0, other: 0, images: 0 };
     const problems = [];
+    const pages = log.responses.filter((res) => !isPicture(res));
     for (const res of log.responses) {
       const type = res.request().resourceType();
+      if (isPicture(res)) {
+        sizes.images += (await res.body().catch(() => Buffer.alloc(0))).length;
+        continue;
+      }
       const body = await res.body().catch(() => Buffer.alloc(0));
       const gz = gzipSync(body, { level: 9 }).length;
       if (type === "document") sizes.html += gz;
@@ -143,11 +152,30 @@ export async function budgetProblems(browser, url) {
     const total = sizes.html + sizes.css + sizes.script;
     const everything = total + sizes.other;
     if (everything > BUDGET.totalBytes) problems.push(`the whole page is ${everything} bytes compressed, over ${BUDGET.totalBytes}`);
-    const requests = log.responses.length + log.external.length;
+    const requests = pages.length + log.external.length;
     if (total > BUDGET.compressedBytes) problems.push(`HTML+CSS+script is ${total} bytes compressed, over ${BUDGET.compressedBytes}`);
-    if (requests > BUDGET.requests) problems.push(`${requests} requests, over ${BUDGET.requests}: ${log.responses.map((r) => r.url()).join(", ")}`);
+    if (requests > BUDGET.requests) problems.push(`${requests} requests, over ${BUDGET.requests}: ${pages.map((r) => r.url()).join(", ")}`);
     if (sizes.script > BUDGET.scriptBytes) problems.push(`script is ${sizes.script} bytes compressed, over ${BUDGET.scriptBytes}`);
-    return { problems, measured: { ...sizes, total, everything, firstScreen, requests } };
+    const phone = await firstScreenPictures(browser, url);
+    if (phone.bytes > BUDGET.firstScreenImageBytes) problems.push(`the pictures of a phone's first screen are ${phone.bytes} bytes, over ${BUDGET.firstScreenImageBytes}: ${phone.files.join(", ")}`);
+    return { problems, measured: { ...sizes, total, everything, firstScreen, requests, firstScreenPictures: phone.bytes } };
+  } finally {
+    await context.close();
+  }
+}
+
+/** A picture the page made (a file under media/), counted apart from the page's own files. */
+const isPicture = (res) => res.request().resourceType() === "image" && new URL(res.url()).pathname.includes("/media/");
+
+/** The pictures a 390-pixel phone loads without scrolling: their files and bytes as sent. */
+async function firstScreenPictures(browser, url) {
+  const { context, page, log } = await watchedPage(browser, { viewport: { width: 390, height: 844 } });
+  try {
+    await page.goto(url, { waitUntil: "networkidle" });
+    const pictures = log.responses.filter(isPicture);
+    let bytes = 0;
+    for (const res of pictures) bytes += (await res.body().catch(() => Buffer.alloc(0))).length;
+    return { bytes, files: pictures.map((r) => r.url()) };
   } finally {
     await context.close();
   }

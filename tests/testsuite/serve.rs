@@ -655,23 +655,48 @@ fn every_edition_is_served_and_follows_its_translation() {
 /// patched or reloaded.
 #[test]
 fn a_picture_change_refreshes_that_picture_only() {
+    // A GIF is published as it is: the page reloads just that file.
     let site = TestSite::fixture("basic");
-    site.write(
-        "static/photos/convoy.svg",
-        "<svg xmlns=\"http://www.w3.org/2000/svg\"/>\n",
-    );
+    site.write("static/photos/convoy.gif", "GIF89a one");
     let server = serve(
         &site,
         &["--base-url", "https://example.github.io/iraq-explainer/"],
     );
     let events = Events::connect(server.port);
-    site.write(
-        "static/photos/convoy.svg",
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"2\"/>\n",
-    );
+    site.write("static/photos/convoy.gif", "GIF89a two");
     let (name, data) = events.next();
     assert_eq!(name, "pictures");
-    assert_eq!(data, "[\"/iraq-explainer/photos/convoy.svg\"]");
+    assert_eq!(data, "[\"/iraq-explainer/photos/convoy.gif\"]");
+}
+
+#[test]
+fn a_changed_drawing_patches_the_section_that_shows_it_under_its_new_name() {
+    // A drawing is published under a name made from its content: the section showing it changes.
+    let site = TestSite::fixture("basic");
+    let square = |fill: &str| {
+        format!(
+            "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 40\"><rect width=\"40\" height=\"40\" fill=\"{fill}\"/></svg>\n"
+        )
+    };
+    site.write("static/photos/square.svg", &square("navy"));
+    let text = std::fs::read_to_string(site.root.join("content/what-happened.md")).unwrap();
+    site.write(
+        "content/what-happened.md",
+        &format!("{text}\n![A square](photos/square.svg)\n"),
+    );
+    let server = serve(&site, &[]);
+    let before = get(server.port, "/").body;
+    let events = Events::connect(server.port);
+    site.write("static/photos/square.svg", &square("teal"));
+    let (name, data) = events.next();
+    assert_eq!(name, "patch", "{data}");
+    let old = before
+        .split("src=\"media/square-")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .unwrap_or_else(|| panic!("the drawing is on the page: {before}"));
+    assert!(data.contains("media/square-"), "{data}");
+    assert!(!data.contains(old), "the patch names the new file: {data}");
 }
 
 /// The page patches itself with idiomorph, served from the binary: the vendored copy is the one
