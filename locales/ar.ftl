@@ -80,3 +80,9 @@ feed-key-points = أبرز نقاطه الآن:
 read-full-explainer = اقرأ الشرح كاملًا
 card-published = نُشر في { $date }
 card-updated = حُدّث في { $date }
+
+## A video or post on another site, behind a facade until the reader opens it
+embed-play = تشغيل الفيديو على { $site }
+embed-show = عرض المنشور على { $site }
+# Under the facade: the host its player or post loads from.
+embed-privacy = لا يُحمَّل شيء من { $host } إلا حين تطلبه.

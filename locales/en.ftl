@@ -85,3 +85,9 @@ feed-key-points = Its key points now:
 read-full-explainer = Read the full explainer
 card-published = Published { $date }
 card-updated = Updated { $date }
+
+## A video or post on another site, behind a facade until the reader opens it
+embed-play = Play the video on { $site }
+embed-show = Show the post on { $site }
+# Under the facade: the host its player or post loads from.
+embed-privacy = Nothing is loaded from { $host } until you ask for it.

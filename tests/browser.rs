@@ -203,6 +203,14 @@ fn photos_reserve_their_space_and_stay_small_on_a_slow_connection() {
         std::fs::write(path, bytes).unwrap();
     };
     write("content/lead.jpg", &photos::small_photo(1600, 900));
+    write("content/photos/still.jpg", &photos::small_photo(1280, 720));
+    // A video of the explainer's own, with its poster and captions (never played: not a real film).
+    write("content/clips/dusk.mp4", b"not a real film");
+    write("content/clips/dusk.jpg", &photos::small_photo(960, 540));
+    write(
+        "content/clips/dusk.vtt",
+        "WEBVTT\n\n00:00.000 --> 00:03.000\nA convoy at dusk\n".as_bytes(),
+    );
     write("content/photos/convoy.jpg", &photos::newsroom_photo(0));
     write(
         "content/timeline/ceremony.jpg",
@@ -221,7 +229,7 @@ fn photos_reserve_their_space_and_stay_small_on_a_slow_connection() {
     let text = std::fs::read_to_string(site.join("content/what-happened.md")).unwrap();
     std::fs::write(
         site.join("content/what-happened.md"),
-        format!("{text}\n![US armoured vehicles in a line on a desert road](photos/convoy.jpg \"The last convoy\")\n\nMore text after the photo.\n"),
+        format!("{text}\n![US armoured vehicles in a line on a desert road](photos/convoy.jpg \"The last convoy\")\n\nMore text after the photo.\n\n[![Two leaders in an office](photos/still.jpg)](https://youtu.be/dQw4w9WgXcQ)\n\nhttps://x.com/CENTCOM/status/1419751846349651968\n\n![A convoy on a road at dusk](clips/dusk.mp4 \"At dusk\")\n"),
     )
     .unwrap();
     edit(

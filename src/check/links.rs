@@ -166,6 +166,10 @@ impl<'a> LinkChecker<'a> {
             return;
         };
         let range = front_matter::locate(&doc.text, &doc.split, "src", &media.src);
+        // A video or post on YouTube, Vimeo, X or Bluesky is shown behind a facade.
+        if media.is_remote() && crate::media::embed::embed_of(&media.src).is_some() {
+            return;
+        }
         if media.is_remote() {
             let finding = (
                 Severity::Warning,

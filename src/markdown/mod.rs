@@ -54,6 +54,13 @@ pub trait Photos: Sync {
     fn has(&self, src: &str) -> bool;
     /// The `<picture>` for the image `src`, described by `alt`.
     fn picture(&self, src: &str, alt: &str) -> Option<String>;
+    /// For a link alone in its paragraph: the HTML that shows what `url` points to in its place
+    /// (a video or post on another site, behind a facade), with `title` (the link's words, if they
+    /// are not the address) and `poster` (a picture inside the link); `None` leaves the link.
+    fn embed(&self, url: &str, title: &str, poster: Option<&str>) -> Option<String> {
+        let _ = (url, title, poster);
+        None
+    }
 }
 
 pub(crate) fn options() -> Options {

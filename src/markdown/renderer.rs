@@ -15,7 +15,10 @@ use crate::diagnostics::did_you_mean;
 use crate::html::escape;
 use crate::url::{is_external, unsafe_scheme};
 
+mod embeds;
 mod pictures;
+
+use embeds::LoneLink;
 
 pub(crate) struct Renderer<'t, 's> {
     text: &'t str,
@@ -35,6 +38,9 @@ pub(crate) struct Renderer<'t, 's> {
     /// Where the last photo was put in the current level, with its caption: alone in its paragraph,
     /// it becomes a figure.
     last_picture: Option<(usize, String)>,
+    /// A link that opened right at the start of its paragraph: where, its address, and where it
+    /// closed (alone in the paragraph, it may become an embed).
+    lone_link: Option<LoneLink>,
     heading_ids: HashMap<String, usize>,
     footnote_order: Vec<String>,
     footnotes: HashMap<String, Vec<Event<'t>>>,
@@ -58,6 +64,7 @@ impl<'t, 's> Renderer<'t, 's> {
             image: None,
             picture: None,
             last_picture: None,
+            lone_link: None,
             heading_ids: HashMap::new(),
             footnote_order: Vec::new(),
             footnotes: HashMap::new(),
@@ -155,6 +162,7 @@ impl<'t, 's> Renderer<'t, 's> {
                 ..
             }) => {
                 self.check_url(dest_url, range);
+                self.open_link(dest_url);
                 if is_external(dest_url) {
                     self.push(external_link(dest_url, title));
                     self.links.push(true);
@@ -169,6 +177,7 @@ impl<'t, 's> Renderer<'t, 's> {
                 } else {
                     self.push(event);
                 }
+                self.close_link();
             }
             Event::Html(ref html) | Event::InlineHtml(ref html) => {
                 self.raw_html = true;

@@ -12,14 +12,43 @@ use crate::content::translation::TranslatedMeta;
 use crate::diagnostics::Location;
 use crate::markdown::links;
 
-/// Whether `src` names a picture made at build time: a photo made into widths, or an SVG drawing
-/// cleaned (not a GIF, nothing on another site).
+/// Whether `src` names media published by the media stage: a photo made into widths, an SVG
+/// drawing cleaned, or a video (not a GIF, nothing on another site).
 pub fn is_photo(src: &str) -> bool {
     let path = src.split(['?', '#']).next().unwrap_or_default();
     !crate::url::is_external(src)
-        && [".jpg", ".jpeg", ".png", ".webp", ".svg"]
-            .iter()
-            .any(|ext| path.to_ascii_lowercase().ends_with(ext))
+        && [
+            ".jpg", ".jpeg", ".png", ".webp", ".svg", ".mp4", ".m4v", ".webm",
+        ]
+        .iter()
+        .any(|ext| path.to_ascii_lowercase().ends_with(ext))
+}
+
+/// The type of a video file, by its name; `None` for anything else.
+pub(super) fn video_type(rel: &str) -> Option<&'static str> {
+    let lower = rel.to_ascii_lowercase();
+    if lower.ends_with(".mp4") || lower.ends_with(".m4v") {
+        Some("video/mp4")
+    } else if lower.ends_with(".webm") {
+        Some("video/webm")
+    } else {
+        None
+    }
+}
+
+/// The files that go with a video (`clips/convoy.mp4`), beside it under the same name: its
+/// captions (`convoy.vtt`) and its poster (`convoy.jpg`, `.jpeg`, `.png` or `.webp`), where they are.
+pub(super) fn companions(root: &Path, rel: &str) -> (Option<String>, Option<String>) {
+    let stem = rel.rsplit_once('.').map_or(rel, |(stem, _)| stem);
+    let first = |exts: &[&str]| {
+        exts.iter()
+            .map(|ext| format!("{stem}.{ext}"))
+            .find(|candidate| root.join(candidate).is_file())
+    };
+    (
+        first(&["vtt"]),
+        first(&["jpg", "jpeg", "png", "webp", "JPG", "JPEG", "PNG"]),
+    )
 }
 
 /// Whether a picture's file is an SVG drawing.

@@ -6,9 +6,15 @@
 //! every core. An SVG drawing is cleaned ([`svg`]) and published as one file; GIFs are left as
 //! they are, and pictures on other sites are refused.
 
+pub mod embed;
 mod find;
+mod html;
+mod refusal;
+
+use refusal::Refusal;
 mod store;
 pub mod svg;
+mod video;
 
 use explainer_pictures as encode;
 
@@ -25,6 +31,7 @@ use crate::output::{Contents, Output};
 pub use explainer_pictures::SETTINGS;
 pub use find::is_photo;
 use find::{Named, candidates, named, near_miss};
+pub use html::{Layout, picture_html};
 pub use store::{CACHE_DIR, key_of};
 use store::{Files, Stamp, Store};
 
@@ -42,6 +49,17 @@ pub struct Picture {
     /// Each width's JPEG (or PNG) file.
     pub fallback: Vec<Variant>,
     pub fallback_type: &'static str,
+    /// For a video (its one file is the fallback): its captions and poster.
+    pub video: Option<VideoParts>,
+}
+
+/// The files that go with a video, relative to the site root.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct VideoParts {
+    /// The WebVTT captions.
+    pub captions: Option<String>,
+    /// The still shown before it plays: its poster photo's fallback file.
+    pub poster: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -184,6 +202,22 @@ pub fn process(
 
     let (drawings, sources): (Vec<_>, Vec<_>) =
         sources.into_iter().partition(|(rel, _)| find::is_svg(rel));
+    let (videos, mut sources): (Vec<_>, Vec<_>) = sources
+        .into_iter()
+        .partition(|(rel, _)| find::video_type(rel).is_some());
+    // A video's poster is made like any photo.
+    let videos: Vec<(String, &Named, Option<String>, Option<String>)> = videos
+        .into_iter()
+        .map(|(rel, n)| {
+            let (captions, poster) = find::companions(root, &rel);
+            if let Some(poster) = &poster
+                && !sources.iter().any(|(r, _)| r == poster)
+            {
+                sources.push((poster.clone(), n));
+            }
+            (rel, n, captions, poster)
+        })
+        .collect();
     let mut pictures = Pictures::default();
     for (rel, n) in drawings {
         match std::fs::read(root.join(&rel))
@@ -206,6 +240,7 @@ pub fn process(
                         width: drawing.width,
                     }],
                     fallback_type: "image/svg+xml",
+                    video: None,
                 };
                 pictures.keys.push((rel.clone(), key));
                 pictures.by_source.insert(rel, Arc::new(picture));
@@ -299,6 +334,43 @@ pub fn process(
         pictures.by_source.insert(rel.clone(), Arc::new(picture));
         kept.insert(key, files);
     }
+    for (rel, n, captions, poster) in videos {
+        match video::publish(root, &rel, captions.as_deref(), output) {
+            Ok(published) => {
+                if published.captions.is_none() {
+                    found.push(
+                        Diagnostic::warning(&n.doc, format!("the video `{}` has no captions", n.src))
+                            .at_location(n.place.clone())
+                            .hint(format!(
+                                "readers who cannot hear it, or watch with the sound off, need them: put its captions beside it as `{}` (WebVTT, which most video editors export)",
+                                published.captions_name
+                            )),
+                    );
+                }
+                let poster = poster.and_then(|p| pictures.by_source.get(&p).cloned());
+                let (width, height) = poster.as_ref().map_or((1280, 720), |p| (p.width, p.height));
+                pictures.keys.push((rel.clone(), published.key));
+                pictures.by_source.insert(
+                    rel,
+                    Arc::new(Picture {
+                        width,
+                        height,
+                        webp: Vec::new(),
+                        fallback: vec![Variant {
+                            path: published.path,
+                            width,
+                        }],
+                        fallback_type: published.mime,
+                        video: Some(VideoParts {
+                            captions: published.captions,
+                            poster: poster.map(|p| p.src().to_string()),
+                        }),
+                    }),
+                );
+            }
+            Err(why) => found.push(Refusal::Unreadable(why).diagnostic(n)),
+        }
+    }
     images.store.save_index();
     // Only the pictures of this build are kept: a photo taken out is forgotten.
     images.kept = kept;
@@ -335,6 +407,7 @@ fn publish(rel: &str, key: &str, files: &Files, output: &mut Output) -> Picture 
         webp,
         fallback,
         fallback_type: d.fallback.mime(),
+        video: None,
     }
 }
 
@@ -345,85 +418,4 @@ fn stem_of(rel: &str) -> String {
         .map(|s| crate::markdown::slugify(&s.to_string_lossy()))
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "picture".to_string())
-}
-
-/// Why a picture named on the page could not be made.
-enum Refusal {
-    /// A photo that cannot be read or decoded: what to say of it.
-    Unreadable(String),
-    Svg(svg::Refused),
-}
-
-impl Refusal {
-    fn diagnostic(self, n: &Named) -> Diagnostic {
-        let (message, hint) = match self {
-            Refusal::Unreadable(why) => (
-                format!("the picture `{}` {why}", n.src),
-                "export it again as JPEG, PNG or WebP from a picture editor".to_string(),
-            ),
-            Refusal::Svg(svg::Refused::Damaged { line, why }) => (
-                format!("the drawing `{}` cannot be read (its line {line}: {why})", n.src),
-                "open it in a drawing program and save it again as SVG".to_string(),
-            ),
-            Refusal::Svg(svg::Refused::NotSvg) => (
-                format!("the drawing `{}` is not an SVG drawing", n.src),
-                "save it as SVG, or as JPEG or PNG with a name ending in .jpg or .png".to_string(),
-            ),
-            Refusal::Svg(svg::Refused::NoSize) => (
-                format!("the drawing `{}` has no size", n.src),
-                "give its <svg> a viewBox (or a width and a height in pixels), so that the page keeps its space while it loads".to_string(),
-            ),
-        };
-        Diagnostic::error(&n.doc, message)
-            .at_location(n.place.clone())
-            .hint(hint)
-    }
-}
-
-/// How wide a picture is shown, for `sizes`: in the text's column, or across the wider lead slot.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Layout {
-    Column,
-    Wide,
-}
-
-/// The `<picture>` for `picture`: WebP first, then the fallback, each with every width; `width`
-/// and `height` reserve its space before it loads. Below the first screen it loads lazily; the lead
-/// image loads first (`fetchpriority="high"`). `root` leads from the page to the site root.
-pub fn picture_html(picture: &Picture, alt: &str, root: &str, layout: Layout) -> String {
-    let sizes = match layout {
-        Layout::Column => "(min-width: 40rem) 36rem, calc(100vw - 2.5rem)",
-        Layout::Wide => "(min-width: 60rem) 56rem, calc(100vw - 2.5rem)",
-    };
-    let srcset = |variants: &[Variant]| {
-        variants
-            .iter()
-            .map(|v| format!("{root}{} {}w", v.path, v.width))
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    let loading = match layout {
-        Layout::Column => r#"loading="lazy" decoding="async""#,
-        Layout::Wide => r#"fetchpriority="high" decoding="async""#,
-    };
-    if picture.webp.is_empty() {
-        // A drawing: one file at any width.
-        return format!(
-            "<img src=\"{root}{src}\" width=\"{w}\" height=\"{h}\" alt=\"{alt}\" {loading}>",
-            src = picture.src(),
-            w = picture.width,
-            h = picture.height,
-            alt = crate::html::escape(alt),
-        );
-    }
-    format!(
-        "<picture><source type=\"image/webp\" srcset=\"{webp}\" sizes=\"{sizes}\">\
-         <img src=\"{root}{src}\" srcset=\"{fallback}\" sizes=\"{sizes}\" width=\"{w}\" height=\"{h}\" alt=\"{alt}\" {loading}></picture>",
-        webp = srcset(&picture.webp),
-        fallback = srcset(&picture.fallback),
-        src = picture.src(),
-        w = picture.width,
-        h = picture.height,
-        alt = crate::html::escape(alt),
-    )
 }

@@ -6,6 +6,7 @@ use serde::Serialize;
 use super::views::ViewBuilder;
 use crate::content::Document;
 use crate::content::model::Media;
+use crate::media::embed::{EmbedWords, embed_of, facade};
 use crate::media::{Layout, picture_html};
 
 /// An event's picture, map or video. A file in `static/` is shown; media still on another site is
@@ -21,6 +22,8 @@ pub struct MediaView {
     pub credit: Option<String>,
     /// The photo as a `<picture>` of its widths, when it was made at build time.
     pub picture: Option<String>,
+    /// A video or post on another site, behind its facade.
+    pub embed: Option<String>,
 }
 
 impl ViewBuilder<'_> {
@@ -33,6 +36,11 @@ impl ViewBuilder<'_> {
         layout: Layout,
     ) -> MediaView {
         let mut view = media_view(media);
+        if view.remote
+            && let Some(embed) = embed_of(&media.src)
+        {
+            view.embed = Some(facade(&embed, &view.alt, None, self.embed_words));
+        }
         if let Some((pictures, root)) = self.pictures
             && let Some(picture) = pictures.find(&doc.path, &media.src)
         {
@@ -69,14 +77,17 @@ fn media_view(media: &Media) -> MediaView {
         caption: None,
         credit: None,
         picture: None,
+        embed: None,
     }
 }
 
-/// The photos of one file's text: found by the names it gives them (relative to the file).
+/// The photos of one file's text: found by the names it gives them (relative to the file); and
+/// the facades of videos and posts on other sites, in the page's words.
 pub(super) struct PhotosOf<'a> {
     pub pictures: &'a crate::media::Pictures,
     pub doc: &'a std::path::Path,
     pub root: &'a str,
+    pub words: &'a EmbedWords,
 }
 
 impl crate::markdown::Photos for PhotosOf<'_> {
@@ -92,5 +103,33 @@ impl crate::markdown::Photos for PhotosOf<'_> {
             self.root,
             crate::media::Layout::Column,
         ))
+    }
+
+    fn embed(&self, url: &str, title: &str, poster: Option<&str>) -> Option<String> {
+        let embed = embed_of(url)?;
+        Some(facade(&embed, title, poster, self.words))
+    }
+}
+
+/// The words of the facades of videos and posts on other sites, in the page's language.
+pub(super) fn embed_words(language: &crate::i18n::Language) -> EmbedWords {
+    use crate::i18n::Arg;
+    use crate::media::embed::{HOSTS, SITES};
+    let with = |id: &str, key: &'static str, name: &str| {
+        (key, language.format(id, &[(name, Arg::Text(key))]))
+    };
+    EmbedWords {
+        play: SITES
+            .iter()
+            .map(|s| with("embed-play", s, "site"))
+            .collect(),
+        show: SITES
+            .iter()
+            .map(|s| with("embed-show", s, "site"))
+            .collect(),
+        privacy: HOSTS
+            .iter()
+            .map(|h| with("embed-privacy", h, "host"))
+            .collect(),
     }
 }

@@ -120,8 +120,9 @@ pub fn render(
             .map(|t| (t.id(), t.mention_words())),
     );
     let formats = &language.formats;
+    let embed_words = media::embed_words(language);
     let mut views = ViewBuilder::new(&citations, formats, site.page.meta.trusted_html)
-        .with_pictures(&assets.pictures, &urls.root);
+        .with_pictures(&assets.pictures, &urls.root, &embed_words);
     let base = base_context(&views.page(&site.page), urls, assets, language);
     let latest = views.latest(site);
 
@@ -152,7 +153,7 @@ pub fn render(
 
     let sections = Sections {
         templates,
-        pictures: (&assets.pictures, &urls.root),
+        pictures: (&assets.pictures, &urls.root, &embed_words),
         citations: &citations,
         glossary: &glossary,
         formats,
@@ -268,7 +269,11 @@ impl Frame {
 /// What every section is rendered with.
 struct Sections<'a> {
     templates: &'a Templates,
-    pictures: (&'a crate::media::Pictures, &'a str),
+    pictures: (
+        &'a crate::media::Pictures,
+        &'a str,
+        &'a crate::media::embed::EmbedWords,
+    ),
     citations: &'a Citations,
     glossary: &'a Glossary,
     formats: &'a Formats,
@@ -319,7 +324,7 @@ impl Sections<'_> {
         let entry = Arc::clone(entry);
         let views = ViewBuilder::new(self.citations, self.formats, site.page.meta.trusted_html)
             .with_glossary(self.glossary)
-            .with_pictures(self.pictures.0, self.pictures.1);
+            .with_pictures(self.pictures.0, self.pictures.1, self.pictures.2);
         render_section(site, doc, entry, self.templates, views, self.base)
     }
 }

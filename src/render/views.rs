@@ -14,6 +14,14 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Formats;
 use crate::markdown::{self, Citations, Glossary, Photos, Problem, Settings, TermMarks};
 use crate::media::Pictures;
+use crate::media::embed::EmbedWords;
+
+/// No words: a builder without pictures shows no facades.
+static NO_WORDS: EmbedWords = EmbedWords {
+    play: Vec::new(),
+    show: Vec::new(),
+    privacy: Vec::new(),
+};
 
 /// A date as `<time datetime="{iso}">{human}</time>` needs it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -173,6 +181,8 @@ pub struct ViewBuilder<'a> {
     pub(super) card_terms: Option<TermMarks<'a>>,
     /// The photos made at build time, and the way from the page to the site root.
     pub(super) pictures: Option<(&'a Pictures, &'a str)>,
+    /// The words of the facades of videos and posts on other sites.
+    pub(super) embed_words: &'a EmbedWords,
 }
 
 impl<'a> ViewBuilder<'a> {
@@ -186,13 +196,20 @@ impl<'a> ViewBuilder<'a> {
             glossary: None,
             card_terms: None,
             pictures: None,
+            embed_words: &NO_WORDS,
         }
     }
 
     /// The same, opening the glossary's cards from the text (sections other than the glossary).
     /// Shows the photos of `pictures` as `<picture>`s; `root` leads from the page to the site root.
-    pub fn with_pictures(mut self, pictures: &'a Pictures, root: &'a str) -> Self {
+    pub fn with_pictures(
+        mut self,
+        pictures: &'a Pictures,
+        root: &'a str,
+        embed_words: &'a EmbedWords,
+    ) -> Self {
         self.pictures = Some((pictures, root));
+        self.embed_words = embed_words;
         self
     }
 
@@ -238,6 +255,7 @@ impl<'a> ViewBuilder<'a> {
             pictures,
             doc: &doc.path,
             root,
+            words: self.embed_words,
         });
         let settings = Settings {
             citations: self.citations,

@@ -139,3 +139,66 @@ fn both_editions_are_valid_with_no_warnings() {
             .unwrap_or_else(|report| panic!("Nu checker ({args:?}):\n{report}"));
     }
 }
+
+/// A page with every kind of media (issue 16): a lead photo, a photo and a drawing in the text, a
+/// video with its poster and captions, an event's photo, and facades of a video and a post on
+/// other sites.
+#[test]
+fn a_page_with_photos_drawings_video_and_facades_is_valid() {
+    use crate::photos::small_photo;
+    let site = TestSite::fixture("basic");
+    let put = |rel: &str, bytes: &[u8]| {
+        let path = site.root.join(rel);
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, bytes).unwrap();
+    };
+    put("content/lead.jpg", &small_photo(1200, 675));
+    put("content/photos/convoy.jpg", &small_photo(900, 600));
+    put("content/timeline/ceremony.jpg", &small_photo(800, 600));
+    put(
+        "content/map.svg",
+        b"<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 40 30\"><title>A map</title><rect width=\"40\" height=\"30\"/></svg>",
+    );
+    put("content/clips/dusk.mp4", b"a film");
+    put("content/clips/dusk.jpg", &small_photo(640, 360));
+    put(
+        "content/clips/dusk.vtt",
+        b"WEBVTT\n\n00:00.000 --> 00:02.000\nDusk\n",
+    );
+    let index = std::fs::read_to_string(site.root.join("content/_index.md")).unwrap();
+    site.write(
+        "content/_index.md",
+        &index.replacen(
+            "key_points:",
+            "lead:\n  src: lead.jpg\n  alt: \"Officers at a table\"\n  caption: \"Talks in Baghdad\"\n  credit: \"Photo: Test Desk\"\nkey_points:",
+            1,
+        ),
+    );
+    let text = std::fs::read_to_string(site.root.join("content/what-happened.md")).unwrap();
+    site.write(
+        "content/what-happened.md",
+        &format!(
+            "{text}\n![A convoy](photos/convoy.jpg \"The last convoy\")\n\n![A map of Iraq](map.svg)\n\n\
+             ![A convoy at dusk](clips/dusk.mp4 \"At dusk\")\n\n\
+             [![Two leaders](photos/convoy.jpg)](https://youtu.be/dQw4w9WgXcQ)\n\n\
+             https://x.com/CENTCOM/status/1419751846349651968\n"
+        ),
+    );
+    site.write(
+        "content/timeline/2021-12-09-later.md",
+        "---\ndate: 2021-12-09\ntitle: Something later\nera: after\nsources: [wire-two]\nmedia:\n  src: ceremony.jpg\n  alt: \"Officers at a table\"\n  credit: \"Photo: Test Desk\"\n---\nIt happened later.\n",
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let page = site.output().join("index.html");
+    let html = std::fs::read_to_string(&page).unwrap();
+    for kind in [
+        "<picture>",
+        "<video",
+        "class=\"embed-open\"",
+        ".svg\" width=",
+    ] {
+        assert!(html.contains(kind), "{kind} is on the page");
+    }
+    check(&[], &[&page]).unwrap_or_else(|report| panic!("Nu checker:\n{report}"));
+}

@@ -25,6 +25,9 @@ impl<'t> Renderer<'t, '_> {
     /// title the caption.
     pub(super) fn close_paragraph(&mut self, end: Event<'t>) {
         let last = self.last_picture.take();
+        if self.close_embed() {
+            return;
+        }
         let Some(top) = self.stack.last_mut() else {
             return;
         };
