@@ -235,7 +235,7 @@ fn photos_reserve_their_space_and_stay_small_on_a_slow_connection() {
     edit(
         "content/timeline/2021-12-09-later.md",
         "sources: [wire-two]",
-        "sources: [wire-two]\nmedia:\n  src: ceremony.jpg\n  alt: \"Officers at a table\"",
+        "sources: [wire-two]\nmedia:\n  src: ceremony.jpg\n  alt: \"Officers at a table\"\n  credit: \"Photo: Test Desk\"",
     );
     run("media.mjs", &[site.to_str().unwrap()]);
 }

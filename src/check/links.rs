@@ -5,7 +5,7 @@ use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
-use crate::content::model::{EventMeta, PageMeta, SectionMeta};
+use crate::content::model::{Media, PageMeta, SectionMeta};
 use crate::content::{Document, Files, front_matter};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, Severity, closest, did_you_mean};
 use crate::html;
@@ -41,13 +41,18 @@ impl<'a> LinkChecker<'a> {
         let mut reported = HashSet::new();
         if let Some(page) = &files.page {
             self.check_document(page, page_texts(&page.meta), &mut reported, out);
+            if let Some(lead) = &page.meta.lead {
+                self.check_media(page, lead, "lead", out);
+            }
         }
         for doc in &files.sections {
             self.check_document(doc, section_texts(&doc.meta), &mut reported, out);
         }
         for doc in &files.events {
             self.check_document(doc, Vec::new(), &mut reported, out);
-            self.check_media(doc, out);
+            if let Some(media) = &doc.meta.media {
+                self.check_media(doc, media, "media", out);
+            }
         }
         self.check_templates(templates, &mut reported, out);
         self.check_page_anchors(&reported, out);
@@ -160,11 +165,10 @@ impl<'a> LinkChecker<'a> {
         }
     }
 
-    /// An event's media: a file of the explainer, with alt text; or, still on another site, reported.
-    fn check_media(&self, doc: &Document<EventMeta>, out: &mut Diagnostics) {
-        let Some(media) = &doc.meta.media else {
-            return;
-        };
+    /// An event's media or the page's lead picture (`field`): a file of the explainer, with alt
+    /// text (unless it only decorates) and, for a photo or a video, its credit; or, still on another
+    /// site, reported.
+    fn check_media<M>(&self, doc: &Document<M>, media: &Media, field: &str, out: &mut Diagnostics) {
         let range = front_matter::locate(&doc.text, &doc.split, "src", &media.src);
         // A video or post on YouTube, Vimeo, X or Bluesky is shown behind a facade.
         if media.is_remote() && crate::media::embed::embed_of(&media.src).is_some() {
@@ -188,11 +192,25 @@ impl<'a> LinkChecker<'a> {
         {
             out.push(diagnostic(doc, range.clone(), finding));
         }
-        if media.alt.as_deref().is_none_or(|alt| alt.trim().is_empty()) {
+        if !media.decorative && media.alt.as_deref().is_none_or(|alt| alt.trim().is_empty()) {
             let finding = (
                 Severity::Error,
                 "this picture has no alt text".to_string(),
-                "add `alt:` under `media:`, saying what the picture shows for readers who cannot see it".to_string(),
+                format!(
+                    "add `alt:` under `{field}:`, saying what the picture shows for readers who cannot see it"
+                ),
+            );
+            out.push(diagnostic(doc, range.clone(), finding));
+        }
+        let lower = media.src.to_ascii_lowercase();
+        let is_photo_or_film = crate::media::is_photo(&media.src) && !lower.ends_with(".svg");
+        if is_photo_or_film && media.credit.as_deref().is_none_or(|c| c.trim().is_empty()) {
+            let finding = (
+                Severity::Error,
+                "this photo has no credit".to_string(),
+                format!(
+                    "add `credit:` under `{field}:` naming who took it, as in \"Photo: Reuters/Thaier al-Sudani\""
+                ),
             );
             out.push(diagnostic(doc, range, finding));
         }

@@ -371,6 +371,10 @@ pub struct Media {
     pub credit: Option<String>,
     /// A smaller picture to show in its place (a sheet's `Media Thumbnail`).
     pub thumbnail: Option<String>,
+    /// The picture only decorates and says nothing (screen readers skip it), so it needs no `alt`.
+    /// Most pictures in an explainer say something: leave this out unless this one does not.
+    #[serde(default)]
+    pub decorative: bool,
 }
 
 impl Media {

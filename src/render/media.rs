@@ -73,7 +73,11 @@ fn media_view(media: &Media) -> MediaView {
         src: media.src.trim().trim_start_matches('/').to_string(),
         remote,
         host,
-        alt: media.alt.clone().unwrap_or_default(),
+        alt: if media.decorative {
+            String::new()
+        } else {
+            media.alt.clone().unwrap_or_default()
+        },
         caption: None,
         credit: None,
         picture: None,

@@ -170,6 +170,11 @@ mistake!(
     "content/timeline/2021-12-09-later.md:7:8: error: this picture has no alt text"
 );
 mistake!(
+    photo_without_credit,
+    "photo-without-credit",
+    "content/timeline/2021-12-09-later.md:7:8: error: this photo has no credit"
+);
+mistake!(
     missing_image_file,
     "missing-image-file",
     "content/what-happened.md:14:40: error: the image `photos/convoy.jpeg`"

@@ -330,3 +330,34 @@ fn site_naming_convoy(bytes: &[u8]) -> TestSite {
     );
     site
 }
+
+#[test]
+fn a_decorative_picture_needs_no_alt_text_and_shows_none() {
+    let site = TestSite::fixture("basic");
+    std::fs::write(
+        site.root.join("content/timeline/pattern.jpg"),
+        small_photo(800, 200),
+    )
+    .unwrap();
+    let event = "---\ndate: 2021-12-09\ntitle: Something later\nera: after\nsources: [wire-two]\nmedia:\n  src: pattern.jpg\n  decorative: true\n  credit: \"Photo: Test Desk\"\n---\nIt happened later.\n";
+    site.write("content/timeline/2021-12-09-later.md", event);
+    let root = site.root.display().to_string();
+    let check = crate::common::explainer(&["check", "--root", &root], &site.root);
+    assert_eq!(check.code, Some(0), "{}", check.stderr);
+    assert_eq!(site.build(&[]).code, Some(0));
+    let doc = html(&site.read_output("index.html"));
+    let img = select(&doc, "li[id='2021-12-09-later'] picture img");
+    assert_eq!(img[0].value().attr("alt"), Some(""));
+    // Without the mark, the same picture must be described.
+    site.write(
+        "content/timeline/2021-12-09-later.md",
+        &event.replace("  decorative: true\n", ""),
+    );
+    let check = crate::common::explainer(&["check", "--root", &root], &site.root);
+    assert_eq!(check.code, Some(1));
+    assert!(
+        check.stderr.contains("this picture has no alt text"),
+        "{}",
+        check.stderr
+    );
+}
