@@ -17,7 +17,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::assets::{self, CardCache};
+use crate::assets::{self, CardCache, SocialImage};
 use crate::content::{self, Files, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::i18n::Language;
@@ -237,6 +237,9 @@ impl Pipeline {
             &mut output,
             found,
         );
+        if let Some(lead) = lead_photo(&site, &assets.pictures) {
+            assets.social_image = Some(lead);
+        }
         let cache = match keep {
             Keep::Cache => Some(&mut self.sections),
             Keep::Nothing => None,
@@ -259,7 +262,7 @@ impl Pipeline {
                 .edition(&tag)
                 .with_editions(&names);
             let language = Language::new(&edition.page.meta.language, templates.catalogs());
-            let assets = assets::prepare_edition(
+            let mut assets = assets::prepare_edition(
                 &edition,
                 &mut output,
                 (&assets, &folder),
@@ -268,6 +271,12 @@ impl Pipeline {
                 &mut self.cards,
                 found,
             )?;
+            if let Some(lead) = lead_photo(&edition, &assets.pictures) {
+                assets.social_image = Some(SocialImage {
+                    path: format!("../{}", lead.path),
+                    ..lead
+                });
+            }
             let pages = render::render(
                 &mut edition,
                 templates,
@@ -350,4 +359,27 @@ pub fn build(options: SiteOptions, output_dir: &Path) -> Result<Built, BuildErro
     let built = Pipeline::build_once(options).map_err(BuildError::Content)?;
     output::write_atomically(&built.output, output_dir).map_err(BuildError::Write)?;
     Ok(built)
+}
+
+/// A page without an `image:` of its own whose lead picture is a photo is shared with that photo,
+/// at its widest (up to 1600 pixels), with its description: what a newsroom's pages show when shared.
+/// A drawing or a video leaves the drawn card, which sharing sites can show.
+fn lead_photo(site: &Site, pictures: &crate::media::Pictures) -> Option<SocialImage> {
+    if site.page.meta.image.is_some() {
+        return None;
+    }
+    let lead = site.page.meta.lead.as_ref()?;
+    let picture = pictures.find(&site.page.path, &lead.src)?;
+    if picture.video.is_some() || picture.webp.is_empty() {
+        return None;
+    }
+    let widest = picture.fallback.last()?;
+    Some(SocialImage {
+        path: widest.path.clone(),
+        width: widest.width,
+        height: (u64::from(widest.width) * u64::from(picture.height)
+            / u64::from(picture.width.max(1))) as u32,
+        mime: picture.fallback_type,
+        alt: lead.alt.clone().unwrap_or_default(),
+    })
 }

@@ -78,7 +78,8 @@ pub struct PageMeta {
     pub base_url: Option<String>,
     /// The custom domain the page is served at (`news.example.com`), written to a `CNAME` file.
     pub cname: Option<String>,
-    /// The image shown when the page is shared, a file in `static/`; without it explainer draws one.
+    /// The image shown when the page is shared, a file in `static/`; without it, the lead photo if
+    /// the page has one, else a card explainer draws from the headline.
     pub image: Option<String>,
     /// What the shared image shows, in words.
     pub image_alt: Option<String>,

@@ -94,6 +94,23 @@ fn locale(language: &str) -> Option<String> {
     }
 }
 
+/// The address of `path` (relative to the page, `../media/lead.jpg` from an edition) from the page's
+/// address `base` (ending in `/`), with each `../` taken off the base: some sites that read sharing
+/// tags do not resolve it themselves.
+fn absolute(base: &str, path: &str) -> String {
+    let mut base = base.to_string();
+    let mut path = path;
+    while let Some(rest) = path.strip_prefix("../") {
+        let trimmed = base.trim_end_matches('/');
+        match trimmed.rfind('/') {
+            Some(at) if !trimmed[..at].ends_with('/') => base.truncate(at + 1),
+            _ => break,
+        }
+        path = rest;
+    }
+    format!("{base}{path}")
+}
+
 /// Builds the sharing metadata of the page.
 pub fn sharing(site: &Site, urls: &SiteUrls, assets: &Assets) -> SharingView {
     let meta = &site.page.meta;
@@ -103,7 +120,7 @@ pub fn sharing(site: &Site, urls: &SiteUrls, assets: &Assets) -> SharingView {
     let url = urls.canonical.clone();
     let image = match (&url, &assets.social_image) {
         (Some(base), Some(image)) => Some(ImageView {
-            url: format!("{base}{}", image.path),
+            url: absolute(base, &image.path),
             width: image.width,
             height: image.height,
             mime: image.mime,
@@ -216,7 +233,7 @@ fn news_article(site: &Site, title: &str, url: Option<&str>, assets: &Assets) ->
             .map(|image| {
                 json!({
                     "@type": "ImageObject",
-                    "url": format!("{base}{}", image.path),
+                    "url": absolute(base, &image.path),
                     "width": image.width,
                     "height": image.height,
                 })
@@ -269,5 +286,23 @@ mod tests {
         assert_eq!(locale("fr"), None);
         assert_eq!(locale("ar").as_deref(), Some("ar_IQ"));
         assert_eq!(locale("ar-EG").as_deref(), Some("ar_EG"));
+    }
+
+    #[test]
+    fn an_editions_image_address_has_no_dot_dot() {
+        let base = "https://example.github.io/iraq-explainer/ar/";
+        assert_eq!(
+            absolute(base, "../media/lead-1600.jpg"),
+            "https://example.github.io/iraq-explainer/media/lead-1600.jpg"
+        );
+        assert_eq!(
+            absolute(base, "social-card.png"),
+            "https://example.github.io/iraq-explainer/ar/social-card.png"
+        );
+        // Never above the site's host.
+        assert_eq!(
+            absolute("https://news.example.com/", "../../card.png"),
+            "https://news.example.com/../../card.png"
+        );
     }
 }

@@ -291,3 +291,49 @@ fn without_a_base_url_nothing_claims_an_address() {
         .any(|e| e.file_name().to_string_lossy().starts_with("social-card"));
     assert!(!drawn, "no card is drawn when nothing can link to it");
 }
+
+/// A page whose lead picture is a photo is shared with it (its widest file), described by its alt
+/// text, in both editions; the bundled page, whose lead is a drawn map, keeps the drawn card (see
+/// above).
+#[test]
+fn a_lead_photo_is_what_the_page_is_shared_with() {
+    let site = TestSite::fixture("basic").overlay("editions/arabic");
+    std::fs::write(
+        site.root.join("content/lead.jpg"),
+        crate::photos::small_photo(2000, 1125),
+    )
+    .unwrap();
+    let index = std::fs::read_to_string(site.root.join("content/_index.md")).unwrap();
+    site.write(
+        "content/_index.md",
+        &index.replacen(
+            "key_points:",
+            "lead:\n  src: lead.jpg\n  alt: \"Iraqi and US officers at a table in Baghdad\"\n  credit: \"Photo: Test Desk\"\nkey_points:",
+            1,
+        ),
+    );
+    let doc = build(&site, &["--base-url", BASE_URL]);
+    let url = meta(&doc, "og:image");
+    assert!(
+        url.starts_with(&format!("{BASE_URL}media/lead-")) && url.ends_with("-1600.jpg"),
+        "{url}"
+    );
+    assert_eq!(meta(&doc, "og:image:type"), "image/jpeg");
+    assert_eq!(
+        (meta(&doc, "og:image:width"), meta(&doc, "og:image:height")),
+        ("1600".to_string(), "900".to_string())
+    );
+    assert_eq!(
+        meta(&doc, "og:image:alt"),
+        "Iraqi and US officers at a table in Baghdad"
+    );
+    let file = url.strip_prefix(BASE_URL).unwrap();
+    let decoded =
+        image::load_from_memory(&std::fs::read(site.output().join(file)).unwrap()).unwrap();
+    assert_eq!((decoded.width(), decoded.height()), (1600, 900));
+
+    // The Arabic edition shares the same photo, at the same address (no `ar/../` in it: not every
+    // site that reads the tags resolves one).
+    let ar = html(&site.read_output("ar/index.html"));
+    assert_eq!(meta(&ar, "og:image"), url);
+}
