@@ -10,8 +10,6 @@ pub mod embed;
 mod find;
 mod html;
 mod refusal;
-
-use refusal::Refusal;
 mod store;
 pub mod svg;
 mod video;
@@ -32,6 +30,7 @@ pub use explainer_pictures::SETTINGS;
 pub use find::is_photo;
 use find::{Named, candidates, named, near_miss};
 pub use html::{Layout, picture_html};
+use refusal::Refusal;
 pub use store::{CACHE_DIR, key_of};
 use store::{Files, Stamp, Store};
 
@@ -368,7 +367,7 @@ pub fn process(
                     }),
                 );
             }
-            Err(why) => found.push(Refusal::Unreadable(why).diagnostic(n)),
+            Err(why) => found.push(Refusal::Video(why).diagnostic(n)),
         }
     }
     images.store.save_index();

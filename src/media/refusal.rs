@@ -9,6 +9,8 @@ pub(super) enum Refusal {
     /// A photo that cannot be read or decoded: what to say of it.
     Unreadable(String),
     Svg(svg::Refused),
+    /// A video, or its captions, that cannot be read.
+    Video(String),
 }
 
 impl Refusal {
@@ -17,6 +19,10 @@ impl Refusal {
             Refusal::Unreadable(why) => (
                 format!("the picture `{}` {why}", n.src),
                 "export it again as JPEG, PNG or WebP from a picture editor".to_string(),
+            ),
+            Refusal::Video(why) => (
+                format!("the video `{}` {why}", n.src),
+                "copy the file again from where it came from".to_string(),
             ),
             Refusal::Svg(svg::Refused::Damaged { line, why }) => (
                 format!("the drawing `{}` cannot be read (its line {line}: {why})", n.src),
