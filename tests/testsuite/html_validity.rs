@@ -165,15 +165,12 @@ fn a_page_with_photos_drawings_video_and_facades_is_valid() {
         "content/clips/dusk.vtt",
         b"WEBVTT\n\n00:00.000 --> 00:02.000\nDusk\n",
     );
-    let index = std::fs::read_to_string(site.root.join("content/_index.md")).unwrap();
-    site.write(
-        "content/_index.md",
-        &index.replacen(
-            "key_points:",
-            "lead:\n  src: lead.jpg\n  alt: \"Officers at a table\"\n  caption: \"Talks in Baghdad\"\n  credit: \"Photo: Test Desk\"\nkey_points:",
-            1,
-        ),
-    );
+    site.add_lead(&[
+        "src: lead.jpg",
+        r#"alt: "Officers at a table""#,
+        r#"caption: "Talks in Baghdad""#,
+        r#"credit: "Photo: Test Desk""#,
+    ]);
     let text = std::fs::read_to_string(site.root.join("content/what-happened.md")).unwrap();
     site.write(
         "content/what-happened.md",

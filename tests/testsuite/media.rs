@@ -196,15 +196,12 @@ fn the_lead_photo_loads_first_and_an_events_photo_when_scrolled_to() {
         small_photo(900, 600),
     )
     .unwrap();
-    let index = std::fs::read_to_string(site.root.join("content/_index.md")).unwrap();
-    site.write(
-        "content/_index.md",
-        &index.replacen(
-            "key_points:",
-            "lead:\n  src: lead.jpg\n  alt: \"Soldiers fold a flag at a ceremony in Baghdad\"\n  caption: \"The ceremony in Baghdad\"\n  credit: \"Photo: Test Desk\"\nkey_points:",
-            1,
-        ),
-    );
+    site.add_lead(&[
+        "src: lead.jpg",
+        r#"alt: "Soldiers fold a flag at a ceremony in Baghdad""#,
+        r#"caption: "The ceremony in Baghdad""#,
+        r#"credit: "Photo: Test Desk""#,
+    ]);
     site.write(
         "content/timeline/2021-12-09-later.md",
         "---\ndate: 2021-12-09\ntitle: Something later\nera: after\nsources: [wire-two]\nmedia:\n  src: ceremony.jpg\n  alt: \"Officers at a table\"\n  credit: \"Photo: Test Desk\"\n---\nIt happened later.\n",

@@ -303,15 +303,11 @@ fn a_lead_photo_is_what_the_page_is_shared_with() {
         crate::photos::small_photo(2000, 1125),
     )
     .unwrap();
-    let index = std::fs::read_to_string(site.root.join("content/_index.md")).unwrap();
-    site.write(
-        "content/_index.md",
-        &index.replacen(
-            "key_points:",
-            "lead:\n  src: lead.jpg\n  alt: \"Iraqi and US officers at a table in Baghdad\"\n  credit: \"Photo: Test Desk\"\nkey_points:",
-            1,
-        ),
-    );
+    site.add_lead(&[
+        "src: lead.jpg",
+        r#"alt: "Iraqi and US officers at a table in Baghdad""#,
+        r#"credit: "Photo: Test Desk""#,
+    ]);
     let doc = build(&site, &["--base-url", BASE_URL]);
     let url = meta(&doc, "og:image");
     assert!(

@@ -208,20 +208,25 @@ fn set(field: &mut String, value: &Option<String>) {
     }
 }
 
+/// Each optional field the translation gives, in place of the original's.
+fn set_given<const N: usize>(pairs: [(&mut Option<String>, &Option<String>); N]) {
+    for (field, value) in pairs {
+        if value.is_some() {
+            field.clone_from(value);
+        }
+    }
+}
+
 fn merge_page(meta: &mut PageMeta, text: &PageText, language: &str) {
     set(&mut meta.title, &text.title);
     set(&mut meta.label, &text.label);
     set(&mut meta.standfirst, &text.standfirst);
     set(&mut meta.description, &text.description);
-    for (field, value) in [
+    set_given([
         (&mut meta.dateline, &text.dateline),
         (&mut meta.site_name, &text.site_name),
         (&mut meta.image_alt, &text.image_alt),
-    ] {
-        if value.is_some() {
-            field.clone_from(value);
-        }
-    }
+    ]);
     if let (Some(lead), Some(words)) = (meta.lead.as_mut(), &text.lead) {
         merge_media(lead, words);
     }
@@ -288,15 +293,11 @@ fn merge_event(meta: &mut EventMeta, text: &EventText) {
 
 fn merge_media(media: &mut Media, words: &MediaText) {
     set(&mut media.src, &words.src);
-    for (field, word) in [
+    set_given([
         (&mut media.alt, &words.alt),
         (&mut media.caption, &words.caption),
         (&mut media.credit, &words.credit),
-    ] {
-        if word.is_some() {
-            field.clone_from(word);
-        }
-    }
+    ]);
 }
 
 /// The site of the edition in `language`: every file its translation's text, or its own.

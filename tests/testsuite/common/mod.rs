@@ -130,6 +130,20 @@ impl TestSite {
         fs::write(path, text).expect("write file");
     }
 
+    /// Gives the page (`content/_index.md`) a lead picture: `fields` are the lines under `lead:`
+    /// (`src: lead.jpg`, `alt: "…"`), without their indent.
+    pub fn add_lead(&self, fields: &[&str]) {
+        let path = self.root.join("content/_index.md");
+        let text = fs::read_to_string(&path).expect("read _index.md");
+        let lead: String = fields.iter().map(|f| format!("  {f}\n")).collect();
+        assert!(
+            text.contains("\nkey_points:"),
+            "the page has key points to put the lead before"
+        );
+        let text = text.replacen("\nkey_points:", &format!("\nlead:\n{lead}key_points:"), 1);
+        fs::write(path, text).expect("write _index.md");
+    }
+
     pub fn output(&self) -> PathBuf {
         self.root.join("public")
     }
