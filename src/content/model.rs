@@ -370,7 +370,8 @@ pub struct Media {
     pub caption: Option<String>,
     /// Who made it: "Reuters/Thaier al-Sudani".
     pub credit: Option<String>,
-    /// A smaller picture to show in its place (a sheet's `Media Thumbnail`).
+    /// A smaller picture to show in its place (a sheet's `Media Thumbnail`); for a video on another
+    /// site, a photo of the explainer's own (`still.jpg`) is the still its facade shows.
     pub thumbnail: Option<String>,
     /// The picture only decorates and says nothing (screen readers skip it), so it needs no `alt`.
     /// Most pictures in an explainer say something: leave this out unless this one does not.

@@ -144,20 +144,31 @@ pub(super) fn named(site: &Site) -> Vec<Named> {
     for doc in site.translations.iter() {
         in_body(&doc.path, &doc.text, doc.split.body.clone());
     }
-    let mut in_front_matter = |doc: &Path, text: &str, yaml: Range<usize>, src: &str| {
+    let mut in_front_matter = |doc: &Path, text: &str, yaml: Range<usize>, key: &str, src: &str| {
         if is_photo(src) {
-            let at = find_key(&text[yaml.clone()], "src").map_or(yaml.start..yaml.start, |r| {
+            let at = find_key(&text[yaml.clone()], key).map_or(yaml.start..yaml.start, |r| {
                 r.start + yaml.start..r.end + yaml.start
             });
             add(doc, text, at, src);
         }
     };
     if let Some(lead) = &page.meta.lead {
-        in_front_matter(&page.path, &page.text, page.split.yaml.clone(), &lead.src);
+        in_front_matter(
+            &page.path,
+            &page.text,
+            page.split.yaml.clone(),
+            "src",
+            &lead.src,
+        );
     }
     for doc in &site.events {
         if let Some(media) = &doc.meta.media {
-            in_front_matter(&doc.path, &doc.text, doc.split.yaml.clone(), &media.src);
+            let yaml = doc.split.yaml.clone();
+            in_front_matter(&doc.path, &doc.text, yaml.clone(), "src", &media.src);
+            // A still of the explainer's own for a video on another site.
+            if let Some(thumbnail) = &media.thumbnail {
+                in_front_matter(&doc.path, &doc.text, yaml, "thumbnail", thumbnail);
+            }
         }
     }
     // A translation's own file (a map labelled in its language).
@@ -168,7 +179,7 @@ pub(super) fn named(site: &Site) -> Vec<Named> {
             TranslatedMeta::Section(_) => None,
         };
         if let Some(src) = own.and_then(|m| m.src.as_deref()) {
-            in_front_matter(&doc.path, &doc.text, doc.split.yaml.clone(), src);
+            in_front_matter(&doc.path, &doc.text, doc.split.yaml.clone(), "src", src);
         }
     }
     found

@@ -39,7 +39,18 @@ impl ViewBuilder<'_> {
         if view.remote
             && let Some(embed) = embed_of(&media.src)
         {
-            view.embed = Some(facade(&embed, &view.alt, None, self.embed_words));
+            // The editor's own still, when `thumbnail:` names a photo of the explainer.
+            let still = self.pictures.and_then(|(pictures, root)| {
+                let file = media.thumbnail.as_deref()?;
+                let picture = pictures.find(&doc.path, file)?;
+                Some(picture_html(picture, "", root, Layout::Column))
+            });
+            view.embed = Some(facade(
+                &embed,
+                &view.alt,
+                still.as_deref(),
+                self.embed_words,
+            ));
         }
         if let Some((pictures, root)) = self.pictures
             && let Some(picture) = pictures.find(&doc.path, &media.src)

@@ -173,12 +173,17 @@ fn an_address_alone_on_its_line_becomes_a_facade_and_one_in_a_sentence_stays_a_l
 }
 
 #[test]
-fn an_events_video_on_youtube_is_a_facade_and_check_does_not_ask_to_download_it() {
+fn an_events_video_on_youtube_is_a_facade_with_its_still_and_check_does_not_ask_to_download_it() {
     let site = TestSite::fixture("basic");
     site.write(
         "content/timeline/2021-12-09-later.md",
-        "---\ndate: 2021-12-09\ntitle: Something later\nera: after\nsources: [wire-two]\nmedia:\n  src: https://youtu.be/dQw4w9WgXcQ\n  alt: \"The announcement in Baghdad\"\n  caption: \"The announcement, 9 December 2021\"\n---\nIt happened later.\n",
+        "---\ndate: 2021-12-09\ntitle: Something later\nera: after\nsources: [wire-two]\nmedia:\n  src: https://youtu.be/dQw4w9WgXcQ\n  alt: \"The announcement in Baghdad\"\n  caption: \"The announcement, 9 December 2021\"\n  thumbnail: announcement.jpg\n---\nIt happened later.\n",
     );
+    std::fs::write(
+        site.root.join("content/timeline/announcement.jpg"),
+        small_photo(1280, 720),
+    )
+    .unwrap();
     let run = site.build(&[]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let root = site.root.display().to_string();
@@ -194,6 +199,19 @@ fn an_events_video_on_youtube_is_a_facade_and_check_does_not_ask_to_download_it(
     assert_eq!(
         facade[0].value().attr("data-title"),
         Some("The announcement in Baghdad")
+    );
+    // `thumbnail:` names the still the facade shows, made small like any photo.
+    let still = select(
+        &doc,
+        "li[id='2021-12-09-later'] a.embed-open picture img[loading='lazy']",
+    );
+    assert_eq!(still.len(), 1);
+    assert!(
+        still[0]
+            .value()
+            .attr("src")
+            .unwrap()
+            .starts_with("media/announcement-")
     );
     let caption: String = select(&doc, "li[id='2021-12-09-later'] .event-media-caption")[0]
         .text()
