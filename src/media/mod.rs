@@ -227,9 +227,7 @@ pub fn process(
                 let key = key_of(drawing.text.as_bytes(), &SETTINGS);
                 let path = format!("{MEDIA_DIR}/{}-{}.svg", stem_of(&rel), &key[..10]);
                 output.insert(path.clone(), Contents::from(drawing.text));
-                if let Some(in_static) = rel.strip_prefix("static/") {
-                    output.remove(in_static);
-                }
+                unpublish_source(&rel, output);
                 let picture = Picture {
                     width: drawing.width,
                     height: drawing.height,
@@ -326,9 +324,7 @@ pub fn process(
         }
         let picture = publish(rel, &key, &files, output);
         // The source is not published: its full size, and its metadata (a GPS position), stay here.
-        if let Some(in_static) = rel.strip_prefix("static/") {
-            output.remove(in_static);
-        }
+        unpublish_source(rel, output);
         pictures.keys.push((rel.clone(), key.clone()));
         pictures.by_source.insert(rel.clone(), Arc::new(picture));
         kept.insert(key, files);
@@ -407,6 +403,14 @@ fn publish(rel: &str, key: &str, files: &Files, output: &mut Output) -> Picture 
         fallback,
         fallback_type: d.fallback.mime(),
         video: None,
+    }
+}
+
+/// A source in `static/` that the media stage publishes in its own form is not published as it is
+/// too (a static file is otherwise copied to the output).
+fn unpublish_source(rel: &str, output: &mut Output) {
+    if let Some(in_static) = rel.strip_prefix("static/") {
+        output.remove(in_static);
     }
 }
 

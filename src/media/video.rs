@@ -56,12 +56,12 @@ pub(super) fn publish(
             let key = super::key_of(&bytes, &super::SETTINGS);
             let path = format!("{MEDIA_DIR}/{stem}-{}.vtt", &key[..10]);
             output.insert(path.clone(), Contents::from(bytes));
-            remove_from_static(file, output);
+            super::unpublish_source(file, output);
             Some(path)
         }
         None => None,
     };
-    remove_from_static(rel, output);
+    super::unpublish_source(rel, output);
     let file_name = Path::new(rel)
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -73,11 +73,4 @@ pub(super) fn publish(
         captions,
         captions_name: format!("{file_name}.vtt"),
     })
-}
-
-/// A file of `static/` published by the media stage is not published a second time as it is.
-fn remove_from_static(rel: &str, output: &mut Output) {
-    if let Some(in_static) = rel.strip_prefix("static/") {
-        output.remove(in_static);
-    }
 }
