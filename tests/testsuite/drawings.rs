@@ -20,10 +20,9 @@ fn a_drawing_is_published_cleaned_and_never_made_into_pixels() {
         "content/timeline/2021-12-09-later.md",
         "---\ndate: 2021-12-09\ntitle: Something later\nera: after\nsources: [wire-two]\nmedia:\n  src: map.svg\n  alt: \"A map of Iraq with Baghdad marked\"\n  credit: \"Map: Natural Earth\"\n---\nIt happened later.\n",
     );
-    let text = std::fs::read_to_string(site.root.join("content/what-happened.md")).unwrap();
-    site.write(
+    site.append(
         "content/what-happened.md",
-        &format!("{text}\n![US troops in Iraq, 2020–21](/charts/troops.svg \"Troop levels\")\n"),
+        "![US troops in Iraq, 2020–21](/charts/troops.svg \"Troop levels\")\n",
     );
     let run = site.build(&[]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
@@ -94,10 +93,9 @@ fn a_broken_drawing_is_an_error_at_its_place() {
         "content/saved.svg",
         "<html><body><p>Map – Wikimedia Commons</p></body></html>",
     );
-    let text = std::fs::read_to_string(site.root.join("content/what-happened.md")).unwrap();
-    site.write(
+    site.append(
         "content/what-happened.md",
-        &format!("{text}\n![A map](map.svg)\n\n![A chart](sizeless.svg)\n\n![A map](saved.svg)\n"),
+        "![A map](map.svg)\n\n![A chart](sizeless.svg)\n\n![A map](saved.svg)\n",
     );
     let run = site.build(&[]);
     assert_eq!(run.code, Some(1));

@@ -8,8 +8,7 @@ use crate::photos::small_photo;
 /// The basic fixture with `extra` added to the end of `content/what-happened.md`.
 fn site_with_text(extra: &str) -> TestSite {
     let site = TestSite::fixture("basic");
-    let text = std::fs::read_to_string(site.root.join("content/what-happened.md")).unwrap();
-    site.write("content/what-happened.md", &format!("{text}\n{extra}"));
+    site.append("content/what-happened.md", extra);
     site
 }
 
@@ -222,11 +221,9 @@ fn an_events_video_on_youtube_is_a_facade_with_its_still_and_check_does_not_ask_
 #[test]
 fn the_arabic_edition_names_the_facade_in_arabic() {
     let site = TestSite::fixture("basic").overlay("editions/arabic");
-    let path = site.root.join("content/what-happened.ar.md");
-    let text = std::fs::read_to_string(&path).unwrap();
-    site.write(
+    site.append(
         "content/what-happened.ar.md",
-        &format!("{text}\n<https://youtu.be/dQw4w9WgXcQ>\n"),
+        "<https://youtu.be/dQw4w9WgXcQ>\n",
     );
     let run = site.build(&[]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);

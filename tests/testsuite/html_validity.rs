@@ -171,15 +171,12 @@ fn a_page_with_photos_drawings_video_and_facades_is_valid() {
         r#"caption: "Talks in Baghdad""#,
         r#"credit: "Photo: Test Desk""#,
     ]);
-    let text = std::fs::read_to_string(site.root.join("content/what-happened.md")).unwrap();
-    site.write(
+    site.append(
         "content/what-happened.md",
-        &format!(
-            "{text}\n![A convoy](photos/convoy.jpg \"The last convoy\")\n\n![A map of Iraq](map.svg)\n\n\
+        "![A convoy](photos/convoy.jpg \"The last convoy\")\n\n![A map of Iraq](map.svg)\n\n\
              ![A convoy at dusk](clips/dusk.mp4 \"At dusk\")\n\n\
              [![Two leaders](photos/convoy.jpg)](https://youtu.be/dQw4w9WgXcQ)\n\n\
-             https://x.com/CENTCOM/status/1419751846349651968\n"
-        ),
+             https://x.com/CENTCOM/status/1419751846349651968\n",
     );
     site.write(
         "content/timeline/2021-12-09-later.md",

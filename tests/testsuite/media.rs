@@ -13,13 +13,9 @@ fn site_with_photo() -> TestSite {
         newsroom_photo(0),
     )
     .unwrap();
-    let path = site.root.join("content/what-happened.md");
-    let text = std::fs::read_to_string(&path).unwrap();
-    site.write(
+    site.append(
         "content/what-happened.md",
-        &format!(
-            "{text}\n![US armoured vehicles in a line on a desert road at dusk](photos/convoy.jpg \"The last convoy, 18 December 2011\")\n"
-        ),
+        "![US armoured vehicles in a line on a desert road at dusk](photos/convoy.jpg \"The last convoy, 18 December 2011\")\n",
     );
     site
 }
@@ -169,11 +165,9 @@ fn a_newsroom_photo_becomes_a_small_upright_picture_without_its_metadata() {
 #[test]
 fn a_missing_photo_is_an_error_at_its_place() {
     let site = TestSite::fixture("basic");
-    let path = site.root.join("content/what-happened.md");
-    let text = std::fs::read_to_string(&path).unwrap();
-    site.write(
+    let text = site.append(
         "content/what-happened.md",
-        &format!("{text}\n“Convoy” — ![A convoy](photos/convoi.jpg)\n"),
+        "“Convoy” — ![A convoy](photos/convoi.jpg)\n",
     );
     let run = site.build(&[]);
     assert_eq!(run.code, Some(1), "{}", run.stdout);
@@ -274,10 +268,9 @@ fn the_lead_photo_loads_first_and_an_events_photo_when_scrolled_to() {
 #[test]
 fn a_picture_on_another_site_is_refused() {
     let site = TestSite::fixture("basic");
-    let text = std::fs::read_to_string(site.root.join("content/what-happened.md")).unwrap();
-    site.write(
+    let text = site.append(
         "content/what-happened.md",
-        &format!("{text}\n![A convoy](https://images.example.com/convoy.jpg)\n"),
+        "![A convoy](https://images.example.com/convoy.jpg)\n",
     );
     let run = site.build(&[]);
     assert_eq!(run.code, Some(1));
@@ -320,10 +313,9 @@ fn site_naming_convoy(bytes: &[u8]) -> TestSite {
     let site = TestSite::fixture("basic");
     std::fs::create_dir_all(site.root.join("content/photos")).unwrap();
     std::fs::write(site.root.join("content/photos/convoy.jpg"), bytes).unwrap();
-    let text = std::fs::read_to_string(site.root.join("content/what-happened.md")).unwrap();
-    site.write(
+    site.append(
         "content/what-happened.md",
-        &format!("{text}\n![A convoy](photos/convoy.jpg)\n"),
+        "![A convoy](photos/convoy.jpg)\n",
     );
     site
 }

@@ -130,6 +130,14 @@ impl TestSite {
         fs::write(path, text).expect("write file");
     }
 
+    /// Adds `extra` to the end of the file `rel` after an empty line, and gives back what the file
+    /// held before (to count its lines).
+    pub fn append(&self, rel: &str, extra: &str) -> String {
+        let before = fs::read_to_string(self.root.join(rel)).expect("read the file to add to");
+        self.write(rel, &format!("{before}\n{extra}"));
+        before
+    }
+
     /// Gives the page (`content/_index.md`) a lead picture: `fields` are the lines under `lead:`
     /// (`src: lead.jpg`, `alt: "…"`), without their indent.
     pub fn add_lead(&self, fields: &[&str]) {
