@@ -179,11 +179,9 @@ impl Pipeline {
         let Some(url) = &self.options.base_url else {
             return Ok(None);
         };
-        BaseUrl::parse(url).map(Some).map_err(|_| {
-            Box::new(
-                Diagnostic::error("--base-url", format!("`{url}` is not a web address"))
-                    .hint("pass the full address, like https://example.github.io/iraq-explainer/"),
-            )
+        BaseUrl::parse(url).map(Some).map_err(|why| {
+            let (message, hint) = crate::content::base_url_problem(url, why);
+            Box::new(Diagnostic::error("--base-url", message).hint(hint))
         })
     }
 

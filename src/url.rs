@@ -12,15 +12,26 @@ use serde::Serialize;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct BaseUrl(String);
 
-/// Why a text cannot be a base URL: it does not start with `https://` or `http://`.
+/// Why a text cannot be a base URL.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NotAWebAddress;
+pub enum BadBaseUrl {
+    /// It does not start with `https://` or `http://`.
+    NotAWebAddress,
+    /// It holds a character that no address written in a page may hold as it is: a quote, a space,
+    /// `<`, `>`, a backslash, a control character, or a query or fragment (`?`, `#`). Every address
+    /// of the site is made from it, in attributes, feeds and robots.txt, so it is refused rather
+    /// than escaped in each.
+    Character(char),
+}
 
 impl BaseUrl {
     /// Accepts any `http://` or `https://` address, adding the final `/` if it is missing.
-    pub fn parse(text: &str) -> Result<BaseUrl, NotAWebAddress> {
+    pub fn parse(text: &str) -> Result<BaseUrl, BadBaseUrl> {
         if !is_web_address(text) {
-            return Err(NotAWebAddress);
+            return Err(BadBaseUrl::NotAWebAddress);
+        }
+        if let Some(c) = text.chars().find(|c| !base_url_char(*c)) {
+            return Err(BadBaseUrl::Character(c));
         }
         Ok(if text.ends_with('/') {
             BaseUrl(text.to_string())
@@ -162,6 +173,20 @@ impl SiteUrls {
     }
 }
 
+/// Whether `c` may be written as it is in a base URL: the letters, digits and punctuation of an
+/// address's scheme, host and path (RFC 3986, with `%` escapes), and letters of any script (an
+/// internationalised host or path), but no quote, space, angle bracket, backslash, backtick, brace,
+/// control character, `?` or `#`.
+fn base_url_char(c: char) -> bool {
+    if c.is_ascii() {
+        c.is_ascii_alphanumeric() || "-._~:/@!$&*+,;=%()[]".contains(c)
+    } else {
+        !c.is_whitespace()
+            && !c.is_control()
+            && !matches!(c, '\u{200B}'..='\u{200F}' | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}')
+    }
+}
+
 /// Whether `text` starts as a web address does: `https://` or `http://`.
 pub fn is_web_address(text: &str) -> bool {
     text.starts_with("https://") || text.starts_with("http://")
@@ -269,6 +294,35 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_base_url_with_markup_or_spaces_is_refused() {
+        for (text, c) in [
+            ("https://x.github.io/r\"><img src=x onerror=alert(1)>/", '"'),
+            ("https://x.github.io/r'/", '\''),
+            ("https://x.github.io/my explainer/", ' '),
+            ("https://x.github.io/r<b>/", '<'),
+            ("https://x.github.io/r\u{a0}/", '\u{a0}'),
+            ("https://x.github.io/r/?q=1", '?'),
+            ("https://x.github.io/r/#top", '#'),
+            ("https://x.github.io/\\r/", '\\'),
+        ] {
+            assert_eq!(
+                BaseUrl::parse(text),
+                Err(BadBaseUrl::Character(c)),
+                "{text}"
+            );
+        }
+        assert_eq!(BaseUrl::parse("ftp://x/"), Err(BadBaseUrl::NotAWebAddress));
+        for text in [
+            "https://x.github.io/iraq-explainer/",
+            "https://خبر.example/شرح/",
+            "https://example.com/a%20b/",
+            "http://[::1]:8080/r/",
+        ] {
+            assert!(BaseUrl::parse(text).is_ok(), "{text}");
+        }
+    }
+
+    #[test]
     fn base_urls_become_root_paths() {
         let base = BaseUrl::parse("https://example.github.io/iraq-explainer").unwrap();
         let p = SiteUrls::new(Some(&base));
@@ -284,7 +338,10 @@ mod tests {
         assert_eq!(news.host(), "news.example.com");
         assert_eq!(SiteUrls::new(None).root, "");
         assert_eq!(SiteUrls::new(None).home, "index.html");
-        assert_eq!(BaseUrl::parse("example.github.io/x"), Err(NotAWebAddress));
+        assert_eq!(
+            BaseUrl::parse("example.github.io/x"),
+            Err(BadBaseUrl::NotAWebAddress)
+        );
     }
 
     #[test]

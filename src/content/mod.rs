@@ -25,6 +25,7 @@ use model::{EventMeta, PageMeta, SectionMeta, SourceDef};
 
 pub use files::Files;
 pub use read::{MAX_FILE_BYTES, read};
+pub(crate) use validate::base_url_problem;
 
 /// The name of the folder that holds one file per timeline event.
 pub const TIMELINE_DIR: &str = "timeline";

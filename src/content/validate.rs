@@ -12,6 +12,11 @@ use crate::diagnostics::{Diagnostic, Diagnostics, did_you_mean};
 use crate::kinds;
 use crate::url::{self, BaseUrl};
 
+mod codes;
+
+pub(crate) use codes::base_url_problem;
+use codes::language_problem;
+
 /// Runs every cross-file check, adding what it finds to `out`.
 pub fn validate(site: &Site, out: &mut Diagnostics) {
     let known = check_sources(site, out);
@@ -201,48 +206,11 @@ fn check_page(site: &Site, out: &mut Diagnostics) {
         );
     }
     if let Some(url) = &page.meta.base_url
-        && BaseUrl::parse(url).is_err()
+        && let Err(why) = BaseUrl::parse(url)
     {
-        out.push(
-            page.error_at_value("base_url", url, format!("`{url}` is not a web address"))
-                .hint("write the full address the page is published at, like https://example.github.io/iraq/"),
-        );
+        let (message, hint) = base_url_problem(url, why);
+        out.push(page.error_at_value("base_url", url, message).hint(hint));
     }
-}
-
-/// Languages editors write by name, with their BCP 47 codes: for the hint only.
-const LANGUAGE_NAMES: [(&str, &str); 16] = [
-    ("arabic", "ar"),
-    ("العربية", "ar"),
-    ("english", "en"),
-    ("french", "fr"),
-    ("français", "fr"),
-    ("kurdish", "ku"),
-    ("کوردی", "ckb"),
-    ("persian", "fa"),
-    ("farsi", "fa"),
-    ("فارسی", "fa"),
-    ("turkish", "tr"),
-    ("türkçe", "tr"),
-    ("spanish", "es"),
-    ("español", "es"),
-    ("german", "de"),
-    ("deutsch", "de"),
-];
-
-/// Why `language` is not a BCP 47 language tag with a two- or three-letter language (`ar`,
-/// `en-GB`, `ckb`), and what to write instead.
-fn language_problem(language: &str) -> Option<(String, String)> {
-    let tag = icu_locale_core::LanguageIdentifier::try_from_str(language).ok();
-    if tag.is_some_and(|tag| (2..=3).contains(&tag.language.as_str().len())) {
-        return None;
-    }
-    let name = language.trim().to_lowercase();
-    let hint = match LANGUAGE_NAMES.iter().find(|(n, _)| *n == name) {
-        Some((_, code)) => format!("write the language's code, not its name: language: {code}"),
-        None => "write the language's code (BCP 47), like en, ar or en-GB".to_string(),
-    };
-    Some((format!("`{language}` is not a language code"), hint))
 }
 
 fn check_sections(site: &Site, known: &HashSet<SourceId>, out: &mut Diagnostics) {

@@ -3,6 +3,8 @@
 
 use std::collections::HashMap;
 
+use crate::html::escape;
+
 /// Source ids and the number each is shown with (its place in the sources list).
 #[derive(Debug, Default, Clone)]
 pub struct Citations {
@@ -43,7 +45,8 @@ impl Citations {
     }
 
     /// The same, with marks in the page's language: `word` before each number for screen readers,
-    /// `separator` between numbers, and the numbers as `number` writes them.
+    /// `separator` between numbers, and the numbers as `number` writes them. The words are
+    /// escaped here: they are text, whatever a catalog holds.
     pub fn in_language(
         mut self,
         word: String,
@@ -51,9 +54,10 @@ impl Citations {
         to: String,
         number: impl Fn(usize) -> String,
     ) -> Citations {
-        self.word = Some(word);
-        self.separator = Some(separator);
-        self.to = Some(to);
+        // The words come from a site's own catalog: text, never markup.
+        self.word = Some(escape(&word));
+        self.separator = Some(escape(&separator));
+        self.to = Some(escape(&to));
         self.shown = (1..=self.numbers.len()).map(number).collect();
         self
     }
@@ -227,6 +231,28 @@ pub(crate) fn next_citation(text: &str) -> Option<(&str, Vec<String>, &str)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_catalogs_words_are_text_in_the_marks() {
+        let citations = Citations::new(["a", "b", "c", "d"]).in_language(
+            "<img src=x onerror=alert(1)>".to_string(),
+            "<b>&</b>".to_string(),
+            "\"to\"".to_string(),
+            |n| n.to_string(),
+        );
+        let html = citations.html(["a", "b", "c", "d"]);
+        assert!(!html.contains("<img"), "{html}");
+        assert!(
+            html.contains("&lt;img src=x onerror=alert(1)&gt; "),
+            "{html}"
+        );
+        assert!(html.contains("&quot;to&quot;"), "{html}");
+        let html = citations.html(["a", "c"]);
+        assert!(
+            html.contains("</button>&lt;b&gt;&amp;&lt;/b&gt;<a"),
+            "{html}"
+        );
+    }
 
     #[test]
     fn marks_are_sorted_once_each_and_runs_become_ranges() {

@@ -16,6 +16,7 @@ use crate::html::escape;
 use crate::url::{is_external, unsafe_scheme};
 
 mod embeds;
+mod footnotes;
 mod pictures;
 
 use embeds::LoneLink;
@@ -122,9 +123,22 @@ impl<'t, 's> Renderer<'t, 's> {
                 self.code_depth = self.code_depth.saturating_sub(1);
                 self.push(event);
             }
-            Event::Start(Tag::Heading { level, .. }) => {
-                self.check_heading_level(level as u8, range);
-                self.push(event);
+            Event::Start(Tag::Heading {
+                level,
+                id,
+                classes,
+                attrs,
+            }) => {
+                self.check_heading_level(level as u8, range.clone());
+                self.refuse_heading_attributes(&attrs, range);
+                // Only an id and classes are ever written: an attribute such as `onfocus=…` would
+                // run script with no HTML in the text.
+                self.push(Event::Start(Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs: Vec::new(),
+                }));
                 self.stack.push(Vec::new());
             }
             Event::End(TagEnd::Heading(_)) => {
@@ -213,31 +227,31 @@ impl<'t, 's> Renderer<'t, 's> {
         }
     }
 
-    /// A footnote mark, numbered in the order footnotes are first referred to.
-    fn footnote_reference(&mut self, label: &str) {
-        let n = match self.footnote_order.iter().position(|l| l == label) {
-            Some(i) => i + 1,
-            None => {
-                self.footnote_order.push(label.to_string());
-                self.footnote_order.len()
-            }
+    /// Reports each attribute of a heading's `{…}` other than its `#id` and `.class`es, at its name.
+    fn refuse_heading_attributes(
+        &mut self,
+        attrs: &[(CowStr<'t>, Option<CowStr<'t>>)],
+        range: Range<usize>,
+    ) {
+        let Some((name, _)) = attrs.first() else {
+            return;
         };
-        let id = self.footnote_id(label);
-        self.push(Event::InlineHtml(CowStr::from(format!(
-            "<sup class=\"footnote-ref\"><a href=\"#{id}\" id=\"{id}-ref\">{n}</a></sup>"
-        ))));
-    }
-
-    /// Keeps a footnote's text until the end, where all footnotes are listed.
-    fn end_footnote_definition(&mut self, range: Range<usize>) {
-        let inner = self.stack.pop().unwrap_or_default();
-        // The label is not on the end tag; find the matching start in the source range.
-        let label = self.text[range]
-            .strip_prefix("[^")
-            .and_then(|rest| rest.split(']').next())
-            .unwrap_or_default()
-            .to_string();
-        self.footnotes.insert(label, inner);
+        let heading = &self.text[range.clone()];
+        let first_line = heading.split(['\n', '\r']).next().unwrap_or(heading);
+        let braces = first_line.rfind('{').unwrap_or(0);
+        let at = first_line[braces..]
+            .find(name.as_ref())
+            .map_or(range.start, |i| range.start + braces + i);
+        let end = first_line[at - range.start..]
+            .find([' ', '}'])
+            .map_or(at + name.len(), |i| at + i);
+        self.out.problems.push(
+            Problem::new(
+                at..end,
+                format!("a heading may carry only an id and classes, not `{name}`"),
+            )
+            .hint("write `{#an-id}` or `{.a-class}` after the heading's words, or nothing"),
+        );
     }
 
     /// Reports a link or image whose address would run script or embed a document.
@@ -248,16 +262,6 @@ impl<'t, 's> Renderer<'t, 's> {
                     "links may point to web addresses (https://), places on the page (#id) or files in static/",
                 ),
             );
-        }
-    }
-
-    fn footnote_id(&self, label: &str) -> String {
-        let prefix = self.settings.id_prefix;
-        let label = slugify(label);
-        if prefix.is_empty() {
-            format!("fn-{label}")
-        } else {
-            format!("{prefix}-fn-{label}")
         }
     }
 
@@ -361,39 +365,6 @@ impl<'t, 's> Renderer<'t, 's> {
             Some(html) => self.push(Event::InlineHtml(CowStr::from(html))),
             None => self.push(Event::Text(CowStr::from(text.to_string()))),
         }
-    }
-
-    fn append_footnotes(&mut self, events: &mut Vec<Event<'t>>) {
-        let mut labels = self.footnote_order.clone();
-        let mut unreferenced: Vec<String> = self
-            .footnotes
-            .keys()
-            .filter(|l| !labels.contains(l))
-            .cloned()
-            .collect();
-        unreferenced.sort();
-        labels.extend(unreferenced);
-        let present: Vec<&String> = labels
-            .iter()
-            .filter(|l| self.footnotes.contains_key(*l))
-            .collect();
-        if present.is_empty() {
-            return;
-        }
-        events.push(Event::Html(CowStr::from("<ol class=\"footnotes\">\n")));
-        for (i, label) in present.into_iter().enumerate() {
-            let id = self.footnote_id(label);
-            events.push(Event::Html(CowStr::from(format!("<li id=\"{id}\">"))));
-            events.extend(self.footnotes.remove(label).unwrap_or_default());
-            if self.footnote_order.contains(label) {
-                events.push(Event::Html(CowStr::from(format!(
-                    "<a class=\"footnote-back\" href=\"#{id}-ref\">Back<span class=\"visually-hidden\"> to note {}</span></a>",
-                    i + 1
-                ))));
-            }
-            events.push(Event::Html(CowStr::from("</li>\n")));
-        }
-        events.push(Event::Html(CowStr::from("</ol>\n")));
     }
 }
 

@@ -195,3 +195,30 @@ fn refuses_script_addresses_in_links() {
     assert_eq!(r.problems.len(), 1);
     assert_eq!(r.problems[0].message, "a link to a `javascript:` address");
 }
+
+#[test]
+fn a_heading_carries_only_its_id_and_classes() {
+    let c = Citations::default();
+    // An attribute after an id and a class, on a line of Arabic: the caret is at the name.
+    let text =
+        "Intro — “quoted”.\n\n### تحليل {#analysis .wide tabindex=0 autofocus onfocus=alert(1)}\n";
+    let r = render(text, &settings(&c));
+    assert_eq!(r.problems.len(), 1, "{:?}", r.problems);
+    assert_eq!(&text[r.problems[0].range.clone()], "tabindex=0");
+    assert!(
+        r.problems[0].message.contains("only an id and classes"),
+        "{}",
+        r.problems[0].message
+    );
+    assert_eq!(r.html.matches("<h3").count(), 1);
+    assert!(
+        r.html
+            .contains("<h3 id=\"analysis\" class=\"wide\">تحليل</h3>"),
+        "{}",
+        r.html
+    );
+    assert!(!r.html.contains("onfocus"), "{}", r.html);
+    // Id and classes alone are fine.
+    let r = render("### Analysis {#a .b}\n", &settings(&c));
+    assert!(r.problems.is_empty(), "{:?}", r.problems);
+}

@@ -2,6 +2,7 @@
 //! `<video>` with its poster and captions.
 
 use super::{Picture, Variant};
+use crate::html::escape;
 
 /// How wide a picture is shown, for `sizes`: in the text's column, or across the wider lead slot.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -14,6 +15,9 @@ pub enum Layout {
 /// and `height` reserve its space before it loads. Below the first screen it loads lazily; the lead
 /// image loads first (`fetchpriority="high"`). `root` leads from the page to the site root.
 pub fn picture_html(picture: &Picture, alt: &str, root: &str, layout: Layout) -> String {
+    // Every address below is the site's root and a made file's name: escaped all the same, as
+    // every attribute written here.
+    let root = &escape(root);
     let sizes = match layout {
         Layout::Column => "(min-width: 40rem) 36rem, calc(100vw - 2.5rem)",
         Layout::Wide => "(min-width: 60rem) 56rem, calc(100vw - 2.5rem)",
@@ -21,7 +25,7 @@ pub fn picture_html(picture: &Picture, alt: &str, root: &str, layout: Layout) ->
     let srcset = |variants: &[Variant]| {
         variants
             .iter()
-            .map(|v| format!("{root}{} {}w", v.path, v.width))
+            .map(|v| format!("{root}{} {}w", escape(&v.path), v.width))
             .collect::<Vec<_>>()
             .join(", ")
     };
@@ -34,30 +38,35 @@ pub fn picture_html(picture: &Picture, alt: &str, root: &str, layout: Layout) ->
         let poster = video
             .poster
             .as_ref()
-            .map(|p| format!(" poster=\"{root}{p}\""))
+            .map(|p| format!(" poster=\"{root}{}\"", escape(p)))
             .unwrap_or_default();
         let captions = video
             .captions
             .as_ref()
-            .map(|c| format!("<track kind=\"captions\" src=\"{root}{c}\" default>"))
+            .map(|c| {
+                format!(
+                    "<track kind=\"captions\" src=\"{root}{}\" default>",
+                    escape(c)
+                )
+            })
             .unwrap_or_default();
         return format!(
             "<video controls preload=\"none\" width=\"{w}\" height=\"{h}\"{poster}><source src=\"{root}{src}\" type=\"{mime}\">{captions}<a href=\"{root}{src}\">{alt}</a></video>",
             w = picture.width,
             h = picture.height,
-            src = picture.src(),
-            mime = picture.fallback_type,
-            alt = crate::html::escape(alt),
+            src = escape(picture.src()),
+            mime = escape(picture.fallback_type),
+            alt = escape(alt),
         );
     }
     if picture.webp.is_empty() {
         // A drawing: one file at any width.
         return format!(
             "<img src=\"{root}{src}\" width=\"{w}\" height=\"{h}\" alt=\"{alt}\" {loading}>",
-            src = picture.src(),
+            src = escape(picture.src()),
             w = picture.width,
             h = picture.height,
-            alt = crate::html::escape(alt),
+            alt = escape(alt),
         );
     }
     format!(
@@ -65,9 +74,9 @@ pub fn picture_html(picture: &Picture, alt: &str, root: &str, layout: Layout) ->
          <img src=\"{root}{src}\" srcset=\"{fallback}\" sizes=\"{sizes}\" width=\"{w}\" height=\"{h}\" alt=\"{alt}\" {loading}></picture>",
         webp = srcset(&picture.webp),
         fallback = srcset(&picture.fallback),
-        src = picture.src(),
+        src = escape(picture.src()),
         w = picture.width,
         h = picture.height,
-        alt = crate::html::escape(alt),
+        alt = escape(alt),
     )
 }

@@ -590,3 +590,15 @@ check_finds!(
     0,
     "content/what-happened.ar.md:8:1: warning: the English changed since this was translated: `title` in content/what-happened.md"
 );
+
+// Planted markup (issue 29): nothing an editor writes becomes an attribute or a broken address.
+mistake!(
+    a_heading_with_an_attribute_other_than_its_id_and_classes,
+    "heading-with-attributes",
+    "content/what-happened.md:14:36: error: a heading may carry only an id and classes, not `tabindex`"
+);
+mistake!(
+    a_base_url_that_would_break_out_of_its_attribute,
+    "base-url-with-markup",
+    "content/_index.md:5:12: error: the base URL `https://x.github.io/r\"><img src=x onerror=alert(1)>/` holds `\"`, which an address cannot"
+);
