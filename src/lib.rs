@@ -12,7 +12,8 @@
 //! text); [`scaffold`] writes new content files and new explainers; [`schema`] describes the front
 //! matter for editors' tooling; [`serve`] previews it. The vocabulary every stage shares lives in
 //! leaf modules that import nothing of explainer's: [`url`] (addresses), [`html`] (escaping),
-//! [`kinds`] (section kinds), [`dates`] and [`diagnostics`].
+//! [`kinds`] (section kinds), [`dates`], [`inside`] (files resolved inside the site) and
+//! [`diagnostics`].
 
 // Input comes from many hands: outside tests, no unwrap() or expect() that a file could trigger.
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
@@ -26,6 +27,7 @@ pub mod diagnostics;
 pub mod embedded;
 pub mod html;
 pub mod i18n;
+pub mod inside;
 pub mod kinds;
 pub mod markdown;
 pub mod media;

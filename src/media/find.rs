@@ -9,7 +9,7 @@ use std::path::PathBuf;
 use crate::content::Site;
 use crate::content::front_matter::find_key;
 use crate::content::translation::TranslatedMeta;
-use crate::diagnostics::Location;
+use crate::diagnostics::{Diagnostic, Location};
 use crate::markdown::links;
 
 /// Whether `src` names media published by the media stage: a photo made into widths, an SVG
@@ -49,6 +49,24 @@ pub(super) fn companions(root: &Path, rel: &str) -> (Option<String>, Option<Stri
         first(&["vtt"]),
         first(&["jpg", "jpeg", "png", "webp", "JPG", "JPEG", "PNG"]),
     )
+}
+
+/// Whether the file `rel` is a link that leads out of the explainer's folder: it is never read.
+pub(super) fn outside(root: &Path, rel: &str) -> bool {
+    matches!(
+        crate::inside::real_path(root, rel),
+        Err(crate::inside::Refused::Outside)
+    )
+}
+
+/// The error for the file `rel`, named at `n`, that links out of the explainer's folder.
+pub(super) fn linked_out(n: &Named, rel: &str) -> Diagnostic {
+    Diagnostic::error(
+        &n.doc,
+        format!("`{rel}` is a link to a file outside this explainer's folder"),
+    )
+    .at_location(n.place.clone())
+    .hint("explainer publishes only the explainer's own files: copy the file here instead of linking to it")
 }
 
 /// Whether a picture's file is an SVG drawing.

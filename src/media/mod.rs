@@ -28,7 +28,7 @@ use crate::diagnostics::{Diagnostic, Diagnostics};
 use crate::output::{Contents, Output};
 pub use explainer_pictures::SETTINGS;
 pub use find::is_photo;
-use find::{Named, candidates, named, near_miss};
+use find::{Named, candidates, linked_out, named, near_miss, outside};
 pub use html::{Layout, picture_html};
 use refusal::Refusal;
 pub use store::{CACHE_DIR, key_of};
@@ -162,6 +162,13 @@ pub fn process(
     output: &mut Output,
     found: &mut Diagnostics,
 ) -> Pictures {
+    if let Some(linked) = images.store.linked() {
+        found.push(
+            Diagnostic::error(linked, "the picture cache is a link to another folder")
+                .hint("explainer keeps made pictures only inside the explainer's folder: delete the link, and the next build makes them again"),
+        );
+        return Pictures::default();
+    }
     // Each source once, with the first place that names it.
     let mut sources: Vec<(String, &Named)> = Vec::new();
     let named = named(site);
@@ -178,6 +185,7 @@ pub fn process(
             .into_iter()
             .find(|rel| root.join(rel).is_file());
         match existing {
+            Some(rel) if outside(root, &rel) => found.push(linked_out(n, &rel)),
             Some(rel) => {
                 if !sources.iter().any(|(r, _)| *r == rel) {
                     sources.push((rel, n));
@@ -208,7 +216,13 @@ pub fn process(
     let videos: Vec<(String, &Named, Option<String>, Option<String>)> = videos
         .into_iter()
         .map(|(rel, n)| {
-            let (captions, poster) = find::companions(root, &rel);
+            let (mut captions, mut poster) = find::companions(root, &rel);
+            for companion in [&mut captions, &mut poster] {
+                if companion.as_ref().is_some_and(|c| outside(root, c)) {
+                    found.push(linked_out(n, companion.as_deref().unwrap_or_default()));
+                    *companion = None;
+                }
+            }
             if let Some(poster) = &poster
                 && !sources.iter().any(|(r, _)| r == poster)
             {

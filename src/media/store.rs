@@ -76,20 +76,34 @@ pub struct Store {
     dir: PathBuf,
     index: BTreeMap<String, Seen>,
     index_changed: bool,
+    /// The cache folder (or the one above it), relative to the root, when it is a symbolic link:
+    /// then nothing is read from it or written to it.
+    linked: Option<&'static str>,
 }
 
 impl Store {
     pub fn open(root: &Path) -> Store {
         let dir = root.join(CACHE_DIR);
+        let parent = CACHE_DIR.split('/').next().unwrap_or(CACHE_DIR);
+        let linked = [parent, CACHE_DIR]
+            .into_iter()
+            .find(|rel| crate::inside::is_link(&root.join(rel)));
         let index = fs::read(dir.join(INDEX_FILE))
             .ok()
+            .filter(|_| linked.is_none() && is_plain_file(&dir.join(INDEX_FILE)))
             .and_then(|bytes| serde_json::from_slice(&bytes).ok())
             .unwrap_or_default();
         Store {
             dir,
             index,
             index_changed: false,
+            linked,
         }
+    }
+
+    /// The cache folder, relative to the root, when it is a link to somewhere else and so not used.
+    pub fn linked(&self) -> Option<&'static str> {
+        self.linked
     }
 
     /// The key recorded for the source `rel` when it was last seen with this size and time.
@@ -117,15 +131,27 @@ impl Store {
     }
 
     /// The made picture kept under `key`, if it is all there.
+    /// Only plain files are taken: a link in the cache (to a file anywhere on the machine) is
+    /// never published, and the picture is made again.
     pub fn load(&self, key: &str) -> Option<Files> {
+        if self.linked.is_some() {
+            return None;
+        }
         let folder = self.dir.join(key);
+        let description_file = folder.join(PICTURE_FILE);
+        if crate::inside::is_link(&folder) || !is_plain_file(&description_file) {
+            return None;
+        }
         let description: Description =
-            serde_json::from_slice(&fs::read(folder.join(PICTURE_FILE)).ok()?).ok()?;
+            serde_json::from_slice(&fs::read(description_file).ok()?).ok()?;
         let ext = description.fallback.extension();
         let found = |name: String| {
             let path = folder.join(name);
-            let len = fs::metadata(&path).ok()?.len();
-            Some(Contents::in_file(&path, usize::try_from(len).ok()?))
+            let meta = fs::symlink_metadata(&path).ok()?;
+            if !meta.file_type().is_file() {
+                return None;
+            }
+            Some(Contents::in_file(&path, usize::try_from(meta.len()).ok()?))
         };
         let mut webp = Vec::new();
         let mut fallback = Vec::new();
@@ -150,14 +176,18 @@ impl Store {
         };
         let ext = made.fallback.extension();
         let folder = self.dir.join(key);
-        let written = fs::create_dir_all(&folder).is_ok()
+        if crate::inside::is_link(&folder) {
+            let _ = fs::remove_file(&folder);
+        }
+        let written = self.linked.is_none()
+            && fs::create_dir_all(&folder).is_ok()
             && made.sizes.iter().all(|s| {
-                fs::write(folder.join(format!("{}.webp", s.width)), &s.webp).is_ok()
-                    && fs::write(folder.join(format!("{}.{ext}", s.width)), &s.fallback).is_ok()
+                write_new(&folder.join(format!("{}.webp", s.width)), &s.webp)
+                    && write_new(&folder.join(format!("{}.{ext}", s.width)), &s.fallback)
             });
         if written
             && let Ok(json) = serde_json::to_vec_pretty(&description)
-            && fs::write(folder.join(PICTURE_FILE), json).is_ok()
+            && write_new(&folder.join(PICTURE_FILE), &json)
             && let Some(kept) = self.load(key)
         {
             return kept;
@@ -179,13 +209,31 @@ impl Store {
         if !self.index_changed {
             return;
         }
-        if fs::create_dir_all(&self.dir).is_ok()
+        if self.linked.is_none()
+            && fs::create_dir_all(&self.dir).is_ok()
             && let Ok(json) = serde_json::to_vec_pretty(&self.index)
         {
-            let _ = fs::write(self.dir.join(INDEX_FILE), json);
+            write_new(&self.dir.join(INDEX_FILE), &json);
         }
         self.index_changed = false;
     }
+}
+
+/// Whether `path` is a file itself, not a link to one.
+fn is_plain_file(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_file())
+}
+
+/// Writes `bytes` to a new file at `path`, taking away what was there first: a link planted in
+/// the cache is replaced, never written through.
+fn write_new(path: &Path, bytes: &[u8]) -> bool {
+    let _ = fs::remove_file(path);
+    fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .and_then(|mut file| std::io::Write::write_all(&mut file, bytes))
+        .is_ok()
 }
 
 /// The key of a source: its bytes and the settings it is made with, hashed.

@@ -29,7 +29,13 @@ pub(super) fn publish(
     captions: Option<&str>,
     output: &mut Output,
 ) -> Result<Published, String> {
-    let source = root.join(rel);
+    // The real file (a link inside the folder is read through): the output never holds a link.
+    let source = crate::inside::real_path(root, rel).map_err(|why| match why {
+        crate::inside::Refused::Outside => {
+            "is a link to a file outside this explainer's folder".to_string()
+        }
+        crate::inside::Refused::Unreadable(e) => format!("cannot be read ({e})"),
+    })?;
     let stamp = Stamp::of(&source).map_err(|e| format!("cannot be read ({e})"))?;
     let mut hash = Sha256::new();
     hash.update(rel.as_bytes());

@@ -78,6 +78,16 @@ pub fn write_atomically(output: &Output, dir: &Path) -> Result<(), WriteError> {
         if let Some(folder) = path.parent() {
             fs::create_dir_all(folder).map_err(at(folder))?;
         }
+        // A file named, not read (a made picture, a video), is linked or copied; never a link
+        // itself, which would publish whatever it points to.
+        if let Some(file) = contents.file()
+            && crate::inside::is_link(file)
+        {
+            return Err(WriteError {
+                path: file.to_path_buf(),
+                error: io::Error::other("refusing to publish a symbolic link"),
+            });
+        }
         let linked = contents
             .file()
             .is_some_and(|file| fs::hard_link(file, &path).is_ok());

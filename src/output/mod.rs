@@ -101,11 +101,40 @@ impl Output {
                     continue;
                 }
             };
-            if !entry.file_type().is_file() {
-                continue;
-            }
             let rel = entry.path().strip_prefix(&dir).unwrap_or(entry.path());
-            match fs::read(entry.path()) {
+            let shown = entry.path().strip_prefix(root).unwrap_or(entry.path());
+            let source = if entry.path_is_symlink() {
+                // A link is published as its target's bytes, when that is a file of the site.
+                match crate::inside::real_path(root, shown) {
+                    Ok(real) if real.is_file() => real,
+                    Ok(_) => {
+                        problems.push(
+                            Diagnostic::error(shown, "this is a link to a folder; explainer does not follow links to folders in static/")
+                                .hint("copy the folder into static/ instead of linking to it"),
+                        );
+                        continue;
+                    }
+                    Err(crate::inside::Refused::Outside) => {
+                        problems.push(
+                            Diagnostic::error(shown, "this is a link to a file outside the explainer's folder, which is never published")
+                                .hint("copy the file into static/ instead of linking to it"),
+                        );
+                        continue;
+                    }
+                    Err(crate::inside::Refused::Unreadable(err)) => {
+                        problems.push(Diagnostic::error(
+                            shown,
+                            format!("this link cannot be followed: {err}"),
+                        ));
+                        continue;
+                    }
+                }
+            } else if entry.file_type().is_file() {
+                entry.path().to_path_buf()
+            } else {
+                continue;
+            };
+            match fs::read(&source) {
                 Ok(bytes) => self.insert(rel.to_string_lossy().replace('\\', "/"), bytes),
                 Err(err) => problems.push(Diagnostic::error(
                     entry.path().strip_prefix(root).unwrap_or(entry.path()),
@@ -135,15 +164,15 @@ impl Output {
             if name.is_empty() {
                 return false;
             }
-            // As `add_static` walks: links are not followed, folders are read through.
+            // As `add_static` walks: folders are read through; a link is checked there.
             match fs::symlink_metadata(root.join(rel)) {
-                Ok(meta) if meta.is_dir() => return false,
+                Ok(meta) if meta.is_dir() || meta.is_symlink() => return false,
                 Ok(meta) if meta.is_file() => match fs::read(root.join(rel)) {
                     Ok(bytes) => self.insert(name, bytes),
                     Err(_) => return false,
                 },
                 _ => {
-                    // Gone (or a link, which is not read): the file, or a folder and everything
+                    // Gone: the file, or a folder and everything
                     // that was in it; a built-in file of that name shows again.
                     let folder = format!("{name}/");
                     self.files

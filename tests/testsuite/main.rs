@@ -28,6 +28,7 @@ mod large;
 mod malformed;
 mod media;
 mod mistakes;
+mod planted;
 mod positions;
 mod publish;
 mod publishing;
