@@ -87,6 +87,26 @@ pub fn resolve(url: &str, base_path: &str, exists: impl Fn(&str) -> bool) -> Res
 }
 
 /// The Content-Type for a file name, by extension; text types carry `charset=utf-8`.
+/// Whether a request's `Host` names this server: `127.0.0.1`, `localhost`, `[::1]` or any other
+/// address written as numbers (the one `--bind` gave, seen from a phone on the same network), with
+/// the port it listens on. A name (`attacker.example`) is refused, even when it resolves here: that
+/// is how a page on another site would reach the preview (DNS rebinding).
+pub fn is_own_host(host: &str, port: u16) -> bool {
+    let (name, given_port) = match host.rsplit_once(':') {
+        Some((name, p)) if !p.contains(']') => (name, Some(p)),
+        _ => (host, None),
+    };
+    let port_ok = given_port.is_none_or(|p| p.parse::<u16>() == Ok(port));
+    let bare = name.strip_prefix('[').and_then(|n| n.strip_suffix(']'));
+    let name_ok = match bare {
+        Some(v6) => v6.parse::<std::net::Ipv6Addr>().is_ok(),
+        None => {
+            name.eq_ignore_ascii_case("localhost") || name.parse::<std::net::Ipv4Addr>().is_ok()
+        }
+    };
+    port_ok && name_ok
+}
+
 pub fn content_type(path: &str) -> &'static str {
     let ext = path
         .rsplit_once('.')
@@ -118,6 +138,32 @@ pub fn content_type(path: &str) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_this_machines_addresses_are_its_host() {
+        for host in [
+            "127.0.0.1:1111",
+            "localhost:1111",
+            "LOCALHOST:1111",
+            "[::1]:1111",
+            "192.168.1.20:1111",
+            "127.0.0.1",
+        ] {
+            assert!(is_own_host(host, 1111), "{host}");
+        }
+        for host in [
+            "attacker.example:1111",
+            "attacker.example",
+            "127.0.0.1:2222",
+            "localhost.attacker.example:1111",
+            "127.0.0.1.nip.io:1111",
+            "[::1]:80",
+            "",
+            "[attacker]:1111",
+        ] {
+            assert!(!is_own_host(host, 1111), "{host}");
+        }
+    }
 
     fn site(path: &str) -> bool {
         ["index.html", "style.css", "docs/index.html", "a b.txt"].contains(&path)

@@ -6,29 +6,27 @@
 //! half-finished build. A failed build keeps the last good snapshot and adds the error to it.
 //! Nothing is written to disk.
 
+mod answer;
 pub mod http;
 mod listen;
 pub mod live;
 mod notify;
 pub mod watch;
 
-use std::io::Write;
 use std::net::{IpAddr, SocketAddr};
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::RecvTimeoutError;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, RwLock};
 use std::thread;
 use std::time::{Duration, Instant};
 
 pub use listen::ServeError;
-use tiny_http::{Header, Method, Request, Response};
 
 use crate::diagnostics::{Diagnostic, report};
-use crate::output::{NOT_FOUND_FILE, Output};
+use crate::output::Output;
 use crate::pipeline::{Pipeline, SiteOptions};
 use crate::url::{BaseUrl, SiteUrls};
-use http::Resolved;
+use answer::{MAX_BUSY, handle, too_busy};
 use live::{Event, Hub};
 
 /// What `explainer serve` was asked to do.
@@ -67,6 +65,12 @@ struct Shared {
     mount: String,
     snapshot: RwLock<Arc<Snapshot>>,
     hub: Hub,
+    /// The port the server listens on: a request must name it in its `Host`.
+    port: u16,
+    /// Requests being answered now, each on its own thread (open pages' event streams included).
+    busy: AtomicUsize,
+    /// Open pages' event streams now.
+    streams: AtomicUsize,
 }
 
 impl Shared {
@@ -175,6 +179,9 @@ pub fn serve(options: ServeOptions, on_ready: impl FnOnce(&Running)) -> Result<(
         mount,
         snapshot: RwLock::new(Arc::new(Snapshot::default())),
         hub: Hub::default(),
+        port: address.port(),
+        busy: AtomicUsize::new(0),
+        streams: AtomicUsize::new(0),
     });
     let started = Instant::now();
     match shared.rebuild(&[]) {
@@ -212,8 +219,16 @@ pub fn serve(options: ServeOptions, on_ready: impl FnOnce(&Running)) -> Result<(
     loop {
         match stop.server.recv() {
             Ok(request) => {
+                if shared.busy.fetch_add(1, Ordering::SeqCst) >= MAX_BUSY {
+                    shared.busy.fetch_sub(1, Ordering::SeqCst);
+                    too_busy(request);
+                    continue;
+                }
                 let shared = Arc::clone(&shared);
-                thread::spawn(move || handle(request, &shared));
+                thread::spawn(move || {
+                    handle(request, &shared);
+                    shared.busy.fetch_sub(1, Ordering::SeqCst);
+                });
             }
             Err(_) if stop.asked.load(Ordering::SeqCst) => return Ok(()),
             // A connection that failed before it became a request (reset, or out of file handles
@@ -262,166 +277,6 @@ fn rebuild_after(shared: &Shared, changed: &[PathBuf]) {
             println!(
                 "Build failed after {what}; still serving the last good page, with the error shown over it"
             );
-        }
-    }
-}
-
-fn header(name: &str, value: &str) -> Option<Header> {
-    Header::from_bytes(name.as_bytes(), value.as_bytes()).ok()
-}
-
-fn respond(
-    request: Request,
-    status: u16,
-    content_type: &str,
-    body: Vec<u8>,
-    extra: Option<Header>,
-) {
-    let mut response = Response::from_data(body).with_status_code(status);
-    for h in [
-        header("Content-Type", content_type),
-        header("Cache-Control", "no-store"),
-        header("X-Content-Type-Options", "nosniff"),
-        extra,
-    ]
-    .into_iter()
-    .flatten()
-    {
-        response.add_header(h);
-    }
-    // The client may have gone away; there is nobody to tell.
-    let _ = request.respond(response);
-}
-
-fn handle(request: Request, shared: &Shared) {
-    let url = request.url().to_string();
-    match url.split('?').next() {
-        Some(live::EVENTS_PATH) => return stream_events(request, shared),
-        Some(live::IDIOMORPH_PATH) => {
-            return respond(
-                request,
-                200,
-                "text/javascript; charset=utf-8",
-                live::IDIOMORPH.as_bytes().to_vec(),
-                None,
-            );
-        }
-        _ => {}
-    }
-    if !matches!(request.method(), Method::Get | Method::Head) {
-        respond(
-            request,
-            405,
-            "text/plain; charset=utf-8",
-            b"Method not allowed\n".to_vec(),
-            header("Allow", "GET, HEAD"),
-        );
-        return;
-    }
-    let snapshot = shared.current();
-    let error = snapshot.error.as_deref();
-    let Some(output) = &snapshot.output else {
-        let page = live::error_page(error.unwrap_or("The page is being built."));
-        respond(
-            request,
-            503,
-            "text/html; charset=utf-8",
-            page.into_bytes(),
-            None,
-        );
-        return;
-    };
-    answer_from(request, &url, shared, &snapshot, output);
-}
-
-/// Answers a request for `url` from the last good build: the file, a redirect to the mount, or the
-/// site's not-found page.
-fn answer_from(request: Request, url: &str, shared: &Shared, snapshot: &Snapshot, output: &Output) {
-    let error = snapshot.error.as_deref();
-    let page = |path: &str| -> Vec<u8> {
-        let bytes = output.get(path).map(|c| c.bytes()).unwrap_or_default();
-        if path.ends_with(".html") {
-            let client = shared.options.client;
-            live::inject(
-                &String::from_utf8_lossy(&bytes),
-                error,
-                snapshot.build,
-                client,
-            )
-            .into_bytes()
-        } else {
-            bytes.into_owned()
-        }
-    };
-    match http::resolve(url, &shared.mount, |p| output.get(p).is_some()) {
-        Resolved::File(path) => respond(request, 200, http::content_type(&path), page(&path), None),
-        Resolved::Redirect(location) => {
-            respond(
-                request,
-                301,
-                "text/plain; charset=utf-8",
-                Vec::new(),
-                header("Location", &location),
-            );
-        }
-        Resolved::NotFound if output.get(NOT_FOUND_FILE).is_some() => {
-            respond(
-                request,
-                404,
-                "text/html; charset=utf-8",
-                page(NOT_FOUND_FILE),
-                None,
-            );
-        }
-        Resolved::NotFound => {
-            let body = format!(
-                "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Not found</title></head>\
-<body><h1>Not found</h1><p>Nothing here. The page is at <a href=\"{0}\">{0}</a>.</p></body></html>",
-                shared.mount
-            );
-            respond(
-                request,
-                404,
-                "text/html; charset=utf-8",
-                live::inject(&body, error, snapshot.build, shared.options.client).into_bytes(),
-                None,
-            );
-        }
-        Resolved::BadRequest => respond(
-            request,
-            400,
-            "text/plain; charset=utf-8",
-            b"Bad request\n".to_vec(),
-            None,
-        ),
-    }
-}
-
-/// Holds the connection open and writes each event as it comes, with a heartbeat so closed pages
-/// are noticed.
-fn stream_events(request: Request, shared: &Shared) {
-    let events = shared.hub.subscribe();
-    let now = shared.current();
-    let (pending, build) = (now.error.clone(), now.build);
-    let mut out = request.into_writer();
-    let mut send = |text: &str| out.write_all(text.as_bytes()).and_then(|()| out.flush());
-    let head = "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nCache-Control: no-store\r\nConnection: close\r\n\r\nretry: 500\n\n";
-    if send(head).is_err() || send(&Event::Hello(build).encode()).is_err() {
-        return;
-    }
-    if let Some(text) = pending
-        && send(&Event::BuildError(text).encode()).is_err()
-    {
-        return;
-    }
-    loop {
-        let written = match events.recv_timeout(Duration::from_secs(15)) {
-            Ok(event) => send(&event.encode()),
-            Err(RecvTimeoutError::Timeout) => send(": still here\n\n"),
-            Err(RecvTimeoutError::Disconnected) => return,
-        };
-        if written.is_err() {
-            return;
         }
     }
 }

@@ -95,13 +95,18 @@ impl Reply {
 
 /// Sends `GET target` exactly as given (no client-side normalisation of `..` or `%2e`).
 fn get(port: u16, target: &str) -> Reply {
+    get_as(port, target, "127.0.0.1")
+}
+
+/// The same, naming `host` as the site asked for.
+fn get_as(port: u16, target: &str, host: &str) -> Reply {
     let mut stream = TcpStream::connect(("127.0.0.1", port)).expect("connect");
     stream
         .set_read_timeout(Some(Duration::from_secs(5)))
         .unwrap();
     write!(
         stream,
-        "GET {target} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        "GET {target} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\n\r\n"
     )
     .unwrap();
     let mut raw = Vec::new();
@@ -367,10 +372,21 @@ fn stylesheet(page: &str) -> String {
 fn paths_out_of_the_site_are_refused() {
     let site = TestSite::fixture("basic");
     site.write("static/notes.txt", "inside the site");
-    #[cfg(unix)]
-    std::os::unix::fs::symlink("/etc/passwd", site.root.join("static/passwd")).unwrap();
     let server = serve(&site, &[]);
     assert_eq!(get(server.port, "/notes.txt").status, 200);
+    // A link out of the site, saved while serving: the build refuses it, and the last good page
+    // (without it) is still what is served.
+    #[cfg(unix)]
+    {
+        let events = Events::connect(server.port);
+        std::os::unix::fs::symlink("/etc/passwd", site.root.join("static/passwd")).unwrap();
+        let (name, data) = events.next();
+        assert_eq!(name, "build-error");
+        assert!(
+            data.contains("static/passwd") && data.contains("outside the explainer's folder"),
+            "{data}"
+        );
+    }
     for target in [
         "/../Cargo.toml",
         "/../../etc/passwd",
@@ -734,4 +750,56 @@ fn the_vendored_idiomorph_is_the_pinned_package() {
             .unwrap()
             .contains("Zero-Clause BSD")
     );
+}
+
+/// DNS rebinding: a page on `attacker.example`, its name made to resolve to 127.0.0.1, asks the
+/// preview for the page and its event stream with its own name as the Host. It gets nothing.
+#[test]
+fn a_request_for_another_sites_name_gets_403_and_no_page() {
+    let site = TestSite::fixture("basic");
+    site.append(
+        "content/what-happened.md",
+        "An unpublished draft line: €5bn — “secret”.",
+    );
+    let server = serve(&site, &[]);
+    let path = path_of(&server);
+    let own = get(server.port, &path);
+    assert_eq!(own.status, 200);
+    assert!(own.body.contains("unpublished draft line"), "{}", own.body);
+    for host in [
+        format!("attacker.example:{}", server.port),
+        "attacker.example".to_string(),
+        format!("localhost.attacker.example:{}", server.port),
+    ] {
+        for target in [path.as_str(), "/__explainer/events", "/style.css"] {
+            let reply = get_as(server.port, target, &host);
+            assert_eq!(reply.status, 403, "{host} {target}");
+            assert!(!reply.body.contains("draft"), "{}", reply.body);
+            assert!(!reply.body.contains("<html"), "{}", reply.body);
+            assert!(
+                reply
+                    .header("content-type")
+                    .is_some_and(|t| t.starts_with("text/plain"))
+            );
+        }
+    }
+    for host in [
+        format!("localhost:{}", server.port),
+        format!("[::1]:{}", server.port),
+    ] {
+        assert_eq!(get_as(server.port, &path, &host).status, 200, "{host}");
+    }
+}
+
+/// Open pages' event streams are bounded: past the limit a stream is refused (503) at once, and
+/// the page itself is still served.
+#[test]
+fn event_streams_past_the_limit_are_refused() {
+    let site = TestSite::fixture("basic");
+    let server = serve(&site, &[]);
+    let open: Vec<Events> = (0..64).map(|_| Events::connect(server.port)).collect();
+    let refused = get(server.port, "/__explainer/events");
+    assert_eq!(refused.status, 503);
+    assert_eq!(get(server.port, &path_of(&server)).status, 200);
+    drop(open);
 }
