@@ -25,6 +25,20 @@ fn import(site: &TestSite, file: &str, more: &[&str]) -> crate::common::Run {
     explainer(&args, &site.root)
 }
 
+/// `import` with leave to download from the tests' own server on this machine.
+fn import_allowing(
+    site: &TestSite,
+    file: &str,
+    more: &[&str],
+    server: &crate::common::http::Server,
+) -> crate::common::Run {
+    let root = site.root.display().to_string();
+    let mut args = vec!["import", "timelinejs", file, "--root", &root];
+    args.extend_from_slice(more);
+    let allow = server.addr.to_string();
+    crate::common::explainer_with(&args, &site.root, &[("EXPLAINER_DOWNLOAD_ALLOW", &allow)])
+}
+
 /// The event files of a site's timeline, by name, with their text.
 fn event_files(site: &TestSite) -> BTreeMap<String, String> {
     let dir = site.root.join("content/timeline");
@@ -312,7 +326,20 @@ fn download_media_fetches_each_file_once_and_the_page_uses_it() {
              2021,7,28,A video player,<p>Text.</p>,https://www.youtube.com/watch?v=a1b2c3,,,wire-one\n"
         ),
     );
-    let run = import(&site, "media.csv", &["--download-media"]);
+    // Without leave, a server on this machine is refused.
+    let refused = import(&site, "media.csv", &["--download-media"]);
+    assert!(
+        refused.stderr.contains("media.csv:2:6: warning: column F \"Media\": could not download it: 127.0.0.1 is an address on this machine or a private network, which explainer does not download from"),
+        "{}",
+        refused.stderr
+    );
+    assert!(!site.root.join("static/media").exists());
+    let run = import_allowing(
+        &site,
+        "media.csv",
+        &["--download-media", "--update"],
+        &server,
+    );
     assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
     assert!(
         run.stdout.contains(&format!("Downloading 1/3: {url}")),
@@ -399,5 +426,102 @@ fn the_page_publishes_its_timeline_as_a_sheet() {
     assert!(
         !page.contains("Made with explainer"),
         "no tool credit unless the page asks"
+    );
+}
+
+/// A server on 127.0.0.1 that answers every request with `answer(path)` and records the paths asked.
+fn recording_server(
+    answer: impl Fn(&str) -> String + Send + 'static,
+) -> (
+    std::net::SocketAddr,
+    std::sync::Arc<std::sync::Mutex<Vec<String>>>,
+) {
+    use std::io::{BufRead, BufReader, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = listener.local_addr().unwrap();
+    let asked = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = std::sync::Arc::clone(&asked);
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().map_while(Result::ok) {
+            let mut line = String::new();
+            let mut reader = BufReader::new(stream.try_clone().unwrap());
+            if reader.read_line(&mut line).is_err() {
+                continue;
+            }
+            while let Ok(n) = reader.read_line(&mut String::new()) {
+                if n <= 2 {
+                    break;
+                }
+            }
+            let path = line.split(' ').nth(1).unwrap_or_default().to_string();
+            log.lock().unwrap().push(path.clone());
+            let _ = stream.write_all(answer(&path).as_bytes());
+        }
+    });
+    (addr, asked)
+}
+
+/// A sheet's media address that redirects to a server on this machine is refused at the hop,
+/// though the first server was allowed; and curl's globbing is off: `glob[1-5].gif` is one request.
+#[test]
+fn download_media_checks_every_redirect_and_never_globs() {
+    let (secret, secret_asked) = recording_server(|_| {
+        "HTTP/1.1 200 OK\r\nContent-Length: 15\r\nConnection: close\r\n\r\nMYSECRET=hunter"
+            .to_string()
+    });
+    let (front, front_asked) = recording_server(move |path| {
+        if path.starts_with("/redirect") {
+            format!(
+                "HTTP/1.1 302 Found\r\nLocation: http://{secret}/secret.jpg\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+            )
+        } else {
+            "HTTP/1.1 200 OK\r\nContent-Length: 6\r\nConnection: close\r\n\r\nGIF89a".to_string()
+        }
+    });
+    let site = TestSite::fixture("timelinejs/site");
+    site.write(
+        "media.csv",
+        &format!(
+            "Year,Month,Day,Headline,Text,Media,Media Credit,Alt Text,Source\n\
+             2021,7,26,A redirect inside,<p>Text.</p>,http://{front}/redirect.jpg,Wire,A stone,wire-one\n\
+             2021,7,27,Many files,<p>Text.</p>,http://{front}/glob[1-5].gif,Wire,A stone,wire-one\n"
+        ),
+    );
+    let root = site.root.display().to_string();
+    let allow = front.to_string();
+    let run = crate::common::explainer_with(
+        &[
+            "import",
+            "timelinejs",
+            "media.csv",
+            "--root",
+            &root,
+            "--download-media",
+        ],
+        &site.root,
+        &[("EXPLAINER_DOWNLOAD_ALLOW", &allow)],
+    );
+    assert!(
+        run.stderr.contains(
+            "media.csv:2:6: warning: column F \"Media\": could not download it: 127.0.0.1 is an address on this machine or a private network"
+        ),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        secret_asked.lock().unwrap().is_empty(),
+        "the redirect was followed"
+    );
+    let saved: Vec<_> = fs::read_dir(site.root.join("static/media"))
+        .map(|d| d.map(|e| e.unwrap().file_name()).collect())
+        .unwrap_or_default();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    let asked = front_asked.lock().unwrap().clone();
+    assert_eq!(asked.len(), 2, "{asked:?}");
+    assert!(asked[1].contains("glob"), "{asked:?}");
+    assert!(
+        !fs::read_to_string(site.root.join("static/media").join(&saved[0]))
+            .unwrap()
+            .contains("MYSECRET")
     );
 }

@@ -204,9 +204,15 @@ impl TestSite {
 /// Runs the real `explainer` binary with `args` in the folder `cwd`, as a person at a terminal would.
 /// `cwd` is shown as `[ROOT]` in the output, so snapshots do not depend on the temporary folder.
 pub fn explainer(args: &[&str], cwd: &Path) -> Run {
+    explainer_with(args, cwd, &[])
+}
+
+/// The same, with more variables in its environment.
+pub fn explainer_with(args: &[&str], cwd: &Path, vars: &[(&str, &str)]) -> Run {
     let out = Command::new(env!("CARGO_BIN_EXE_explainer"))
         .args(args)
         .current_dir(cwd)
+        .envs(vars.iter().copied())
         .output()
         .expect("run explainer");
     let clean =
