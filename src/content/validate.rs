@@ -177,6 +177,9 @@ fn check_page(site: &Site, out: &mut Diagnostics) {
             check_link(page, "url", url, out);
         }
     }
+    if let Some(lead) = &meta.lead {
+        check_link(page, "src", &lead.src, out);
+    }
     let publisher_url = meta.publisher.as_ref().and_then(|p| p.url.as_ref());
     for (key, url) in [
         ("url", publisher_url),
@@ -316,6 +319,12 @@ fn check_events(site: &Site, known: &HashSet<SourceId>, out: &mut Diagnostics) {
             out,
         );
         let m = &doc.meta;
+        if let Some(media) = &m.media {
+            check_link(doc, "src", &media.src, out);
+            if let Some(thumbnail) = &media.thumbnail {
+                check_link(doc, "thumbnail", thumbnail, out);
+            }
+        }
         if m.sources.is_empty() {
             out.push(
                 doc.error_at_value("title", &m.title, "this event cites no source")

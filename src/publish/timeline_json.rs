@@ -85,7 +85,7 @@ pub fn timeline(
     let document = json!({
         "title": {
             "text": {
-                "headline": markdown::smarten(&site.page.meta.title),
+                "headline": headline(&site.page.meta.title),
                 "text": intro.trim_end(),
             }
         },
@@ -93,7 +93,7 @@ pub fn timeline(
         "eras": eras.iter().map(|era| json!({
             "start_date": date(era.start),
             "end_date": date(era.end),
-            "text": {"headline": markdown::smarten(&era.title)},
+            "text": {"headline": headline(&era.title)},
         })).collect::<Vec<_>>(),
     });
     let document = serde_json::to_string_pretty(&document).ok()?;
@@ -105,6 +105,20 @@ pub fn timeline(
         "{before}\n  \"events\": [\n    {}\n  ]{after}",
         events.join(",\n    ")
     ))
+}
+
+/// A headline as TimelineJS shows it (as HTML): the words, with typographic punctuation, escaped.
+fn headline(words: &str) -> String {
+    escape(&markdown::smarten(words))
+}
+
+/// `address` when TimelineJS may load it: a web address, or a path of the site with no scheme.
+fn safe_address(address: &str) -> Option<&str> {
+    let scheme = address
+        .split(['/', '?', '#'])
+        .next()
+        .is_some_and(|first| first.contains(':'));
+    (crate::url::is_web_address(address) || !scheme).then_some(address)
 }
 
 /// The photos made at build time, and the address (or the way) to the site's root, where they are.
@@ -130,7 +144,12 @@ impl Events<'_> {
         let inline = |text: &str| {
             markdown::render_inline(text, self.no_citations, self.site.page.meta.trusted_html).html
         };
-        let mut value = json!({ "url": media.src });
+        // Only an address TimelineJS can load: a web address or a file of the site, never one
+        // that runs script (`javascript:`) or carries a document (`data:`).
+        let mut value = json!({});
+        if let Some(url) = safe_address(&media.src) {
+            value["url"] = json!(url);
+        }
         if let Some(picture) = self.photos.pictures.find(&doc.path, &media.src) {
             let root = self.photos.root;
             let widest = picture
@@ -145,7 +164,7 @@ impl Events<'_> {
             if let Some(small) = picture.webp.first() {
                 value["thumbnail"] = json!(format!("{root}{}", small.path));
             }
-        } else if let Some(thumbnail) = &media.thumbnail {
+        } else if let Some(thumbnail) = media.thumbnail.as_deref().and_then(safe_address) {
             value["thumbnail"] = json!(thumbnail);
         }
         if let Some(caption) = &media.caption {
@@ -206,7 +225,7 @@ impl Events<'_> {
         let mut event = json!({
             "start_date": date(doc.meta.date),
             "text": {
-                "headline": markdown::smarten(&doc.meta.title),
+                "headline": headline(&doc.meta.title),
                 "text": text,
             },
             "unique_id": id,
@@ -215,13 +234,13 @@ impl Events<'_> {
             event["end_date"] = date(end);
         }
         if let Some(display) = &doc.meta.display_date {
-            event["display_date"] = json!(display);
+            event["display_date"] = json!(escape(display));
         }
         let era_title = |id: &str| {
             self.eras
                 .iter()
                 .find(|e| e.id == id)
-                .map(|e| markdown::smarten(&e.title))
+                .map(|e| headline(&e.title))
         };
         if let Some(group) = doc.meta.era.as_deref().and_then(era_title) {
             event["group"] = json!(group);
@@ -230,5 +249,29 @@ impl Events<'_> {
             event["media"] = self.media(doc, media);
         }
         event
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn media_holds_only_addresses_timelinejs_may_load() {
+        for ok in [
+            "https://example.com/a.jpg",
+            "media/convoy.gif",
+            "clips/a:b.mp4",
+        ] {
+            assert_eq!(safe_address(ok), Some(ok));
+        }
+        for refused in [
+            "javascript:alert(1)",
+            "JavaScript:alert(1)",
+            "data:text/html,<script>",
+            "vbscript:x",
+        ] {
+            assert_eq!(safe_address(refused), None, "{refused}");
+        }
     }
 }

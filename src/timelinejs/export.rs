@@ -99,12 +99,30 @@ pub fn to_csv(
     // Writing to memory cannot fail.
     let _ = writer.write_record(headers);
     for row in &rows {
-        let _ = writer.write_record(row);
+        let _ = writer.write_record(row.iter().map(|cell| inert(cell).into_owned()));
     }
     let bytes = writer.into_inner().unwrap_or_default();
     exported.csv = format!("\u{feff}{}", String::from_utf8_lossy(&bytes));
     exported
 }
+
+/// A cell as no spreadsheet will run it: text that starts as a formula does (`=`, `+`, `-`, `@`, a
+/// tab or a carriage return; OWASP's advice on CSV injection) gets a `'` before it, which
+/// spreadsheets read as "this is text" and do not show. A number (`-500`, a year before the common
+/// era) is left as it is. Import takes the `'` off again ([`super::sheet`]).
+pub(super) fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    let number = cell
+        .strip_prefix(['-', '+'])
+        .is_some_and(|n| !n.is_empty() && n.chars().all(|c| c.is_ascii_digit() || c == '.'));
+    if cell.starts_with(FORMULA_STARTS) && !number {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
+}
+
+/// The characters a spreadsheet reads a formula after.
+pub(super) const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
 
 /// A row's cells, in [`Column::EXPORTED`] order.
 struct Row(Vec<String>);
@@ -185,4 +203,27 @@ fn event_row(doc: &Document<EventMeta>) -> Vec<String> {
     row.set(Column::Source, &sources.join(", "));
     row.set(Column::Id, &doc.stem());
     row.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_a_spreadsheet_would_run_is_marked_as_text_and_numbers_are_not() {
+        for (cell, written) in [
+            ("=1+1", "'=1+1"),
+            ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\tTab", "'\tTab"),
+            ("-", "'-"),
+            ("-500", "-500"),
+            ("+3.5", "+3.5"),
+            ("Biden — “ends” €5", "Biden — “ends” €5"),
+            ("", ""),
+        ] {
+            assert_eq!(inert(cell), written, "{cell:?}");
+        }
+    }
 }

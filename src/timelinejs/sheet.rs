@@ -69,7 +69,7 @@ impl Sheet {
     pub fn from_rows(path: &Path, rows: Vec<Vec<String>>) -> Result<Sheet, Box<Diagnostic>> {
         let mut rows = rows.into_iter().enumerate().map(|(i, cells)| Row {
             number: i + 1,
-            cells: cells.into_iter().map(|c| c.trim().to_string()).collect(),
+            cells: cells.into_iter().map(|c| from_inert(c.trim())).collect(),
         });
         let Some(headers) = rows.by_ref().find(|r| !r.is_empty()) else {
             return Err(Diagnostic::error(path, "the sheet is empty")
@@ -118,6 +118,15 @@ impl Sheet {
             },
         )
     }
+}
+
+/// A cell's text, without the `'` that export puts before text a spreadsheet would otherwise run
+/// as a formula (see `export::inert`).
+fn from_inert(cell: &str) -> String {
+    cell.strip_prefix('\'')
+        .filter(|rest| rest.starts_with(super::export::FORMULA_STARTS))
+        .unwrap_or(cell)
+        .to_string()
 }
 
 fn csv_rows(path: &Path) -> Result<Vec<Vec<String>>, Box<Diagnostic>> {

