@@ -1,7 +1,8 @@
 //! One photo made into the files a `<picture>` offers (explainer's media stage, src/media/): turned upright (its EXIF orientation
 //! applied), resized to each width the layout can use, and encoded as WebP (lossy, libwebp) and as
 //! JPEG (or PNG when it has transparency) for browsers without WebP. Nothing of the source's
-//! metadata is copied: a new file carries no EXIF, so no GPS position leaks.
+//! metadata is copied: a new file carries no EXIF, so no GPS position leaks. A JPEG published as
+//! it is (a file the page only links to) is published [`without_metadata`].
 
 use std::io::Cursor;
 
@@ -10,7 +11,10 @@ use image::imageops::FilterType;
 use image::{DynamicImage, ExtendedColorType, ImageDecoder, ImageEncoder, ImageReader};
 use rayon::prelude::*;
 
+mod metadata;
 mod png_io;
+
+pub use metadata::without_metadata;
 
 /// How every picture is made. Part of the cache key: change a number and every picture is made again.
 #[derive(Debug, Clone, Copy)]

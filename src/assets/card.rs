@@ -124,6 +124,24 @@ fn set_title(font: &Typeface, title: &str, room: f32) -> (f32, Vec<String>) {
     (px, lines)
 }
 
+/// The most characters of a headline the card sets: more than its lines can hold at the smallest
+/// size. Setting a longer one would only be cut with an ellipsis, and measuring it again for each
+/// size took seconds for a headline of 45 KB.
+pub const MAX_TITLE_CHARS: usize = 300;
+
+/// The start of `title` that the card can show (cut at a space, when there is one near the end).
+fn shown_part(title: &str) -> &str {
+    match title.char_indices().nth(MAX_TITLE_CHARS) {
+        None => title,
+        Some((end, _)) => {
+            let cut = &title[..end];
+            cut.rfind(char::is_whitespace)
+                .filter(|space| *space > end / 2)
+                .map_or(cut, |space| &cut[..=space])
+        }
+    }
+}
+
 /// Draws the card `WIDTH` wide and each of `heights` high (at least 480).
 pub fn draw(text: &CardText, heights: &[u32]) -> Result<Cards, String> {
     let serif = Typeface::load(&SERIF)?;
@@ -170,8 +188,9 @@ fn paint(
     let mut canvas = Canvas::new(height, PAPER_INDEX);
     canvas.fill(0, 0, WIDTH as i32, 14, ACCENT_INDEX);
 
+    let title = shown_part(text.title);
     // A headline that reads right to left sets the whole card against the right margin.
-    let rtl = serif.shape(text.title, SMALL, 0.0).rtl;
+    let rtl = serif.shape(title, SMALL, 0.0).rtl;
     let start_of = |width: f32| {
         if rtl {
             MARGIN as f32 + TEXT_WIDTH - width
@@ -203,7 +222,7 @@ fn paint(
     );
 
     let bottom = height as f32 - TITLE_BOTTOM_GAP;
-    let (px, lines) = set_title(serif, text.title, bottom - TITLE_TOP);
+    let (px, lines) = set_title(serif, title, bottom - TITLE_TOP);
     let ascent = serif.ascent(px);
     // The block of lines is centred in its space; each line's capitals sit at the top of its line.
     let block = lines.len() as f32 * px * LINE_HEIGHT;
@@ -311,6 +330,20 @@ mod tests {
         assert_eq!(px, 40.0);
         assert!(lines.last().unwrap().ends_with('…'), "{lines:?}");
         assert!(lines.iter().all(|l| serif.width(l, px) <= TEXT_WIDTH));
+    }
+
+    #[test]
+    fn only_the_part_of_a_long_headline_the_card_can_show_is_set() {
+        let long = "Biden and al-Kadhimi — “the end” of a €5bn mission ".repeat(1_000);
+        let part = shown_part(&long);
+        assert!(part.chars().count() <= MAX_TITLE_CHARS, "{}", part.len());
+        assert!(part.chars().count() > MAX_TITLE_CHARS / 2);
+        assert!(part.ends_with(' '), "cut at a space: {part:?}");
+        let arabic = "ا".repeat(1_000);
+        assert_eq!(shown_part(&arabic).chars().count(), MAX_TITLE_CHARS);
+        assert_eq!(shown_part("Iraq"), "Iraq");
+        let cards = draw(&text(&long), &[630]).unwrap();
+        assert_eq!(cards.pngs.len(), 1);
     }
 
     #[test]

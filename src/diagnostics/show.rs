@@ -32,16 +32,14 @@ impl fmt::Display for Diagnostic {
             .map_or(1, |loc| loc.line.to_string().len());
         let pad = " ".repeat(gutter);
         if let Some(loc) = &self.location {
-            let line_text = loc.line_text.replace('\t', "    ");
-            let before = loc.line_text.get(..loc.span.start).unwrap_or_default();
-            let marked = loc.line_text.get(loc.span.clone()).unwrap_or_default();
-            let indent = " ".repeat(display_width(before));
+            let (before, marked, after) = shown_part(&loc.line_text, loc.span.clone());
+            let indent = " ".repeat(display_width(&before));
             writeln!(f, "{pad} |")?;
-            writeln!(f, "{} | {line_text}", loc.line)?;
+            writeln!(f, "{} | {before}{marked}{after}", loc.line)?;
             writeln!(
                 f,
                 "{pad} | {indent}{}",
-                "^".repeat(display_width(marked).max(1))
+                "^".repeat(display_width(&marked).max(1))
             )?;
         }
         if let Some(hint) = &self.hint {
@@ -49,6 +47,66 @@ impl fmt::Display for Diagnostic {
         }
         Ok(())
     }
+}
+
+/// The most terminal cells of a line a message shows: a longer line (a pasted paragraph, a file
+/// of one 100,000-character line) is shown around what is underlined, cut with `…`, as rustc does.
+/// A headline or a key point, however long, is shown whole.
+const SHOWN_CELLS: usize = 300;
+
+/// The line as shown: the text before what is underlined, the underlined text and the rest, each
+/// cut to fit [`SHOWN_CELLS`] with `…` where something was left out, tabs as four spaces.
+fn shown_part(line: &str, span: std::ops::Range<usize>) -> (String, String, String) {
+    let part =
+        |range: std::ops::Range<usize>| line.get(range).unwrap_or_default().replace('\t', "    ");
+    let (before, marked, after) = (
+        part(0..span.start),
+        part(span.clone()),
+        part(span.end..line.len()),
+    );
+    if display_width(&before) + display_width(&marked) + display_width(&after) <= SHOWN_CELLS {
+        return (before, marked, after);
+    }
+    let marked = first_cells(&marked, SHOWN_CELLS * 2 / 3);
+    let before = last_cells(&before, SHOWN_CELLS / 5);
+    let room = SHOWN_CELLS.saturating_sub(display_width(&before) + display_width(&marked));
+    let after = first_cells(&after, room);
+    (before, marked, after)
+}
+
+/// The first characters of `text` that fit in `cells`, with `…` at the end when some are left out.
+fn first_cells(text: &str, cells: usize) -> String {
+    if display_width(text) <= cells {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    let mut used = 1;
+    for c in text.chars() {
+        used += display_width(c.encode_utf8(&mut [0; 4]));
+        if used > cells {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// The last characters of `text` that fit in `cells`, after a `…` when some are left out.
+fn last_cells(text: &str, cells: usize) -> String {
+    if display_width(text) <= cells {
+        return text.to_string();
+    }
+    let mut kept = Vec::new();
+    let mut used = 1;
+    for c in text.chars().rev() {
+        used += display_width(c.encode_utf8(&mut [0; 4]));
+        if used > cells {
+            break;
+        }
+        kept.push(c);
+    }
+    std::iter::once('…').chain(kept.into_iter().rev()).collect()
 }
 
 /// How many terminal cells `text` takes: wide (East Asian) characters two, combining marks and
@@ -103,6 +161,40 @@ pub fn to_json(diagnostics: &[Diagnostic]) -> String {
 #[cfg(test)]
 mod tests {
     use super::super::Diagnostic;
+
+    #[test]
+    fn a_long_line_is_shown_around_its_caret() {
+        let line = format!(
+            "{}[@ wire-one]{}",
+            "مهمة — “x” ".repeat(5_000),
+            "€".repeat(5_000)
+        );
+        let at = line.find("[@").unwrap();
+        let text = format!("---\n{line}\n");
+        let d = Diagnostic::error("content/a.md", "the citation cannot be read")
+            .at(&text, 4 + at..4 + at + "[@ wire-one]".len());
+        let shown = d.to_string();
+        let lines: Vec<&str> = shown.lines().collect();
+        assert!(
+            lines[2].chars().count() < super::SHOWN_CELLS + 10,
+            "{}",
+            lines[2]
+        );
+        assert!(
+            lines[2].contains("…مهمة") || lines[2].contains("…"),
+            "{}",
+            lines[2]
+        );
+        assert!(lines[2].ends_with('…'), "{}", lines[2]);
+        let code = lines[2].split_once(" | ").unwrap().1;
+        let caret = lines[3].split_once(" | ").unwrap().1;
+        let under: String = code
+            .chars()
+            .skip(caret.find('^').unwrap())
+            .take(caret.trim().len())
+            .collect();
+        assert_eq!(under, "[@ wire-one]", "{shown}");
+    }
 
     #[test]
     fn carets_line_up_under_wide_and_combining_characters() {

@@ -50,6 +50,9 @@ pub(crate) struct Renderer<'t, 's> {
     links: Vec<bool>,
     /// Whether the text holds raw HTML of its own, which is then sanitised.
     raw_html: bool,
+    /// How deep its raw HTML nests; `None` once it went too deep (and was reported), after which
+    /// it is neither counted nor cleaned.
+    nesting: Option<crate::html::Nesting>,
     out: Rendered,
 }
 
@@ -71,6 +74,7 @@ impl<'t, 's> Renderer<'t, 's> {
             footnotes: HashMap::new(),
             links: Vec::new(),
             raw_html: false,
+            nesting: Some(crate::html::Nesting::default()),
             out: Rendered::default(),
         }
     }
@@ -107,7 +111,7 @@ impl<'t, 's> Renderer<'t, 's> {
         self.append_footnotes(&mut events);
         self.out.html.reserve(text.len() + text.len() / 2);
         html::push_html(&mut self.out.html, events.into_iter());
-        if self.raw_html && !self.settings.trusted_html {
+        if self.raw_html && !self.settings.trusted_html && self.nesting.is_some() {
             self.out.html = sanitise(&self.out.html);
         }
         self.out
@@ -195,6 +199,20 @@ impl<'t, 's> Renderer<'t, 's> {
             }
             Event::Html(ref html) | Event::InlineHtml(ref html) => {
                 self.raw_html = true;
+                let deep = self.nesting.as_mut().and_then(|n| n.feed(html));
+                if let Some(at) = deep {
+                    self.nesting = None;
+                    self.out.problems.push(
+                        Problem::new(
+                            range.start + at.start..range.start + at.end,
+                            format!(
+                                "HTML elements nested more than {} deep",
+                                crate::html::MAX_NESTING
+                            ),
+                        )
+                        .hint("close the elements you open (`<div>` … `</div>`), or write the text in Markdown"),
+                    );
+                }
                 for at in images_without_alt(html) {
                     // Raw HTML events hold the source text as written, so offsets carry over.
                     let start = range.start + at.start;

@@ -5,7 +5,7 @@
 use std::ops::Range;
 
 use super::Problem;
-use super::citations::{Citations, is_id_char, next_citation};
+use super::citations::{Citations, closing_bracket, is_id_char, next_citation};
 
 /// Characters word processors and phones put before list items, which Markdown does not read as a
 /// list. Dashes count only when a tab follows, as in a list pasted from a word processor.
@@ -62,7 +62,7 @@ fn bullet(before: &str, run: &str) -> Option<Problem> {
 /// Citations written in a way [`next_citation`] does not read, so published as they are.
 fn citation_slips(run: &str, citations: &Citations, problems: &mut Vec<Problem>) {
     for (at, _) in run.match_indices("[@") {
-        let Some(len) = run[at..].find(']') else {
+        let Some(len) = closing_bracket(&run[at..]) else {
             continue;
         };
         let written = &run[at..at + len + 1];

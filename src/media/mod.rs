@@ -9,6 +9,7 @@
 pub mod embed;
 mod find;
 mod html;
+mod linked;
 mod refusal;
 mod store;
 pub mod svg;
@@ -285,11 +286,11 @@ pub fn process(
 
     // Then each picture is taken from memory, from the disk cache, or made.
     let kept = &images.kept;
-    let results: Vec<Result<Got, String>> = sources
+    let results: Vec<Result<Got, Refusal>> = sources
         .par_iter()
         .zip(looked_up)
         .map(|((rel, _), looked)| {
-            let Keyed { key, bytes } = looked?;
+            let Keyed { key, bytes } = looked.map_err(Refusal::Unreadable)?;
             let reused = |files| Got {
                 key: key.clone(),
                 files,
@@ -303,12 +304,15 @@ pub fn process(
             }
             let bytes = match bytes {
                 Some(bytes) => bytes,
-                None => std::fs::read(root.join(rel)).map_err(|e| unreadable(&e))?,
+                None => std::fs::read(root.join(rel))
+                    .map_err(|e| Refusal::Unreadable(unreadable(&e)))?,
             };
+            refusal::too_many_pixels(&bytes)?;
             let made = encode::make(&bytes, &settings).map_err(|why| match why {
                 encode::Unreadable::NotAPicture => "is not a JPEG, PNG or WebP picture".to_string(),
                 encode::Unreadable::Damaged(_) => "is damaged and cannot be read".to_string(),
-            })?;
+            });
+            let made = made.map_err(Refusal::Unreadable)?;
             let files = Arc::new(store.save(&key, made));
             Ok(Got {
                 key,
@@ -323,8 +327,8 @@ pub fn process(
     for (((rel, n), stamp), result) in sources.iter().zip(&stamps).zip(results) {
         let Got { key, files, made } = match result {
             Ok(done) => done,
-            Err(why) => {
-                found.push(Refusal::Unreadable(why).diagnostic(n));
+            Err(refusal) => {
+                found.push(refusal.diagnostic(n));
                 continue;
             }
         };
@@ -380,6 +384,7 @@ pub fn process(
             Err(why) => found.push(Refusal::Video(why).diagnostic(n)),
         }
     }
+    linked::publish(root, output, found);
     images.store.save_index();
     // Only the pictures of this build are kept: a photo taken out is forgotten.
     images.kept = kept;

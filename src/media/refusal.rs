@@ -11,6 +11,29 @@ pub(super) enum Refusal {
     Svg(svg::Refused),
     /// A video, or its captions, that cannot be read.
     Video(String),
+    /// A photo with more pixels than [`MAX_MEGAPIXELS`].
+    TooLarge {
+        width: usize,
+        height: usize,
+    },
+}
+
+/// The most pixels a photo may have to be made into a picture: the largest camera sensors make
+/// about 100 million. A photo is decoded whole, at three or four bytes a pixel, so this bounds the
+/// memory one photo takes (a 400-megapixel PNG of a few hundred kilobytes took 1.7 GB).
+pub const MAX_MEGAPIXELS: usize = 100;
+
+/// Refuses a photo whose header gives more than [`MAX_MEGAPIXELS`], before it is decoded.
+pub(super) fn too_many_pixels(bytes: &[u8]) -> Result<(), Refusal> {
+    match imagesize::blob_size(bytes) {
+        Ok(size) if size.width.saturating_mul(size.height) > MAX_MEGAPIXELS * 1_000_000 => {
+            Err(Refusal::TooLarge {
+                width: size.width,
+                height: size.height,
+            })
+        }
+        _ => Ok(()),
+    }
 }
 
 impl Refusal {
@@ -20,6 +43,14 @@ impl Refusal {
                 format!("the picture `{}` {why}", n.src),
                 "export it again as JPEG, PNG or WebP from a picture editor".to_string(),
             ),
+            Refusal::TooLarge { width, height } => (
+                format!(
+                    "the picture `{}` is {width} × {height} pixels ({} megapixels); the most explainer makes into a picture is {MAX_MEGAPIXELS} megapixels",
+                    n.src,
+                    width.saturating_mul(height) / 1_000_000
+                ),
+                "make it smaller in a picture editor: the page shows a photo at most 1600 pixels wide".to_string(),
+            ),
             Refusal::Video(why) => (
                 format!("the video `{}` {why}", n.src),
                 "copy the file again from where it came from".to_string(),
@@ -27,6 +58,14 @@ impl Refusal {
             Refusal::Svg(svg::Refused::Damaged { line, why }) => (
                 format!("the drawing `{}` cannot be read (its line {line}: {why})", n.src),
                 "open it in a drawing program and save it again as SVG".to_string(),
+            ),
+            Refusal::Svg(svg::Refused::TooDeep { line }) => (
+                format!(
+                    "the drawing `{}` nests its elements more than {} deep (at its line {line})",
+                    n.src,
+                    svg::MAX_DEPTH
+                ),
+                "save it again from a drawing program, which nests groups only a few levels".to_string(),
             ),
             Refusal::Svg(svg::Refused::NotSvg) => (
                 format!("the drawing `{}` is not an SVG drawing", n.src),

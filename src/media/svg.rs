@@ -8,6 +8,10 @@ use std::fmt::Write as _;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::{Reader, XmlVersion};
 
+mod css;
+
+use css::fetches_nothing;
+
 /// A cleaned SVG and the size it is drawn at.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Svg {
@@ -27,7 +31,15 @@ pub enum Refused {
     NotSvg,
     /// Neither `width` and `height` nor a `viewBox` give the drawing's proportions.
     NoSize,
+    /// Elements nested deeper than [`MAX_DEPTH`], at this line.
+    TooDeep {
+        line: usize,
+    },
 }
+
+/// The deepest a drawing's elements may nest. Drawing programs nest groups a few levels; a file
+/// nested thousands deep is made to stall whatever reads it.
+pub const MAX_DEPTH: usize = 256;
 
 /// The elements of a static drawing. Anything else (`script`, `foreignObject`, `image`, `iframe`,
 /// `metadata`, an editor's own elements) is left out with everything inside it.
@@ -77,6 +89,16 @@ const TRANSPARENT: &[&str] = &["a"];
 
 /// Cleans `bytes` (UTF-8, with or without a byte-order mark) into an SVG that draws the same.
 pub fn clean(bytes: &[u8]) -> Result<Svg, Refused> {
+    clean_drawing(bytes, true)
+}
+
+/// The same for a drawing that is only linked (a file of `static/`), whose size the page does not
+/// need: one without a size is cleaned all the same.
+pub fn clean_linked(bytes: &[u8]) -> Result<String, Refused> {
+    clean_drawing(bytes, false).map(|svg| svg.text)
+}
+
+fn clean_drawing(bytes: &[u8], need_size: bool) -> Result<Svg, Refused> {
     let text =
         std::str::from_utf8(bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes)).map_err(|e| {
             Refused::Damaged {
@@ -90,6 +112,11 @@ pub fn clean(bytes: &[u8]) -> Result<Svg, Refused> {
     // The open elements: their names, and whether each is written (false: left out).
     let mut open: Vec<(String, bool)> = Vec::new();
     let mut size = None;
+    // A `<style>` being read: its start tag as written, and its text so far. It is written at its
+    // end only if its rules fetch nothing, so that no comment or escape can hide an `@import`.
+    let mut style: Option<(String, String)> = None;
+    // How many of the open elements are left out (a transparent one, such as a link, is not).
+    let mut hidden = 0usize;
     loop {
         let event = reader.read_event().map_err(|e| Refused::Damaged {
             line: line_at(bytes, reader.error_position() as usize),
@@ -98,16 +125,18 @@ pub fn clean(bytes: &[u8]) -> Result<Svg, Refused> {
                 .trim_start_matches("ill-formed document: ")
                 .to_string(),
         })?;
-        let writing = open
-            .iter()
-            .all(|(name, kept)| *kept || is(TRANSPARENT, name));
+        let writing = hidden == 0;
         let in_text = open.last().is_some_and(|(name, _)| is(WITH_TEXT, name));
         match event {
             Event::Start(ref tag) | Event::Empty(ref tag) if open.is_empty() => {
                 if tag.name().0 != "svg" || size.is_some() {
                     return Err(Refused::NotSvg);
                 }
-                size = Some(size_of(tag).ok_or(Refused::NoSize)?);
+                size = Some(match size_of(tag) {
+                    Some(size) => size,
+                    None if need_size => return Err(Refused::NoSize),
+                    None => (0, 0),
+                });
                 let empty = matches!(event, Event::Empty(_));
                 write_tag(&mut out, tag, empty);
                 if !empty {
@@ -116,41 +145,71 @@ pub fn clean(bytes: &[u8]) -> Result<Svg, Refused> {
             }
             Event::Start(tag) => {
                 let name = tag.name().0.to_string();
-                let kept = writing
-                    && is(DRAWING, &name)
-                    && style_is_safe(&text[reader.buffer_position() as usize..], &name);
-                if kept {
+                let kept = writing && is(DRAWING, &name) && style.is_none();
+                if kept && name == "style" {
+                    let mut start = String::new();
+                    write_tag(&mut start, &tag, false);
+                    style = Some((start, String::new()));
+                } else if kept {
                     write_tag(&mut out, &tag, false);
                 }
+                if !kept && !is(TRANSPARENT, &name) {
+                    hidden += 1;
+                }
                 open.push((name, kept));
+                if open.len() > MAX_DEPTH {
+                    return Err(Refused::TooDeep {
+                        line: line_at(bytes, reader.buffer_position() as usize),
+                    });
+                }
             }
             Event::Empty(tag) if writing && is(DRAWING, tag.name().0) => {
                 write_tag(&mut out, &tag, true);
             }
-            Event::End(tag) => {
-                if let Some((name, kept)) = open.pop()
-                    && kept
-                {
+            Event::End(tag) => match open.pop() {
+                Some((name, false)) if !is(TRANSPARENT, &name) => hidden -= 1,
+                Some((_, false)) => {}
+                Some((name, true)) if name == "style" => {
+                    if let Some((start, rules)) = style.take()
+                        && fetches_nothing(&rules)
+                    {
+                        let _ = write!(out, "{start}{rules}</style>");
+                    }
+                }
+                Some((name, true)) => {
                     let _ = write!(out, "</{}>", tag.name().0);
                     debug_assert_eq!(name, tag.name().0);
                 }
-            }
+                None => {}
+            },
             Event::Text(t) if writing => {
                 let raw = t.into_inner();
-                if in_text || !raw.trim().is_empty() {
-                    out.push_str(&raw);
+                match &mut style {
+                    Some((_, rules)) => rules.push_str(&raw),
+                    None if in_text || !raw.trim().is_empty() => out.push_str(&raw),
+                    None => {}
                 }
             }
             Event::CData(c) if writing && in_text => {
                 let raw = c.into_inner();
-                let _ = write!(out, "<![CDATA[{raw}]]>");
+                match &mut style {
+                    // In a stylesheet, the text of the section is what counts: kept escaped.
+                    Some((_, rules)) => rules.push_str(&crate::html::escape(&raw)),
+                    None => {
+                        let _ = write!(out, "<![CDATA[{raw}]]>");
+                    }
+                }
             }
             // `&amp;`, `&#x627;`: the five entities of XML and characters by number. An entity
             // declared in a DOCTYPE (which is dropped) is dropped with it.
             Event::GeneralRef(r) if writing => {
                 let name = r.into_inner();
+                let target = match &mut style {
+                    Some((_, rules)) => rules,
+                    None => &mut out,
+                };
                 if name.starts_with('#') || ["amp", "lt", "gt", "quot", "apos"].contains(&&*name) {
-                    let _ = write!(out, "&{name};");
+                    let _ = write!(target, "&{name};");
                 }
             }
             Event::Eof => break,
@@ -207,28 +266,7 @@ fn attribute_is_safe(key: &str, value: &str) -> bool {
     if local == "href" {
         return value.trim_start().starts_with('#');
     }
-    only_local_urls(value)
-}
-
-/// Whether every `url(…)` in a value or a stylesheet points into the same file (`url(#shadow)`),
-/// and nothing is imported.
-fn only_local_urls(value: &str) -> bool {
-    let lower = value.to_ascii_lowercase();
-    !lower.contains("@import")
-        && lower.match_indices("url(").all(|(at, _)| {
-            lower[at + 4..]
-                .trim_start_matches([' ', '"', '\''])
-                .starts_with('#')
-        })
-}
-
-/// A `<style>` is kept only if its rules fetch nothing: `rest` is the file after its start tag.
-fn style_is_safe(rest: &str, name: &str) -> bool {
-    if name != "style" {
-        return true;
-    }
-    let end = rest.find("</style").unwrap_or(rest.len());
-    only_local_urls(&rest[..end])
+    fetches_nothing(value)
 }
 
 /// The drawing's size in CSS pixels: `width` and `height` when both are plain numbers (or px),
@@ -324,6 +362,30 @@ mod tests {
             assert!(out.contains(kept), "{kept} is missing from {out}");
         }
         assert!(out.starts_with("<svg ") && out.ends_with("</svg>"), "{out}");
+    }
+
+    #[test]
+    fn deep_nesting_is_refused_at_its_line() {
+        let deep = format!(
+            "<svg viewBox=\"0 0 1 1\">\n{}{}</svg>",
+            "<g>".repeat(MAX_DEPTH),
+            "</g>".repeat(MAX_DEPTH)
+        );
+        assert_eq!(clean(deep.as_bytes()), Err(Refused::TooDeep { line: 2 }));
+        let hidden = format!(
+            "<svg viewBox=\"0 0 1 1\"><metadata>{}{}</metadata><circle r=\"1\"/></svg>",
+            "<x>".repeat(200),
+            "</x>".repeat(200)
+        );
+        assert!(cleaned(&hidden).ends_with("<circle r=\"1\"/></svg>"));
+    }
+
+    #[test]
+    fn a_linked_drawing_needs_no_size() {
+        assert_eq!(
+            clean_linked(b"<svg><script>alert(1)</script><path d=\"M0 0\"/></svg>"),
+            Ok("<svg><path d=\"M0 0\"/></svg>".to_string())
+        );
     }
 
     #[test]

@@ -169,6 +169,19 @@ pub fn read(sheet: &Sheet, layout: &Layout, row: &Row) -> Result<Entry, Vec<Diag
             format!("`{id}` cannot be a file name: use lowercase letters, digits and hyphens"),
         );
     }
+    // The cells read as HTML are cleaned by a parser whose time grows with the square of the
+    // nesting: bounded before it sees them.
+    for column in [Column::Text, Column::MediaCaption, Column::MediaCredit] {
+        if crate::html::Nesting::default().feed(get(column)).is_some() {
+            at(
+                column,
+                format!(
+                    "HTML elements nested more than {} deep",
+                    crate::html::MAX_NESTING
+                ),
+            );
+        }
+    }
     if !problems.is_empty() {
         return Err(problems);
     }

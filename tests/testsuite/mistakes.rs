@@ -602,3 +602,8 @@ mistake!(
     "base-url-with-markup",
     "content/_index.md:5:12: error: the base URL `https://x.github.io/r\"><img src=x onerror=alert(1)>/` holds `\"`, which an address cannot"
 );
+mistake!(
+    html_nested_deeper_than_the_limit,
+    "html-nested-too-deep",
+    "content/what-happened.md:20:501: error: HTML elements nested more than 100 deep"
+);

@@ -338,3 +338,96 @@ fn media_with_a_script_address_is_refused_at_its_place() {
         run.stderr
     );
 }
+
+/// A drawing in `static/` that the page only links to is cleaned as a shown one is: its script
+/// would run when a reader opens it, on the newsroom's own origin. A photo only linked loses its
+/// metadata (the GPS position a camera wrote) and stays the same picture.
+#[test]
+fn files_of_static_the_page_only_links_to_are_cleaned() {
+    let site = TestSite::fixture("basic");
+    site.write(
+        "static/maps/iraq.svg",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\" onload=\"alert(1)\">\
+         <script>alert(2)</script><style><!--</style-->@import url(https://tracker.example/a.css);</style>\
+         <text>بغداد — “Baghdad”</text></svg>",
+    );
+    let photo = crate::photos::newsroom_photo(0);
+    assert!(photo.windows(6).any(|w| w == b"Exif\0\0"));
+    fs::write(site.root.join("static/full.jpg"), &photo).unwrap();
+    site.append(
+        "content/what-happened.md",
+        "See [the map](maps/iraq.svg) and [the full photo](full.jpg).\n",
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let map = site.read_output("maps/iraq.svg");
+    for gone in ["alert", "onload", "script", "tracker.example", "@import"] {
+        assert!(!map.contains(gone), "{gone} is still in {map}");
+    }
+    assert!(map.contains("<text>بغداد — “Baghdad”</text>"), "{map}");
+    let published = fs::read(site.output().join("full.jpg")).unwrap();
+    assert!(
+        !published.windows(6).any(|w| w == b"Exif\0\0"),
+        "EXIF left in"
+    );
+    let (before, after) = (
+        image::load_from_memory(&photo).unwrap(),
+        image::load_from_memory(&published).unwrap(),
+    );
+    assert_eq!(before.to_rgb8(), after.to_rgb8(), "the picture changed");
+}
+
+/// A photo whose header gives more pixels than the limit is refused before it is decoded: a PNG
+/// of a few bytes that says 20000 × 20000, and a JPEG that says 50000 × 50000.
+#[test]
+fn a_photo_over_the_pixel_limit_is_refused_before_it_is_decoded() {
+    let site = TestSite::fixture("basic");
+    let mut png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    png.extend(20000u32.to_be_bytes());
+    png.extend(20000u32.to_be_bytes());
+    png.extend([8, 2, 0, 0, 0, 0, 0, 0, 0]);
+    fs::write(site.root.join("content/huge.png"), &png).unwrap();
+    let mut jpeg = vec![0xFF, 0xD8, 0xFF, 0xC0, 0, 17, 8];
+    jpeg.extend(50000u16.to_be_bytes());
+    jpeg.extend(50000u16.to_be_bytes());
+    jpeg.extend([3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1, 0xFF, 0xD9]);
+    fs::write(site.root.join("content/huger.jpg"), &jpeg).unwrap();
+    site.append(
+        "content/what-happened.md",
+        "![A field of grey](huge.png)\n\n![A field of black](huger.jpg)\n",
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    for said in [
+        "error: the picture `huge.png` is 20000 × 20000 pixels (400 megapixels); the most explainer makes into a picture is 100 megapixels",
+        "error: the picture `huger.jpg` is 50000 × 50000 pixels (2500 megapixels)",
+    ] {
+        assert!(run.stderr.contains(said), "{said}\n{}", run.stderr);
+    }
+    insta::assert_snapshot!("picture-over-the-pixel-limit", run.stderr);
+}
+
+/// A drawing nested thousands deep is refused at its line, whether the page shows it or only
+/// links to it; one whose name says SVG but that is not is refused too.
+#[test]
+fn a_drawing_nested_too_deep_is_refused() {
+    let site = TestSite::fixture("basic");
+    let deep = format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 10 10\">\n<title>Iraq — العراق</title>\n{}{}</svg>",
+        "<g>".repeat(5_000),
+        "</g>".repeat(5_000)
+    );
+    site.write("content/map.svg", &deep);
+    site.write("static/linked.svg", &deep);
+    site.write(
+        "static/page.svg",
+        "<!doctype html><html><body>not a drawing</body></html>",
+    );
+    site.append(
+        "content/what-happened.md",
+        "![A map of Iraq](map.svg)\n\nSee [the other map](linked.svg) and [this](page.svg).\n",
+    );
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    insta::assert_snapshot!("drawing-nested-too-deep", run.stderr);
+}

@@ -5,6 +5,7 @@
 //! file position, plain words, and a hint ("did you mean `weight`?", "put the title in quotes"); the
 //! rewording is in [`errors`].
 
+mod aliases;
 mod errors;
 mod slips;
 mod types;
@@ -108,6 +109,32 @@ pub fn parse<T: DeserializeOwned>(text: &str, split: &Split) -> Result<T, Proble
             hint: Some("no content field nests this deep; check the brackets".into()),
         });
     }
+    if aliases::expands_too_far(yaml) {
+        // The first alias: a `*` where a value starts, before its anchor's name.
+        let at = yaml
+            .match_indices('*')
+            .find(|(i, _)| {
+                let before = yaml[..*i].chars().next_back();
+                let after = yaml[i + 1..].chars().next();
+                matches!(
+                    before,
+                    None | Some(' ' | '[' | ',' | '{' | ':' | '-' | '\n')
+                ) && after.is_some_and(|c| c.is_alphanumeric() || c == '_')
+            })
+            .map_or(0, |(i, _)| i);
+        let start = split.yaml.start + at;
+        return Err(Problem {
+            message: format!(
+                "the YAML aliases (`*name`) here repeat more than {} times the front matter's own text",
+                aliases::MAX_EXPANSION
+            ),
+            range: start..start + 1,
+            hint: Some(
+                "write the value out where it is needed instead of repeating it with `*name`"
+                    .into(),
+            ),
+        });
+    }
     serde_yaml::from_str(yaml).map_err(|err| explain(text, split, &err))
 }
 
@@ -205,7 +232,11 @@ mod tests {
         }
         yaml.push_str("---\n");
         let err = super::to_json(&yaml).expect_err("the expansion is refused");
-        assert!(err.message.contains("repetition limit"), "{}", err.message);
+        assert!(
+            err.message.contains("repeat more than 16 times"),
+            "{}",
+            err.message
+        );
     }
 
     #[test]
