@@ -10,7 +10,8 @@
 //! - the page: 3 to 5 key points, the headline at most 110 characters, the description at most 200;
 //! - the timeline: each event inside its era, its file name's date matching its `date:`, events after
 //!   publication only on a page that says when it was updated;
-//! - the example paragraph that `explainer new` writes, left in place.
+//! - the example paragraph that `explainer new` writes, left in place;
+//! - videos that record where they were filmed.
 //!
 //! When some files' front matter does not parse, the build stops before it reads any Markdown. Check
 //! then still reads the Markdown of the files that did parse (headings, images, and citations when
@@ -23,6 +24,7 @@
 mod links;
 mod lints;
 mod translations;
+mod videos;
 
 use crate::content::{Files, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
@@ -75,6 +77,7 @@ pub fn check_site(options: SiteOptions) -> Report {
 /// What `check` finds, with or without what is only about the editions in other languages (which a
 /// failed build leaves out: the error that stopped it comes first).
 fn examine(options: SiteOptions, editions: bool) -> Report {
+    let root = options.root.clone();
     let mut pipeline = Pipeline::open(options);
     let mut found = Diagnostics::default();
     let site = pipeline.files().site(&mut found);
@@ -91,6 +94,7 @@ fn examine(options: SiteOptions, editions: bool) -> Report {
     lints::check_sections(files, &mut found);
     lints::check_events(files, &mut found);
     lints::check_placeholders(files, &mut found);
+    videos::check_video_locations(&root, &mut found);
     if editions {
         translations::check_translations(files, &mut found);
     }

@@ -431,3 +431,34 @@ fn a_drawing_nested_too_deep_is_refused() {
     assert_eq!(run.code, Some(1), "{}", run.stderr);
     insta::assert_snapshot!("drawing-nested-too-deep", run.stderr);
 }
+
+/// A phone's video records where it was filmed; it is published as it is, so `check` names it.
+#[test]
+fn check_names_a_video_that_records_where_it_was_filmed() {
+    let site = TestSite::fixture("basic");
+    let mut video = b"\0\0\0\x18ftypmp42".to_vec();
+    video.extend_from_slice(b"\0\0\0\x1eudta\0\0\0\x16\xA9xyz+33.3128+044.3615/");
+    fs::create_dir_all(site.root.join("static/clips")).unwrap();
+    fs::write(site.root.join("static/clips/convoy.mp4"), &video).unwrap();
+    fs::write(
+        site.root.join("static/clips/plain.mp4"),
+        b"\0\0\0\x18ftypmp42",
+    )
+    .unwrap();
+    let run = site.check(&[]);
+    assert!(
+        run.stderr
+            .contains("static/clips/convoy.mp4: warning: this video records where it was filmed"),
+        "{}",
+        run.stderr
+    );
+    assert!(!run.stderr.contains("plain.mp4"), "{}", run.stderr);
+    let said: String = run
+        .stderr
+        .lines()
+        .skip_while(|l| !l.contains("convoy.mp4"))
+        .take(2)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    insta::assert_snapshot!("video-with-a-location", said);
+}
