@@ -245,6 +245,14 @@ fn script_injection_payloads_in_every_field_never_run() {
     run("injection.mjs", &[]);
 }
 
+/// Issue 29: heading attributes, a translation's, an imported sheet's cell and a base URL are
+/// refused by the build; a site's interface words and a drawing only linked from the page are
+/// published and run nothing in Chromium, opened as a reader would.
+#[test]
+fn planted_markup_is_refused_or_runs_nothing() {
+    run("planted.mjs", &[]);
+}
+
 /// The Arabic edition of a bilingual fixture (issue 14): axe at every width in both schemes, and the
 /// page mirrored (the timeline's rail, the key points' rule, text from the right, no sideways
 /// scrolling); the English page must fail the mirror check.

@@ -112,7 +112,7 @@ pub fn import(root: &Path, sheet: &Sheet, options: &ImportOptions) -> Imported {
         super::download::download(root, sheet, &layout, &mut named, &mut imported.diagnostics);
     }
     for entry in &events {
-        write_event(root, entry, options, &mut imported);
+        write_event(root, sheet, entry, options, &mut imported);
     }
     if !eras.is_empty() {
         add_eras(root, &eras, &mut imported);
@@ -289,10 +289,33 @@ fn is_plain_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
-fn write_event(root: &Path, entry: &Entry, options: &ImportOptions, imported: &mut Imported) {
+fn write_event(
+    root: &Path,
+    sheet: &Sheet,
+    entry: &Entry,
+    options: &ImportOptions,
+    imported: &mut Imported,
+) {
     let inner = Path::new(TIMELINE_DIR).join(format!("{}.md", event_file_name(entry)));
     let path = Path::new("content").join(&inner);
     let text = event_text(&inner, entry);
+    // A file the build could not read is not written: the row says why.
+    let readable = front_matter::split(&text).and_then(|parts| {
+        front_matter::parse::<crate::content::model::EventMeta>(&text, &parts).map(|_| ())
+    });
+    if let Err(problem) = readable {
+        if let Some(row) = sheet.rows.iter().find(|r| r.number == entry.row) {
+            imported.diagnostics.push(
+                sheet
+                    .row_problem(
+                        row,
+                        &format!("cannot become an event file: {}", problem.message),
+                    )
+                    .hint("shorten or correct the row's cells; the row is skipped"),
+            );
+        }
+        return;
+    }
     let full = root.join(&path);
     match std::fs::read_to_string(&full) {
         Ok(existing) if same_event(&existing, &text) => return imported.unchanged.push(path),

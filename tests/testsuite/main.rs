@@ -6,6 +6,8 @@
 mod common;
 #[path = "../../examples/synth/generate.rs"]
 mod generate;
+#[path = "../support/inert.rs"]
+mod inert;
 #[path = "../support/photos.rs"]
 mod photos;
 

@@ -462,3 +462,124 @@ fn check_names_a_video_that_records_where_it_was_filmed() {
         .collect();
     insta::assert_snapshot!("video-with-a-location", said);
 }
+
+/// The one boundary where text becomes HTML, tried with text made of the pieces planted markup is
+/// made of: whatever the Markdown renderer gives for a text it reports no problem in holds no
+/// element, attribute or address that could run script or load from another site. (The fuzz
+/// target `markdown` asks the same of any text.)
+mod boundary {
+    use explainer::markdown::{Citations, Settings, render, render_inline};
+    use proptest::prelude::*;
+
+    const PIECES: [&str; 40] = [
+        "# ",
+        "### ",
+        "{",
+        "}",
+        "#id",
+        ".cls",
+        " onfocus=alert(1)",
+        " autofocus",
+        "tabindex=0",
+        "<",
+        ">",
+        "</",
+        "/>",
+        "script",
+        "img",
+        "svg",
+        "iframe",
+        " src=x",
+        " onerror=",
+        "style=",
+        "\"",
+        "'",
+        "=",
+        "javascript:",
+        "JaVa\tScRiPt:",
+        "data:text/html,",
+        "[",
+        "]",
+        "(",
+        ")",
+        "![",
+        "[@ap]",
+        "[^n]",
+        "\n",
+        "\n\n",
+        " ",
+        "*",
+        "`",
+        "&#106;",
+        "—",
+    ];
+
+    const STARTS: [&str; 7] = ["", "# ", "### ", "#### ", "- ", "> ", "1. "];
+    const ATTRIBUTES: [&str; 8] = [
+        "#id",
+        ".cls",
+        " ",
+        " onfocus=alert(1)",
+        " autofocus",
+        " tabindex=0",
+        " style=x",
+        "=",
+    ];
+
+    /// Lines, each a start (a heading, a list item, a quotation), pieces, and perhaps a `{…}`.
+    fn text() -> impl Strategy<Value = String> {
+        let pieces = prop::collection::vec(prop::sample::select(&PIECES[..]), 0..12);
+        let attributes = prop::option::of(
+            prop::collection::vec(prop::sample::select(&ATTRIBUTES[..]), 0..5)
+                .prop_map(|a| format!(" {{{}}}", a.concat())),
+        );
+        let line = (prop::sample::select(&STARTS[..]), pieces, attributes).prop_map(
+            |(start, pieces, attributes)| {
+                format!(
+                    "{start}{}{}",
+                    pieces.concat(),
+                    attributes.unwrap_or_default()
+                )
+            },
+        );
+        prop::collection::vec(line, 1..6).prop_map(|lines| lines.join("\n"))
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(3000))]
+
+        #[test]
+        fn what_the_renderer_publishes_is_inert(text in text()) {
+            let citations = Citations::new(["ap"]);
+            let settings = Settings {
+                citations: &citations,
+                id_prefix: "why",
+                min_heading: 3,
+                trusted_html: false,
+                terms: None,
+                pictures: None,
+            };
+            for rendered in [render(&text, &settings), render_inline(&text, &citations, false)] {
+                if rendered.problems.is_empty() {
+                    let found = crate::inert::active_parts(&rendered.html);
+                    prop_assert!(found.is_empty(), "{text:?} gave {found:?} in {}", rendered.html);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_check_finds_what_it_must() {
+        for (html, part) in [
+            ("<h3 onfocus=\"alert(1)\">x</h3>", "onfocus"),
+            ("<a href=\" javascript:alert(1)\">x</a>", "javascript"),
+            ("<p><svg><circle/></svg></p>", "<svg>"),
+            ("<td style=\"background:url(x)\">", "style="),
+            ("<button type=\"submit\">", "button type"),
+        ] {
+            let found = crate::inert::active_parts(html);
+            assert!(found.iter().any(|f| f.contains(part)), "{html}: {found:?}");
+        }
+        assert!(crate::inert::active_parts("<p id=\"a\" class=\"b\"><a href=\"https://e.org/\" rel=\"noopener noreferrer\">x</a></p>").is_empty());
+    }
+}

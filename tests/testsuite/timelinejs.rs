@@ -525,3 +525,33 @@ fn download_media_checks_every_redirect_and_never_globs() {
             .contains("MYSECRET")
     );
 }
+
+/// A row that would make a file the build cannot read (found by the fuzz target: a headline of
+/// brackets nested past the limit) is reported at its row and skipped; the other rows are imported.
+#[test]
+fn a_row_that_cannot_become_a_readable_file_is_skipped() {
+    let site = TestSite::fixture("timelinejs/site");
+    site.write(
+        "brackets.csv",
+        &format!(
+            "Year,Month,Day,Headline,Text,Source\n\
+             2021,7,26,{},<p>Text.</p>,wire-one\n\
+             2021,7,27,A fine row — “quoted”,<p>Text.</p>,wire-one\n",
+            "[".repeat(70)
+        ),
+    );
+    let run = import(&site, "brackets.csv", &[]);
+    assert_eq!(run.code, Some(1), "{}\n{}", run.stdout, run.stderr);
+    assert!(
+        run.stderr.contains("brackets.csv:2:1: error: row 2: cannot become an event file: lists or maps nested more than 64 deep"),
+        "{}",
+        run.stderr
+    );
+    let files = event_files(&site);
+    assert!(files.keys().any(|f| f.contains("a-fine-row")), "{files:?}");
+    assert_eq!(
+        files.keys().filter(|f| f.starts_with("2021-07-26")).count(),
+        0
+    );
+    assert_eq!(site.build(&[]).code, Some(0));
+}
