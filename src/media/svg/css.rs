@@ -7,26 +7,85 @@
 /// CSS's escapes (`@\69mport`, `u\72l(`) undone and comments taken out, so none can hide an
 /// address.
 pub(super) fn fetches_nothing(css: &str) -> bool {
-    let plain = css_as_read(&xml_references_undone(css)).to_ascii_lowercase();
+    // Nothing fetches without a parenthesis (`url(`, `image-set(`) or an at-rule, and neither can
+    // be hidden without an escape, a comment or a reference: most attributes (a path's `d`, a
+    // colour, `translate(…)`) are told as they are, without being rewritten.
+    if !css.bytes().any(|b| matches!(b, b'(' | b'@' | b'\\' | b'&')) {
+        return true;
+    }
+    if !css.bytes().any(|b| matches!(b, b'\\' | b'&')) && !css.contains("/*") {
+        return nothing_fetched_in(css);
+    }
+    let plain = css_as_read(&xml_references_undone(css));
     let compact: String = plain.chars().filter(|c| !c.is_whitespace()).collect();
-    let fetching = [
-        "@import",
-        "@namespace",
-        "image-set(",
-        "image(",
-        "cross-fade(",
-        "element(",
-        "src(",
-        "expression(",
-        "-moz-binding",
-        "behavior:",
-    ];
-    !fetching.iter().any(|f| compact.contains(f))
-        && compact.match_indices("url(").all(|(at, _)| {
-            compact[at + 4..]
-                .trim_start_matches(['"', '\''])
-                .starts_with('#')
-        })
+    nothing_fetched_in(&compact)
+}
+
+/// The CSS functions that load something; `url()` may, unless it points into the same file.
+const LOADING: [&str; 6] = [
+    "image-set",
+    "image",
+    "cross-fade",
+    "element",
+    "src",
+    "expression",
+];
+
+/// Whether CSS, as read, names nothing to fetch: every function before a `(` and every at-rule
+/// after an `@` is looked at, in any case.
+fn nothing_fetched_in(css: &str) -> bool {
+    let bytes = css.as_bytes();
+    let word_before = |at: usize| {
+        let start = bytes[..at]
+            .iter()
+            .rposition(|b| !(b.is_ascii_alphanumeric() || *b == b'-'))
+            .map_or(0, |p| p + 1);
+        &css[start..at]
+    };
+    let word_after = |at: usize| {
+        let end = bytes[at..]
+            .iter()
+            .position(|b| !(b.is_ascii_alphanumeric() || *b == b'-'))
+            .map_or(css.len(), |p| at + p);
+        &css[at..end]
+    };
+    for (at, byte) in bytes.iter().enumerate() {
+        match byte {
+            b'(' => {
+                let function = word_before(at).to_ascii_lowercase();
+                if function == "url"
+                    && !css[at + 1..]
+                        .trim_start_matches(|c: char| c.is_whitespace() || c == '"' || c == '\'')
+                        .starts_with('#')
+                {
+                    return false;
+                }
+                // `-webkit-image-set(` as well as `image-set(`.
+                if LOADING.iter().any(|f| {
+                    function == *f
+                        || function
+                            .strip_suffix(f)
+                            .is_some_and(|prefix| prefix.ends_with('-'))
+                }) {
+                    return false;
+                }
+            }
+            b'@' => {
+                let rule = word_after(at + 1);
+                if rule.eq_ignore_ascii_case("import") || rule.eq_ignore_ascii_case("namespace") {
+                    return false;
+                }
+            }
+            b'b' | b'B' => {
+                let word = word_after(at);
+                if word.eq_ignore_ascii_case("behavior") || word.eq_ignore_ascii_case("binding") {
+                    return false;
+                }
+            }
+            _ => {}
+        }
+    }
+    true
 }
 
 /// `&#117;`, `&#x75;` and the five named references as the characters they stand for (a text that
@@ -129,6 +188,9 @@ mod tests {
             "<style>.a { background: &#117;rl(https://example.com/p.png) }</style>",
             "<style><![CDATA[.a { background: url(https://example.com/p.png) }]]></style>",
             "<style>.a { background: image-set('https://example.com/p.png' 1x) }</style>",
+            "<style>.a { background: -WebKit-Image-Set('https://example.com/p.png' 1x) }</style>",
+            "<style>.a { -moz-binding: u\\rl(https://example.com/x.xml) }</style>",
+            "<style>@IMPORT 'https://example.com/a.css';</style>",
             "<rect width=\"1\" height=\"1\" style=\"fill: u\\72l(https://example.com/p.svg#x)\"/>",
             "<rect width=\"1\" height=\"1\" style=\"fill: u&#x72;l(https://example.com/p.svg#x)\"/>",
             "<rect width=\"1\" height=\"1\" fill=\"URL( 'https://example.com/p.svg#x')\"/>",
