@@ -43,20 +43,12 @@ pub fn validate(site: &Site, out: &mut Diagnostics) {
     }
 }
 
-fn is_anchor_id(id: &str) -> bool {
-    !id.is_empty()
-        && id.starts_with(|c: char| c.is_ascii_alphanumeric())
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-}
-
 /// Checks an id the editor wrote (ids made from file names are always valid).
 fn check_id<M>(doc: &Document<M>, key: &str, id: &str, out: &mut Diagnostics) {
-    if !is_anchor_id(id) {
+    if !crate::markdown::is_slug(id) {
         out.push(
             doc.error_at_value(key, id, format!("`{id}` cannot be used as an id"))
-                .hint("use lower-case letters, digits and hyphens, like `us-troops-2021`"),
+                .hint("use lower-case letters (of any alphabet), digits and single hyphens, like `us-troops-2021` or `انسحاب-2021`"),
         );
     }
 }

@@ -21,7 +21,7 @@ pub use crate::diagnostics::Problem;
 pub use citations::Citations;
 pub use links::{Link, links};
 pub use terms::{Glossary, TermMarks};
-pub use text::{plain_text, slugify, smarten};
+pub use text::{is_slug, plain_text, slugify, smarten};
 
 /// Rendered HTML, the source ids it cites (in order, repeats kept) and any problems.
 #[derive(Debug, Default, Clone)]

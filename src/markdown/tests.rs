@@ -222,3 +222,25 @@ fn a_heading_carries_only_its_id_and_classes() {
     let r = render("### Analysis {#a .b}\n", &settings(&c));
     assert!(r.problems.is_empty(), "{:?}", r.problems);
 }
+
+#[test]
+fn ids_keep_letters_of_any_alphabet_with_their_marks() {
+    for (title, id) in [
+        (
+            "Rózsa Péter writes “recursion”",
+            "rózsa-péter-writes-recursion",
+        ),
+        ("Ro\u{301}zsa Pe\u{301}ter", "ro\u{301}zsa-pe\u{301}ter"),
+        ("Über die Straße — 2021", "über-die-straße-2021"),
+        ("Élysée: l’accord", "élysée-l-accord"),
+        ("مُهِمَّة القتال تنتهي", "مُهِمَّة-القتال-تنتهي"),
+        ("हिन्दी समाचार", "हिन्दी-समाचार"),
+        ("美军 结束 任务", "美军-结束-任务"),
+    ] {
+        assert_eq!(slugify(title), id, "{title}");
+        assert!(is_slug(id), "{id}");
+    }
+    for not_an_id in ["", "-a", "a-", "a--b", "Rózsa", "a b", "a_b", "a.b", "É"] {
+        assert!(!is_slug(not_an_id), "{not_an_id:?}");
+    }
+}

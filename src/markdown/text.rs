@@ -5,17 +5,37 @@ use pulldown_cmark::{Event, Options, Parser, TagEnd};
 
 use super::citations::next_citation;
 
-/// Turns heading text into an id: lower case, words joined by hyphens.
+/// Turns heading text into an id: lower case, words joined by hyphens. A letter keeps its marks
+/// (an accent typed as a separate character, Arabic vowel marks, Devanagari vowel signs): the text
+/// is read by grapheme cluster, so "مُهِمَّة" and "हिन्दी" stay one word each.
 pub fn slugify(text: &str) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
     let mut slug = String::with_capacity(text.len());
-    for c in text.chars().flat_map(char::to_lowercase) {
-        if c.is_alphanumeric() {
-            slug.push(c);
+    for grapheme in text.graphemes(true) {
+        if grapheme.chars().next().is_some_and(char::is_alphanumeric) {
+            slug.extend(grapheme.chars().flat_map(char::to_lowercase));
         } else if !slug.is_empty() && !slug.ends_with('-') {
             slug.push('-');
         }
     }
     slug.trim_end_matches('-').to_string()
+}
+
+/// Whether `text` is an id as [`slugify`] makes them: letters of any alphabet in lower case (or
+/// without case: Arabic, Chinese), digits, and single hyphens between them. The one rule for ids and
+/// the file names they come from, whoever writes them: `new`, `import timelinejs` (an `Id` cell,
+/// or one made from a headline such as "Rózsa Péter"), `export`, and an `id:` an editor writes.
+pub fn is_slug(text: &str) -> bool {
+    use unicode_segmentation::UnicodeSegmentation;
+    !text.is_empty()
+        && !text.starts_with('-')
+        && !text.ends_with('-')
+        && !text.contains("--")
+        && text.graphemes(true).all(|g| {
+            g == "-"
+                || (g.chars().next().is_some_and(char::is_alphanumeric)
+                    && !g.chars().any(char::is_uppercase))
+        })
 }
 
 /// Plain text with typographic punctuation (curly quotes and apostrophes, dashes, ellipses), for

@@ -163,10 +163,12 @@ pub fn read(sheet: &Sheet, layout: &Layout, row: &Row) -> Result<Entry, Vec<Diag
         );
     }
     let id = get(Column::Id).to_string();
-    if !id.is_empty() && !is_file_id(&id) {
+    if !id.is_empty() && !crate::markdown::is_slug(&id) {
         at(
             Column::Id,
-            format!("`{id}` cannot be a file name: use lowercase letters, digits and hyphens"),
+            format!(
+                "`{id}` cannot be a file name: use lower-case letters (of any alphabet), digits and single hyphens"
+            ),
         );
     }
     // The cells read as HTML are cleaned by a parser whose time grows with the square of the
@@ -216,15 +218,6 @@ pub fn read(sheet: &Sheet, layout: &Layout, row: &Row) -> Result<Entry, Vec<Diag
         id,
         era: None,
     })
-}
-
-/// Whether `id` can be an event's file name.
-fn is_file_id(id: &str) -> bool {
-    !id.is_empty()
-        && !id.starts_with('-')
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// A whole number in a cell: `7`, `07`, `-500`, and `2021.0` as a spreadsheet may store it.

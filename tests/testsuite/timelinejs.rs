@@ -555,3 +555,61 @@ fn a_row_that_cannot_become_a_readable_file_is_skipped() {
     );
     assert_eq!(site.build(&[]).code, Some(0));
 }
+
+/// Names in Hungarian, German, French, Arabic and Chinese (issue 30, 8): import names each file
+/// from its headline, letters and marks kept; the page builds; export writes the file name as its
+/// `Id`; importing the export into a fresh copy gives the same files, and importing the sheet again
+/// changes nothing.
+#[test]
+fn a_sheet_with_names_in_five_languages_makes_the_round_trip() {
+    let sheet = "Year,Month,Day,Headline,Text,Source\n\
+        1951,,,Rózsa Péter writes “Recursive Functions”,<p>Her book — the first.</p>,wire-one\n\
+        1990,10,3,Über die Grenze: Straße frei,<p>Die Einheit.</p>,wire-one\n\
+        2003,3,20,L’opération « Liberté irakienne » commence,<p>À l’aube.</p>,wire-one\n\
+        2011,12,18,مُهِمَّة القوات الأمريكية تنتهي,<p>آخر قافلة.</p>,wire-one\n\
+        2021,7,26,美军结束在伊拉克的作战任务,<p>拜登与卡迪米。</p>,wire-one\n";
+    let site = TestSite::fixture("timelinejs/site");
+    site.write("names.csv", sheet);
+    let run = import(&site, "names.csv", &[]);
+    assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
+    let first = event_files(&site);
+    let names: Vec<&str> = first.keys().map(String::as_str).collect();
+    assert_eq!(
+        names,
+        [
+            "1951-rózsa-péter-writes-recursive-functions.md",
+            "1990-10-03-über-die-grenze-straße-frei.md",
+            "2003-03-20-lopération-liberté-irakienne-commence.md",
+            "2011-12-18-مُهِمَّة-القوات-الأمريكية-تنتهي.md",
+            "2021-07-26-美军结束在伊拉克的作战任务.md",
+        ]
+    );
+    let build = site.build(&[]);
+    assert_eq!(build.code, Some(0), "{}", build.stderr);
+
+    let root = site.root.display().to_string();
+    let run = explainer(&["export", "timelinejs", "--root", &root], &site.root);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    let exported = fs::read_to_string(site.root.join("timeline.csv")).unwrap();
+    assert!(
+        exported.contains("1951-rózsa-péter-writes-recursive-functions"),
+        "{exported}"
+    );
+
+    let fresh = TestSite::fixture("timelinejs/site");
+    fresh.write("timeline.csv", &exported);
+    let run = import(&fresh, "timeline.csv", &[]);
+    assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
+    assert_eq!(event_files(&fresh), first);
+
+    let again = import(&site, "names.csv", &[]);
+    assert_eq!(again.code, Some(0), "{}\n{}", again.stdout, again.stderr);
+    assert!(
+        again
+            .stdout
+            .contains("5 event files already say what the sheet says"),
+        "{}",
+        again.stdout
+    );
+    assert_eq!(event_files(&site), first);
+}
