@@ -113,6 +113,7 @@ fn examine(options: SiteOptions, editions: bool) -> Report {
         files: usize::from(files.page.is_some())
             + files.sections.len()
             + files.events.len()
+            + files.translations.len()
             + files.problems.len(),
     }
 }

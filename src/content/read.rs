@@ -120,9 +120,23 @@ pub fn read(root: &Path, drafts: bool) -> Files {
 pub(super) fn misnamed(root: &Path, path: &Path) -> Option<Diagnostic> {
     let name = path.file_name()?.to_string_lossy();
     let lower = name.to_lowercase();
-    let ending = [".md.txt", ".markdown", ".md"]
-        .into_iter()
-        .find(|ending| lower.ends_with(ending))?;
+    let ending = [
+        ".md.txt",
+        ".markdown",
+        ".mdown",
+        ".mkdn",
+        ".mkd",
+        ".mdwn",
+        ".md",
+        ".txt",
+    ]
+    .into_iter()
+    .find(|ending| lower.ends_with(ending))?;
+    // A text file is an editor's note unless it starts as a content file does (Notepad saves
+    // `what-happened.txt` unless told otherwise).
+    if ending == ".txt" && !starts_with_front_matter(path) {
+        return None;
+    }
     if ending == ".md" && name.ends_with(".md") {
         return None;
     }
@@ -138,6 +152,21 @@ pub(super) fn misnamed(root: &Path, path: &Path) -> Option<Diagnostic> {
         )
         .hint(format!("rename it to {stem}.md")),
     )
+}
+
+/// Whether the file at `path` starts with `---`, after a byte-order mark or blank lines.
+fn starts_with_front_matter(path: &Path) -> bool {
+    use std::io::Read;
+    let mut start = [0u8; 64];
+    let Ok(read) = std::fs::File::open(path).and_then(|mut f| f.read(&mut start)) else {
+        return false;
+    };
+    let start = &start[..read];
+    let start = start.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(start);
+    start
+        .iter()
+        .position(|b| !b.is_ascii_whitespace())
+        .is_some_and(|at| start[at..].starts_with(b"---"))
 }
 
 fn relative(root: &Path, path: &Path) -> PathBuf {

@@ -43,6 +43,8 @@ pub(crate) struct Renderer<'t, 's> {
     /// closed (alone in the paragraph, it may become an embed).
     lone_link: Option<LoneLink>,
     heading_ids: HashMap<String, usize>,
+    /// The level of the last heading of the text (0 before the first).
+    last_heading: u8,
     footnote_order: Vec<String>,
     footnotes: HashMap<String, Vec<Event<'t>>>,
     /// For each open link: whether its start was written here as HTML with `rel` (an external link),
@@ -70,6 +72,7 @@ impl<'t, 's> Renderer<'t, 's> {
             last_picture: None,
             lone_link: None,
             heading_ids: HashMap::new(),
+            last_heading: 0,
             footnote_order: Vec::new(),
             footnotes: HashMap::new(),
             links: Vec::new(),
@@ -242,7 +245,27 @@ impl<'t, 's> Renderer<'t, 's> {
                     "the title above this text is a bigger heading; start headings here with `{hashes} `"
                 )),
             );
+        } else {
+            // One level at a time, so that the headings a screen reader lists read as an outline.
+            let above = if self.last_heading == 0 {
+                min - 1
+            } else {
+                self.last_heading
+            };
+            if level > above + 1 {
+                let expected = "#".repeat(usize::from(above + 1));
+                self.out.problems.push(
+                    Problem::new(
+                        range.start..range.start + usize::from(level),
+                        format!("a level-{level} heading where a level-{} one belongs", above + 1),
+                    )
+                    .hint(format!(
+                        "write `{expected} `: a heading goes at most one level below the one above it, so that readers who listen to the page's outline do not miss a step"
+                    )),
+                );
+            }
         }
+        self.last_heading = level;
     }
 
     /// Reports each attribute of a heading's `{…}` other than its `#id` and `.class`es, at its name.

@@ -607,3 +607,13 @@ mistake!(
     "html-nested-too-deep",
     "content/what-happened.md:20:501: error: HTML elements nested more than 100 deep"
 );
+mistake!(
+    a_content_file_saved_as_text_or_with_another_markdown_ending,
+    "saved-as-text",
+    "content/who-are-the-militias.txt: error: explainer reads only files whose names end in .md, so this one is left out"
+);
+mistake!(
+    a_heading_that_skips_a_level,
+    "heading-skips-a-level",
+    "content/what-happened.md:18:1: error: a level-5 heading where a level-4 one belongs"
+);
