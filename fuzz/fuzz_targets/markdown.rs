@@ -4,23 +4,13 @@
 //! holds nothing that could run script or load from another site (`tests/support/inert.rs`).
 #![no_main]
 
-use explainer::markdown::{Citations, Settings, render, render_inline};
 use libfuzzer_sys::fuzz_target;
 
 #[path = "../../tests/support/inert.rs"]
 mod inert;
 
 fuzz_target!(|text: &str| {
-    let citations = Citations::new(["ap", "reuters"]);
-    let settings = Settings {
-        citations: &citations,
-        id_prefix: "why",
-        min_heading: 3,
-        trusted_html: false,
-        terms: None,
-        pictures: None,
-    };
-    for rendered in [render(text, &settings), render_inline(text, &citations, false)] {
+    for rendered in inert::renderings(text) {
         for problem in &rendered.problems {
             assert!(problem.range.end <= text.len(), "{:?}", problem.range);
         }

@@ -19,22 +19,20 @@ pub(super) fn publish(root: &Path, output: &mut Output, found: &mut Diagnostics)
         .filter(|(name, _)| static_dir.join(name).is_file())
         .collect();
     for (name, kind) in theirs {
-        let Some(bytes) = output.get(&name).map(|c| c.bytes().into_owned()) else {
-            continue;
-        };
-        let shown = format!("static/{name}");
-        match kind {
-            Kind::Drawing => match svg::clean_linked(&bytes) {
-                Ok(text) => output.insert(name, Contents::from(text)),
-                Err(refused) => found.push(refusal(&shown, refused)),
-            },
-            Kind::Jpeg => {
-                if let Some(clean) = explainer_pictures::without_metadata(&bytes)
-                    && clean.len() != bytes.len()
-                {
-                    output.insert(name, Contents::from(clean));
-                }
+        // Read in place: a JPEG that carries no metadata, the usual case, is not copied.
+        let made = output.get(&name).and_then(|contents| {
+            let bytes = contents.bytes();
+            match kind {
+                Kind::Drawing => Some(svg::clean_linked(&bytes).map(Contents::from)),
+                Kind::Jpeg => explainer_pictures::without_metadata(&bytes)
+                    .filter(|clean| clean.len() != bytes.len())
+                    .map(|clean| Ok(Contents::from(clean))),
             }
+        });
+        match made {
+            Some(Ok(contents)) => output.insert(name, contents),
+            Some(Err(refused)) => found.push(refusal(&format!("static/{name}"), refused)),
+            None => {}
         }
     }
 }

@@ -135,6 +135,25 @@ fn addresses<'v>(key: &str, value: &'v str) -> Box<dyn Iterator<Item = &'v str> 
     }
 }
 
+/// An untrusted text rendered as the page renders a section's body and a key point: as a block
+/// and inline, raw HTML cleaned, citing `ap` and `reuters`.
+pub fn renderings(text: &str) -> [explainer::markdown::Rendered; 2] {
+    use explainer::markdown::{Citations, Settings, render, render_inline};
+    let citations = Citations::new(["ap", "reuters"]);
+    let settings = Settings {
+        citations: &citations,
+        id_prefix: "why",
+        min_heading: 3,
+        trusted_html: false,
+        terms: None,
+        pictures: None,
+    };
+    [
+        render(text, &settings),
+        render_inline(text, &citations, false),
+    ]
+}
+
 /// What in `html` could run script or load from another site, if anything.
 pub fn active_parts(html: &str) -> Vec<String> {
     let tokenizer = Tokenizer::new(Findings::default(), TokenizerOpts::default());

@@ -89,17 +89,24 @@ fn a_videos_captions_linked_from_outside_are_refused() {
     insta::assert_snapshot!("captions-link-outside", run.stderr);
 }
 
-/// A made picture in the cache that is a link (to a file anywhere on the machine) is never taken:
-/// the picture is made again, the link replaced, and the output holds neither a link nor the file.
+/// The basic site with a photo in its first section, made at build time.
 #[cfg(unix)]
-#[test]
-fn a_link_planted_in_the_picture_cache_is_not_published() {
+fn site_with_a_photo() -> TestSite {
     let site = TestSite::fixture("basic");
     fs::write(site.root.join("content/convoy.jpg"), small_photo(800, 600)).unwrap();
     site.append(
         "content/what-happened.md",
         "![A convoy on a desert road](convoy.jpg)\n",
     );
+    site
+}
+
+/// A made picture in the cache that is a link (to a file anywhere on the machine) is never taken:
+/// the picture is made again, the link replaced, and the output holds neither a link nor the file.
+#[cfg(unix)]
+#[test]
+fn a_link_planted_in_the_picture_cache_is_not_published() {
+    let site = site_with_a_photo();
     let run = site.build(&[]);
     assert_eq!(run.code, Some(0), "{}", run.stderr);
     let secret = secret_beside(&site);
@@ -136,12 +143,7 @@ fn a_link_planted_in_the_picture_cache_is_not_published() {
 #[cfg(unix)]
 #[test]
 fn a_picture_cache_that_is_a_link_to_another_folder_is_refused() {
-    let site = TestSite::fixture("basic");
-    fs::write(site.root.join("content/convoy.jpg"), small_photo(800, 600)).unwrap();
-    site.append(
-        "content/what-happened.md",
-        "![A convoy on a desert road](convoy.jpg)\n",
-    );
+    let site = site_with_a_photo();
     let elsewhere = site.root.parent().unwrap().join("elsewhere");
     fs::create_dir_all(&elsewhere).unwrap();
     std::os::unix::fs::symlink(&elsewhere, site.root.join(".explainer-cache")).unwrap();
@@ -468,7 +470,6 @@ fn check_names_a_video_that_records_where_it_was_filmed() {
 /// element, attribute or address that could run script or load from another site. (The fuzz
 /// target `markdown` asks the same of any text.)
 mod boundary {
-    use explainer::markdown::{Citations, Settings, render, render_inline};
     use proptest::prelude::*;
 
     const PIECES: [&str; 40] = [
@@ -550,16 +551,7 @@ mod boundary {
 
         #[test]
         fn what_the_renderer_publishes_is_inert(text in text()) {
-            let citations = Citations::new(["ap"]);
-            let settings = Settings {
-                citations: &citations,
-                id_prefix: "why",
-                min_heading: 3,
-                trusted_html: false,
-                terms: None,
-                pictures: None,
-            };
-            for rendered in [render(&text, &settings), render_inline(&text, &citations, false)] {
+            for rendered in crate::inert::renderings(&text) {
                 if rendered.problems.is_empty() {
                     let found = crate::inert::active_parts(&rendered.html);
                     prop_assert!(found.is_empty(), "{text:?} gave {found:?} in {}", rendered.html);
