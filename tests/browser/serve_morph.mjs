@@ -37,6 +37,14 @@ try {
   const page = await browser.newPage({ viewport: { width: 390, height: 600 } });
   let loads = 0;
   page.on("load", () => { loads += 1; });
+  // Each document records where it starts. A new one starts at the top however quickly the browser
+  // then restores the position, so a reload shows here even when no poll below catches the moment.
+  await page.addInitScript(() => {
+    const starts = JSON.parse(sessionStorage.getItem("starts") || "[]");
+    starts.push(window.scrollY);
+    sessionStorage.setItem("starts", JSON.stringify(starts));
+  });
+  const starts = () => page.evaluate(() => JSON.parse(sessionStorage.getItem("starts") || "[]"));
   await page.goto(server.url);
   await page.waitForFunction(() => window.explainerLiveReload?.readyState === EventSource.OPEN);
   const ready = () => page.waitForFunction(() => window.explainerLiveReload?.readyState === EventSource.OPEN, null, { timeout: 10000 });
@@ -61,6 +69,7 @@ try {
     setTimeout(() => done(window.scrollY === y), 150);
   }));
   const before = await page.evaluate(() => window.scrollY);
+  const startsBefore = (await starts()).length;
   const samples = [];
   let sampling = true;
   const sampler = (async () => {
@@ -74,6 +83,7 @@ try {
   await page.waitForTimeout(300);
   sampling = false;
   await sampler;
+  samples.push(...(await starts()).slice(startsBefore));
   const worst = Math.max(...samples.map((y) => (y === null ? Infinity : Math.abs(y - before))));
   record("scroll", worst <= 5, `scrollY ${before}, furthest ${worst} px away over ${samples.length} samples`);
   await ready();
