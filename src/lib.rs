@@ -35,6 +35,7 @@ pub mod output;
 pub mod pipeline;
 pub mod publish;
 pub mod render;
+pub mod review;
 pub mod scaffold;
 pub mod schema;
 pub mod serve;

@@ -24,6 +24,7 @@ use crate::i18n::Language;
 use crate::output::{self, NOT_FOUND_FILE, Output, PAGE_FILE};
 use crate::publish;
 use crate::render::{self, RenderCache, Templates};
+use crate::review::{self, Reviewed};
 use crate::url::{BaseUrl, SiteUrls};
 
 /// Which explainer to build, and how: what every command that builds is given.
@@ -137,41 +138,54 @@ impl Pipeline {
         }
     }
 
-    /// Validates and renders what is loaded, reusing the sections whose inputs did not change
-    /// (`serve`).
+    /// Validates, renders and reviews what is loaded, reusing the sections whose inputs did not
+    /// change (`serve`).
     pub fn build(&mut self) -> Result<Built, Vec<Diagnostic>> {
-        let base = self.given_base_url().map_err(|d| vec![*d])?;
+        self.examine(Keep::Cache)
+    }
+
+    /// Validates, renders and reviews what is loaded, keeping nothing for a next build (`check`).
+    pub fn build_fresh(&mut self) -> Result<Built, Vec<Diagnostic>> {
+        self.examine(Keep::Nothing)
+    }
+
+    /// Reads, validates, renders and reviews an explainer once (`build`): the content is read
+    /// while the templates and static files are read.
+    pub fn build_once(options: SiteOptions) -> Result<Built, Vec<Diagnostic>> {
+        Pipeline::open(options).build_fresh()
+    }
+
+    /// The stages, then the review of what they did ([`review`]): the one set of rules of every
+    /// command that builds. Problems come back in file order, each once.
+    fn examine(&mut self, keep: Keep) -> Result<Built, Vec<Diagnostic>> {
         let mut found = Diagnostics::default();
         let site = self.files.site(&mut found);
-        let output = self.run(site, base, Keep::Cache, &mut found);
-        finish(output, found, self.images.last)
-    }
-
-    /// Reads, validates and renders an explainer once (`build`): the content is read and checked
-    /// while the templates and static files are read, and each section's text is given back once
-    /// it is rendered.
-    pub fn build_once(options: SiteOptions) -> Result<Built, Vec<Diagnostic>> {
-        let ((site, mut found), mut pipeline) = Pipeline::read_beside(options, |root, drafts| {
-            let mut found = Diagnostics::default();
-            let site = content::read(root, drafts).into_site(&mut found);
-            (site, found)
-        });
-        let base = pipeline.given_base_url().map_err(|d| vec![*d])?;
-        let output = pipeline.run(site, base, Keep::Nothing, &mut found);
-        finish(output, found, pipeline.images.last)
-    }
-
-    /// Renders `site` (made from [`Pipeline::files`]) without keeping anything, leaving every
-    /// problem in `found` (`check`, which then looks further).
-    pub fn build_checked(&mut self, site: Option<Site>, found: &mut Diagnostics) -> Option<Output> {
-        let base = match self.given_base_url() {
-            Ok(base) => base,
+        let (output, markdown_read) = match self.given_base_url() {
+            Ok(base) => {
+                let markdown_read = self.templates.is_ok() && site.is_some();
+                (self.run(site, base, keep, &mut found), markdown_read)
+            }
             Err(d) => {
                 found.push(*d);
-                return None;
+                (None, false)
             }
         };
-        self.run(site, base, Keep::Nothing, found)
+        let done = Reviewed {
+            files: &self.files,
+            templates: self.templates(),
+            output: output.as_ref(),
+            markdown_read,
+            root: &self.options.root,
+        };
+        review::review(done, &mut found);
+        match output {
+            Some(output) if !found.has_errors() => Ok(Built {
+                output,
+                warnings: review::in_order(found),
+                images: self.images.last,
+            }),
+            _ => Err(review::in_order(found)),
+        }
     }
 
     /// The address given with `--base-url`, which must be a web address.
@@ -334,22 +348,6 @@ enum Keep {
 
 fn load_templates(root: &Path) -> Result<Arc<Templates>, Vec<Diagnostic>> {
     Templates::load(root).map(Arc::new)
-}
-
-/// The build's result: its output and warnings, or every problem when one is an error.
-fn finish(
-    output: Option<Output>,
-    found: Diagnostics,
-    images: crate::media::Report,
-) -> Result<Built, Vec<Diagnostic>> {
-    match output {
-        Some(output) if !found.has_errors() => Ok(Built {
-            output,
-            warnings: found.into_vec(),
-            images,
-        }),
-        _ => Err(found.into_vec()),
-    }
 }
 
 /// Builds the explainer and replaces the output folder with the result, or leaves it untouched.

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use clap::Args;
 use explainer::diagnostics::report;
-use explainer::{BuildError, browser, check};
+use explainer::{BuildError, browser};
 
 use super::{BaseUrlArg, SiteArgs, count};
 
@@ -30,7 +30,7 @@ pub fn execute(args: BuildArgs) -> ExitCode {
         .output
         .unwrap_or_else(|| args.site.root.root.join("public"));
     let options = args.site.options(args.base_url);
-    match explainer::build(options.clone(), &output) {
+    match explainer::build(options, &output) {
         Ok(built) => {
             report(&built.warnings);
             println!(
@@ -49,18 +49,8 @@ pub fn execute(args: BuildArgs) -> ExitCode {
             ExitCode::SUCCESS
         }
         Err(BuildError::Content(problems)) => {
-            // The build stops at the first stage with an error; `check` goes on reading the Markdown
-            // of the files that parsed, and looks further. Report everything it finds, so that one
-            // run shows every mistake (it only reads again what the build read).
-            let errors_in = |d: &[explainer::Diagnostic]| d.iter().filter(|d| d.is_error()).count();
-            let checked = check::check_site(options);
-            let problems = if checked.errors() >= errors_in(&problems) {
-                checked.diagnostics
-            } else {
-                problems
-            };
             report(&problems);
-            let errors = errors_in(&problems);
+            let errors = problems.iter().filter(|d| d.is_error()).count();
             // Say only what is true: there may be no earlier output to keep.
             let kept = if output.exists() {
                 format!("{} was left as it was", output.display())

@@ -365,9 +365,13 @@ fn a_site_template_overrides_the_built_in_one() {
     let site = TestSite::fixture("basic");
     site.write(
         "templates/sections/sources.html",
-        "<section id=\"{{ section.id }}\"><h2>{{ section.title }}</h2><p>Custom sources</p></section>",
+        // Citation marks link to each source's entry: a template of sources keeps their ids.
+        "<section id=\"{{ section.id }}\"><h2>{{ section.title }}</h2><p>Custom sources</p><ol>\
+         {% for source in section.sources %}<li id=\"source-{{ source.id }}\">{{ source.id }}</li>{% endfor %}\
+         </ol></section>",
     );
-    assert_eq!(site.build(&[]).code, Some(0));
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
     let page = site.read_output("index.html");
     assert!(page.contains("Custom sources"));
     assert!(

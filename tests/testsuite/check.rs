@@ -351,3 +351,60 @@ fn json_output_for_tools() {
     let run = TestSite::fixture("basic").check(&["--format", "json"]);
     assert_eq!((run.code, run.stdout.trim()), (Some(0), "[]"));
 }
+
+/// The problems a run printed, without its closing summary (`error: build failed with …`,
+/// `warning: check found …`), which each command words its own way.
+fn problems_printed(stderr: &str) -> String {
+    let summary = [
+        "error: build failed",
+        "error: check found",
+        "warning: check found",
+    ];
+    stderr
+        .lines()
+        .filter(|line| !summary.iter().any(|s| line.starts_with(s)))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// One set of rules (issue 30, 2): on every case of `check/`, `errors/` and `mistakes/`, `build` and
+/// `check` print the same problems in the same order, exit with the same code, and when that code
+/// is 1 the build leaves the earlier output as it was.
+#[test]
+fn build_and_check_find_the_same_problems_in_every_case() {
+    let mut compared = 0;
+    for group in ["check", "errors", "mistakes"] {
+        let mut cases: Vec<_> = std::fs::read_dir(crate::common::fixtures().join(group))
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        cases.sort();
+        for case in cases {
+            let site = TestSite::fixture("basic");
+            assert_eq!(site.build(&[]).code, Some(0));
+            let before = site.output_snapshot();
+            let site = site.overlay(&format!("{group}/{case}"));
+            let checked = site.check(&[]);
+            let built = site.build(&[]);
+            let (checked_problems, built_problems) = (
+                problems_printed(&checked.stderr),
+                problems_printed(&built.stderr),
+            );
+            assert_eq!(
+                built_problems, checked_problems,
+                "{group}/{case}: build printed\n{}\ncheck printed\n{}",
+                built.stderr, checked.stderr
+            );
+            assert_eq!(built.code, checked.code, "{group}/{case}: exit codes");
+            if built.code == Some(1) {
+                assert_eq!(
+                    site.output_snapshot(),
+                    before,
+                    "{group}/{case}: output kept"
+                );
+            }
+            compared += 1;
+        }
+    }
+    assert!(compared > 100, "only {compared} cases compared");
+}
