@@ -114,7 +114,9 @@ fn said(result: Result<scaffold::Created, Box<Diagnostic>>) -> ExitCode {
             for note in &created.notes {
                 println!("  {note}");
             }
-            println!("Edit it, then run `explainer check` to see it is ready.");
+            println!(
+                "Replace its example paragraph (nothing is published while it is there), then run `explainer check`."
+            );
             ExitCode::SUCCESS
         }
         Err(problem) => {

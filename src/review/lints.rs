@@ -77,7 +77,8 @@ pub(super) fn check_page(page: &Document<PageMeta>, out: &mut Diagnostics) {
     }
 }
 
-/// The paragraph `explainer new` writes must not reach readers.
+/// The paragraph `explainer new` writes must not reach readers: an error, so that no build
+/// publishes it (issue 30, 1).
 pub(super) fn check_placeholders(files: &Files, out: &mut Diagnostics) {
     let page = files.page.iter().map(|d| (&d.path, &d.text, &d.split));
     let sections = files.sections.iter().map(|d| (&d.path, &d.text, &d.split));
@@ -86,12 +87,12 @@ pub(super) fn check_placeholders(files: &Files, out: &mut Diagnostics) {
         if let Some(i) = text[split.body.clone()].find(PLACEHOLDER) {
             let at = split.body.start + i;
             out.push(
-                Diagnostic::warning(
+                Diagnostic::error(
                     path,
                     "this is still the example text that `explainer new` wrote",
                 )
                 .at(text, at..at + PLACEHOLDER.len())
-                .hint("replace the paragraph with your own text before publishing"),
+                .hint("replace the paragraph with your own text: nothing is published while it is there"),
             );
         }
     }

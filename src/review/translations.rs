@@ -165,12 +165,14 @@ fn left_as_written(translation: &Translation, out: &mut Diagnostics) {
     if let Some(i) = translation.text[body.clone()].find(PLACEHOLDER) {
         let at = body.start + i;
         out.push(
-            Diagnostic::warning(
+            Diagnostic::error(
                 &translation.path,
                 "this is still the example text that `explainer new` wrote",
             )
             .at(&translation.text, at..at + PLACEHOLDER.len())
-            .hint("replace the paragraph with your own text before publishing"),
+            .hint(
+                "replace the paragraph with your own text: nothing is published while it is there",
+            ),
         );
     }
 }

@@ -242,8 +242,7 @@ mistake!(
 mistake!(
     example_text_left_in,
     "example-text-left-in",
-    "content/timeline/2021-12-09-later.md:7:1: warning: this is still the example text",
-    0
+    "content/timeline/2021-12-09-later.md:7:1: error: this is still the example text"
 );
 
 /// A broken front matter in one file does not hide the Markdown problems of the others. Citations are

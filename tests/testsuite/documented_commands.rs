@@ -162,6 +162,18 @@ fn run_explainer(args: &[String], site: &TestSite) {
         args.join(" "),
         run.stderr
     );
+    // The docs then have the editor replace the example paragraph `new` wrote, which no build
+    // publishes.
+    if args.first() == Some(&"new") {
+        for created in run.stdout.lines().filter_map(|l| l.strip_prefix("Created ")) {
+            let file = site.root.join(created);
+            let text = fs::read_to_string(&file).unwrap();
+            let start = text.find("Replace this paragraph").unwrap();
+            let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+            let written = "The two leaders agreed — at last — on “the end of the combat mission”.";
+            fs::write(&file, format!("{}{written}{}", &text[..start], &text[end..])).unwrap();
+        }
+    }
 }
 
 /// The script or test that runs a command too slow or too heavy for the test suite here, or one

@@ -24,6 +24,22 @@ fn write_body(file: &Path, body: &str) {
     fs::write(file, format!("{}{body}\n", &text[..end])).unwrap();
 }
 
+/// Replaces every example paragraph under `content/`, as an editor would before publishing.
+fn write_every_body(root: &Path) {
+    let mut folders = vec![root.join("content")];
+    while let Some(folder) = folders.pop() {
+        for entry in fs::read_dir(folder).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if fs::read_to_string(&path).is_ok_and(|t| t.contains("Replace this paragraph"))
+            {
+                write_body(&path, "Les deux dirigeants se sont mis d’accord — enfin.");
+            }
+        }
+    }
+}
+
 /// Runs `explainer new ARGS...` inside the site's folder, as an editor at a terminal would.
 fn new(site: &crate::common::TestSite, args: &[&str]) -> Run {
     let mut all = vec!["new"];
@@ -114,11 +130,16 @@ fn a_new_user_goes_from_an_empty_folder_to_a_built_page() {
         );
     }
 
-    // Check passes, reminding the editor that the example paragraphs are still there.
-    let run = ok(explainer(&["check"], &site), "check with example text");
+    // The example paragraphs are errors until replaced: check and build say so, and nothing is
+    // published.
+    let run = explainer(&["check"], &site);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
+    let build = explainer(&["build"], &site);
+    assert_eq!(build.code, Some(1), "{}", build.stderr);
+    assert!(!site.join("public").exists(), "nothing is published");
     assert_eq!(
         run.stderr
-            .matches("warning: this is still the example text")
+            .matches("error: this is still the example text")
             .count(),
         2,
         "{}",
@@ -320,15 +341,18 @@ fn new_places_sections_by_kind_and_respects_a_given_weight() {
     }
     let text = fs::read_to_string(site.root.join("content/key-figures.md")).unwrap();
     assert!(text.contains("kind: figures\nfigures: []\n"), "{text}");
-    let run = ok(site.check(&[]), "check");
+    let run = site.check(&[]);
+    assert_eq!(run.code, Some(1), "{}", run.stderr);
     assert_eq!(
         run.stderr
-            .matches("warning: this is still the example text")
+            .matches("error: this is still the example text")
             .count(),
         3,
         "{}",
         run.stderr
     );
+    assert_eq!(site.build(&[]).code, Some(1), "nothing is published before");
+    write_every_body(&site.root);
     let sections = h2s(&{
         ok(site.build(&[]), "build");
         site.read_output("index.html")
@@ -465,9 +489,9 @@ fn new_writes_translations_for_an_edition() {
             .join("content/timeline/2017-07-middle.ar.md")
             .is_file()
     );
-    // Both are reported until translated, and the page builds meanwhile.
+    // Both are errors until translated: nothing is published meanwhile.
     let check = explainer(&["check"], &site.root);
-    assert_eq!(check.code, Some(0), "{}", check.stderr);
+    assert_eq!(check.code, Some(1), "{}", check.stderr);
     for file in [
         "content/who-are-the-militias.ar.md:5:1",
         "content/timeline/2017-07-middle.ar.md:5:1",
@@ -475,7 +499,7 @@ fn new_writes_translations_for_an_edition() {
         assert!(
             check
                 .stderr
-                .contains(&format!("{file}: warning: this is still the example text")),
+                .contains(&format!("{file}: error: this is still the example text")),
             "{file} in:\n{}",
             check.stderr
         );
@@ -501,6 +525,8 @@ fn new_writes_translations_for_an_edition() {
         ),
         "the page file starts an edition",
     );
+    assert_eq!(explainer(&["build"], &site.root).code, Some(1));
+    write_every_body(&site.root);
     ok(explainer(&["build"], &site.root), "build");
     assert!(site.root.join("public/fr/index.html").is_file());
 }
