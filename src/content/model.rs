@@ -102,6 +102,10 @@ pub struct PageMeta {
     /// true adds "Made with explainer." to the footer; by default the page credits no tool.
     #[serde(default)]
     pub tool_credit: bool,
+    /// What an edition shows of this file in the original's words (never written in a file).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub untranslated: crate::content::translation::Untranslated,
 }
 
 fn default_label() -> String {
@@ -200,6 +204,10 @@ pub struct SectionMeta {
     /// Periods of the timeline (timeline/_index.md only).
     #[serde(default)]
     pub eras: Vec<Era>,
+    /// What an edition shows of this file in the original's words (never written in a file).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub untranslated: crate::content::translation::Untranslated,
 }
 
 impl SectionMeta {
@@ -419,4 +427,8 @@ pub struct EventMeta {
     /// true keeps the event off the page unless built with --drafts.
     #[serde(default)]
     pub draft: bool,
+    /// What an edition shows of this file in the original's words (never written in a file).
+    #[serde(skip)]
+    #[schemars(skip)]
+    pub untranslated: crate::content::translation::Untranslated,
 }

@@ -3,7 +3,7 @@
 
 use rayon::prelude::*;
 
-use super::views::{EraView, EventView, OutletView, ViewBuilder};
+use super::views::{EraView, EventView, OriginalView, OutletView, ViewBuilder};
 use crate::content::model::{EventMeta, SourceId};
 use crate::content::{Document, Site};
 use crate::diagnostics::Diagnostics;
@@ -90,8 +90,11 @@ impl ViewBuilder<'_> {
         if let (Some(time), false) = (m.time, date.iso.is_empty() || m.date.day().is_none()) {
             date.iso = format!("{}T{}", date.iso, time.iso());
         }
+        let shown = &m.untranslated;
+        let html = self.body(doc, &id, 4);
         EventView {
-            html: self.body(doc, &id, 4),
+            html: OriginalView::wrap(shown.of_text(), "div", html),
+            original: OriginalView::of(shown.of_file()),
             date,
             end_date: m.end_date.map(|d| self.time(d)),
             display_date,

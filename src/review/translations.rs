@@ -27,14 +27,14 @@ pub(super) fn check_translations(files: &Files, out: &mut Diagnostics) {
     let originals = files
         .page
         .iter()
-        .map(|d| (&d.path, &*d.text, lists_of_page(&d.meta)))
+        .map(|d| (&d.path, &*d.text, d.body(), lists_of_page(&d.meta)))
         .chain(
             files
                 .sections
                 .iter()
-                .map(|d| (&d.path, &*d.text, lists_of_section(&d.meta))),
+                .map(|d| (&d.path, &*d.text, d.body(), lists_of_section(&d.meta))),
         )
-        .chain(files.events.iter().map(|d| (&d.path, &*d.text, Vec::new())));
+        .chain((files.events.iter()).map(|d| (&d.path, &*d.text, d.body(), Vec::new())));
     // The original's language by its own name, for "the English changed since…".
     let original_language = files
         .page
@@ -43,7 +43,7 @@ pub(super) fn check_translations(files: &Files, out: &mut Diagnostics) {
     let original_name = crate::i18n::Catalogs::builtin()
         .catalog(original_language)
         .text("language-name");
-    for (path, text, lists) in originals {
+    for (path, text, body, lists) in originals {
         for language in &languages {
             let Some(translation) = by_original.get(&(path.as_path(), language.as_str())) else {
                 out.push(
@@ -60,7 +60,8 @@ pub(super) fn check_translations(files: &Files, out: &mut Diagnostics) {
                 );
                 continue;
             };
-            fewer_items(path, translation, &lists, out);
+            fewer_items(path, original_language, translation, &lists, out);
+            no_text(path, body, original_language, translation, out);
             missing_citations(path, text, translation, out);
             left_as_written(translation, out);
             if let (Some(recorded), Some(parts)) =
@@ -105,7 +106,13 @@ fn given(translation: &Translation, field: &str) -> Option<usize> {
     }
 }
 
-fn fewer_items(original: &Path, translation: &Translation, lists: &Lists, out: &mut Diagnostics) {
+fn fewer_items(
+    original: &Path,
+    language: &str,
+    translation: &Translation,
+    lists: &Lists,
+    out: &mut Diagnostics,
+) {
     for (field, count) in lists {
         if *count == 0 {
             continue;
@@ -116,8 +123,9 @@ fn fewer_items(original: &Path, translation: &Translation, lists: &Lists, out: &
             let mut warning = Diagnostic::warning(
                 &translation.path,
                 format!(
-                    "`{field}` has {here} of the {count} in {}: the rest show untranslated",
-                    display_path(original)
+                    "`{field}` has {here} of the {count} in {}: the edition shows the other {} as written there, marked as `{language}`",
+                    display_path(original),
+                    count - here
                 ),
             )
             .hint(format!(
@@ -131,6 +139,32 @@ fn fewer_items(original: &Path, translation: &Translation, lists: &Lists, out: &
     }
 }
 
+/// A translation of the fields alone, of an original with text below them.
+fn no_text(
+    original: &Path,
+    body: &str,
+    language: &str,
+    translation: &Translation,
+    out: &mut Diagnostics,
+) {
+    let given = !translation.text[translation.split.body.clone()]
+        .trim()
+        .is_empty();
+    if given || body.trim().is_empty() {
+        return;
+    }
+    out.push(
+        Diagnostic::warning(
+            &translation.path,
+            format!(
+                "this translation has no text below its fields: the edition shows the text of {} as written there, marked as `{language}`",
+                display_path(original)
+            ),
+        )
+        .hint("translate the text below the original's fields, under this file's closing ---"),
+    );
+}
+
 fn missing_citations(
     original: &Path,
     text: &str,
@@ -138,6 +172,17 @@ fn missing_citations(
     out: &mut Diagnostics,
 ) {
     let here = cited_ids(&translation.text);
+    // Without a text of its own, the translation shows the original's, citations and all.
+    let text = match crate::content::front_matter::split(text) {
+        Ok(split)
+            if translation.text[translation.split.body.clone()]
+                .trim()
+                .is_empty() =>
+        {
+            &text[split.yaml]
+        }
+        _ => text,
+    };
     let missing: Vec<String> = cited_ids(text)
         .into_iter()
         .filter(|id| !here.contains(id))

@@ -165,13 +165,21 @@ fn run_explainer(args: &[String], site: &TestSite) {
     // The docs then have the editor replace the example paragraph `new` wrote, which no build
     // publishes.
     if args.first() == Some(&"new") {
-        for created in run.stdout.lines().filter_map(|l| l.strip_prefix("Created ")) {
+        for created in run
+            .stdout
+            .lines()
+            .filter_map(|l| l.strip_prefix("Created "))
+        {
             let file = site.root.join(created);
             let text = fs::read_to_string(&file).unwrap();
             let start = text.find("Replace this paragraph").unwrap();
             let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
             let written = "The two leaders agreed — at last — on “the end of the combat mission”.";
-            fs::write(&file, format!("{}{written}{}", &text[..start], &text[end..])).unwrap();
+            fs::write(
+                &file,
+                format!("{}{written}{}", &text[..start], &text[end..]),
+            )
+            .unwrap();
         }
     }
 }

@@ -350,3 +350,65 @@ fn an_events_group_and_media_words_are_translated_and_its_file_shared() {
         "٢٠ آذار ٢٠٠٣ في ٥:٣٠ ص"
     );
 }
+
+/// A translation that gives part of a list, or no text, or no file at all, drops nothing (issue 30,
+/// 3): the Arabic page shows the original's other items after the translated ones, and every part in
+/// English says so with `lang="en" dir="ltr"`, so that a screen reader reads it in English. The
+/// warning says exactly that.
+#[test]
+fn what_a_translation_does_not_give_is_shown_from_the_original_marked_english() {
+    let site = bilingual();
+    // One key point of three; the section's fields but not its text; the middle event untranslated
+    // (the fixture translates only the first).
+    let index = site.root.join("content/_index.ar.md");
+    let written = std::fs::read_to_string(&index).unwrap().replace(
+        "  - \"النقطة الثانية [@wire-two].\"\n  - \"النقطة الثالثة.\"\n",
+        "",
+    );
+    std::fs::write(&index, written).unwrap();
+    let section = site.root.join("content/what-happened.ar.md");
+    let written = std::fs::read_to_string(&section).unwrap();
+    let fields_end = 4 + written[4..].find("---\n").unwrap() + 4;
+    let fields_only = &written[..fields_end];
+    std::fs::write(&section, fields_only).unwrap();
+
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(
+        run.stderr.contains(
+            "content/_index.ar.md:7:1: warning: `key_points` has 1 of the 3 in content/_index.md: \
+             the edition shows the other 2 as written there, marked as `en`"
+        ) && run.stderr.contains(
+            "content/what-happened.ar.md: warning: this translation has no text below its fields: \
+             the edition shows the text of content/what-happened.md as written there, marked as `en`"
+        ),
+        "{}",
+        run.stderr
+    );
+    let page = html(&site.read_output("ar/index.html"));
+    let points = text(&page, ".key-points li");
+    assert_eq!(points.len(), 3, "{points:?}");
+    assert!(points[0].starts_with("النقطة الأولى"), "{points:?}");
+    let marked = text(&page, ".key-points li > span[lang='en'][dir='ltr']");
+    assert_eq!(marked.len(), 2, "the two English points are marked");
+    assert!(marked[0].starts_with("The second point"), "{marked:?}");
+    assert!(marked[1].starts_with("The third point"), "{marked:?}");
+    // The section's title is Arabic; its text is the original's, marked.
+    let body = text(&page, "#what-happened div[lang='en'][dir='ltr']");
+    assert_eq!(body.len(), 1, "the English text is marked once");
+    assert!(body[0].contains("It happened"), "{body:?}");
+    assert!(
+        select(&page, "#what-happened[lang]").is_empty(),
+        "the section itself is Arabic"
+    );
+    // The untranslated event, whole; the translated one is not marked.
+    assert_eq!(attr(&page, "[id='2017-07-middle']", "lang"), ["en"]);
+    assert_eq!(attr(&page, "[id='2017-07-middle']", "dir"), ["ltr"]);
+    assert!(attr(&page, "[id='2003-03-20-start']", "lang").is_empty());
+    // Nothing is marked on the English page.
+    let original = html(&site.read_output("index.html"));
+    assert!(
+        select(&original, "body [dir='ltr']").is_empty(),
+        "the original is not marked"
+    );
+}

@@ -579,10 +579,16 @@ mistake!(
     "content/what-hapened.ar.md: error: this translates content/what-hapened.md, which is not there"
 );
 check_finds!(
+    a_translation_of_the_fields_alone,
+    "translation-without-text",
+    0,
+    "content/what-happened.ar.md: warning: this translation has no text below its fields: the edition shows the text of content/what-happened.md as written there, marked as `en`"
+);
+check_finds!(
     a_translation_that_leaves_things_out,
     "translation-incomplete",
     0,
-    "content/_index.ar.md:7:1: warning: `key_points` has 2 of the 3 in content/_index.md: the rest show untranslated"
+    "content/_index.ar.md:7:1: warning: `key_points` has 2 of the 3 in content/_index.md: the edition shows the other 1 as written there, marked as `en`"
 );
 check_finds!(
     a_translation_of_an_original_that_changed_since,

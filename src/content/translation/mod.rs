@@ -15,9 +15,11 @@ use schemars::JsonSchema;
 use serde::Deserialize;
 
 mod parts;
+mod shown;
 mod texts;
 
 pub use parts::{Parts, changed_parts, event_parts, fingerprint, page_parts, section_parts};
+pub use shown::Untranslated;
 pub use texts::*;
 
 use super::front_matter::{self, Split};
@@ -188,6 +190,7 @@ fn translated<M: Clone>(
     original: &Arc<Document<M>>,
     translation: &Translation,
     merge: impl FnOnce(&mut M),
+    untranslated: impl FnOnce(&mut M) -> &mut Untranslated,
 ) -> Arc<Document<M>> {
     let mut doc = (**original).clone();
     merge(&mut doc.meta);
@@ -198,6 +201,8 @@ fn translated<M: Clone>(
         doc.path = translation.path.clone();
         doc.text = translation.text.clone();
         doc.split = translation.split.clone();
+    } else if !doc.body().trim().is_empty() {
+        untranslated(&mut doc.meta).text = true;
     }
     Arc::new(doc)
 }
@@ -230,9 +235,15 @@ fn merge_page(meta: &mut PageMeta, text: &PageText, language: &str) {
     if let (Some(lead), Some(words)) = (meta.lead.as_mut(), &text.lead) {
         merge_media(lead, words);
     }
+    // A list the translation gives in part keeps the original's other items, marked as such.
     if let Some(points) = &text.key_points {
-        meta.key_points.clone_from(points);
+        let count = meta.key_points.len();
+        let given = points.len().min(count);
+        meta.key_points.splice(..given, points.iter().cloned());
+        meta.untranslated
+            .items_past("key_points", points.len(), count);
     }
+    let given = text.corrections.as_ref().map_or(0, Vec::len);
     for (correction, text) in meta
         .corrections
         .iter_mut()
@@ -240,6 +251,8 @@ fn merge_page(meta: &mut PageMeta, text: &PageText, language: &str) {
     {
         correction.text.clone_from(&text.text);
     }
+    let count = meta.corrections.len();
+    meta.untranslated.items_past("corrections", given, count);
     for (author, text) in meta.authors.iter_mut().zip(text.authors.iter().flatten()) {
         author.name.clone_from(&text.name);
     }
@@ -251,6 +264,13 @@ fn merge_page(meta: &mut PageMeta, text: &PageText, language: &str) {
 
 fn merge_section(meta: &mut SectionMeta, text: &SectionText) {
     set(&mut meta.title, &text.title);
+    fn given<T>(list: &Option<Vec<T>>) -> usize {
+        list.as_ref().map_or(0, Vec::len)
+    }
+    let shown = &mut meta.untranslated;
+    shown.items_past("figures", given(&text.figures), meta.figures.len());
+    shown.items_past("quotes", given(&text.quotes), meta.quotes.len());
+    shown.items_past("terms", given(&text.terms), meta.terms.len());
     for (figure, text) in meta.figures.iter_mut().zip(text.figures.iter().flatten()) {
         set(&mut figure.value, &text.value);
         set(&mut figure.label, &text.label);
@@ -271,9 +291,10 @@ fn merge_section(meta: &mut SectionMeta, text: &SectionText) {
             term.mentions.clone_from(&text.mentions);
         }
     }
-    for era in &mut meta.eras {
-        if let Some(text) = text.eras.iter().flatten().find(|e| e.id == era.id) {
-            era.title.clone_from(&text.title);
+    for (i, era) in meta.eras.iter_mut().enumerate() {
+        match text.eras.iter().flatten().find(|e| e.id == era.id) {
+            Some(text) => era.title.clone_from(&text.title),
+            None => meta.untranslated.items.push(("eras", i)),
         }
     }
 }
@@ -302,6 +323,7 @@ fn merge_media(media: &mut Media, words: &MediaText) {
 
 /// The site of the edition in `language`: every file its translation's text, or its own.
 pub fn edition(site: &Site, language: &str, translations: &[Translation]) -> Site {
+    let original = site.page.meta.language.as_str();
     let by_original: HashMap<&Path, &Translation> = translations
         .iter()
         .filter(|t| t.language == language)
@@ -313,7 +335,15 @@ pub fn edition(site: &Site, language: &str, translations: &[Translation]) -> Sit
                 meta: TranslatedMeta::Page(text),
                 ..
             },
-        ) => translated(&site.page, t, |m| merge_page(m, text, language)),
+        ) => translated(
+            &site.page,
+            t,
+            |m| {
+                m.untranslated.language = original.to_string();
+                merge_page(m, text, language);
+            },
+            |m| &mut m.untranslated,
+        ),
         _ => {
             let mut page = (*site.page).clone();
             page.meta.language = language.to_string();
@@ -329,8 +359,20 @@ pub fn edition(site: &Site, language: &str, translations: &[Translation]) -> Sit
                     meta: TranslatedMeta::Section(text),
                     ..
                 },
-            ) => translated(doc, t, |m| merge_section(m, text)),
-            _ => Arc::clone(doc),
+            ) => translated(
+                doc,
+                t,
+                |m| {
+                    m.untranslated.language = original.to_string();
+                    merge_section(m, text);
+                },
+                |m| &mut m.untranslated,
+            ),
+            _ => {
+                let mut doc = (**doc).clone();
+                doc.meta.untranslated = Untranslated::whole(original);
+                Arc::new(doc)
+            }
         })
         .collect();
     let events = site
@@ -342,8 +384,20 @@ pub fn edition(site: &Site, language: &str, translations: &[Translation]) -> Sit
                     meta: TranslatedMeta::Event(text),
                     ..
                 },
-            ) => translated(doc, t, |m| merge_event(m, text)),
-            _ => Arc::clone(doc),
+            ) => translated(
+                doc,
+                t,
+                |m| {
+                    m.untranslated.language = original.to_string();
+                    merge_event(m, text);
+                },
+                |m| &mut m.untranslated,
+            ),
+            _ => {
+                let mut doc = (**doc).clone();
+                doc.meta.untranslated = Untranslated::whole(original);
+                Arc::new(doc)
+            }
         })
         .collect();
     Site {

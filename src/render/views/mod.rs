@@ -4,7 +4,9 @@
 //! Building the views is where Markdown problems (an unknown `[@id]`, a heading at the wrong level)
 //! are found, so every function here records diagnostics against the file the text came from.
 
-use serde::Serialize;
+mod shapes;
+
+pub use shapes::*;
 
 use super::media::PhotosOf;
 use crate::content::model::{PageMeta, SectionMeta, SourceId};
@@ -22,148 +24,6 @@ static NO_WORDS: EmbedWords = EmbedWords {
     show: Vec::new(),
     privacy: Vec::new(),
 };
-
-/// A date as `<time datetime="{iso}">{human}</time>` needs it.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct TimeView {
-    pub iso: String,
-    pub human: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct PageView {
-    pub title: String,
-    pub label: String,
-    pub standfirst: String,
-    pub description: String,
-    pub authors: Vec<AuthorView>,
-    pub dateline: Option<String>,
-    pub published: TimeView,
-    pub updated: Option<TimeView>,
-    /// Who publishes the page, for "Cite this page": the site's name, else the byline.
-    pub publisher: String,
-    /// The days alone, for "Cite this page".
-    pub published_day: String,
-    pub updated_day: Option<String>,
-    pub tool_credit: bool,
-    pub language: String,
-    pub site_name: Option<String>,
-    pub key_points: Vec<String>,
-    pub intro: String,
-    pub corrections: Vec<CorrectionView>,
-    pub corrections_policy: Option<String>,
-    /// The picture or map under the headline.
-    pub lead: Option<super::media::MediaView>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct AuthorView {
-    pub name: String,
-    pub url: Option<String>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct CorrectionView {
-    /// The anchor the feed links to, `correction-2021-07-28`.
-    pub id: String,
-    pub date: TimeView,
-    pub html: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct SectionView {
-    pub id: String,
-    pub title: String,
-    pub kind: String,
-    pub html: String,
-    pub quotes: Vec<QuoteView>,
-    pub figures: Vec<FigureView>,
-    pub terms: Vec<TermView>,
-    pub sources: Vec<SourceView>,
-    pub events: Vec<EventView>,
-    pub eras: Vec<EraView>,
-    /// The timeline at a glance, above its events.
-    pub overview: Option<super::overview::OverviewView>,
-}
-
-#[derive(Debug, Serialize)]
-pub struct QuoteView {
-    pub text: String,
-    pub speaker: String,
-    pub role: String,
-    pub occasion: String,
-    pub date: TimeView,
-    pub cite_url: Option<String>,
-    pub cites: String,
-    /// The words are a translation of what was said.
-    pub translated: bool,
-}
-
-#[derive(Debug, Serialize)]
-pub struct FigureView {
-    pub value: String,
-    pub label: String,
-    pub cites: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct TermView {
-    /// `term-{id}` in the glossary, `card-{id}` for the card its mentions open.
-    pub id: String,
-    pub term: String,
-    pub definition: String,
-    pub cites: String,
-}
-
-#[derive(Debug, Serialize)]
-pub struct SourceView {
-    pub id: String,
-    pub number: usize,
-    pub outlet: String,
-    pub copy_of: Option<String>,
-    pub author: Option<String>,
-    pub title: String,
-    pub date: TimeView,
-    pub url: String,
-}
-
-#[derive(Debug, Clone, Serialize)]
-pub struct EraView {
-    pub id: String,
-    pub title: String,
-    pub start: TimeView,
-    pub end: TimeView,
-}
-
-#[derive(Debug, Serialize)]
-pub struct EventView {
-    pub id: String,
-    pub date: TimeView,
-    pub end_date: Option<TimeView>,
-    /// The date as shown: the editor's `display_date`, or the human form of the date (and end date).
-    pub display_date: String,
-    pub title: String,
-    pub html: String,
-    /// Set on the first event of each era, where the era's heading goes.
-    pub era_start: Option<EraView>,
-    pub era: Option<String>,
-    /// Dated after the page was published: labelled so readers know it was added later.
-    pub after_publication: bool,
-    pub cites: String,
-    pub source_count: usize,
-    /// The outlets the event's sources are from, each once: what the event names under it.
-    pub outlets: Vec<OutletView>,
-    /// The group the event belongs to, shown with it.
-    pub group: Option<String>,
-    pub media: Option<super::media::MediaView>,
-}
-
-/// An outlet named under an event, linking to its first source in the list.
-#[derive(Debug, Serialize)]
-pub struct OutletView {
-    pub id: String,
-    pub name: String,
-}
 
 /// Builds views while collecting Markdown problems as diagnostics.
 pub struct ViewBuilder<'a> {
@@ -291,6 +151,7 @@ impl<'a> ViewBuilder<'a> {
 
     pub fn page(&mut self, doc: &Document<PageMeta>) -> PageView {
         let m = &doc.meta;
+        let shown = &m.untranslated;
         let lead = m
             .lead
             .as_ref()
@@ -322,20 +183,29 @@ impl<'a> ViewBuilder<'a> {
             tool_credit: m.tool_credit,
             language: m.language.clone(),
             site_name: m.site_name.clone(),
-            key_points: m
-                .key_points
-                .iter()
-                .map(|k| self.inline(doc, "key_points", k))
+            key_points: (m.key_points.iter().enumerate())
+                .map(|(i, k)| {
+                    let html = self.inline(doc, "key_points", k);
+                    OriginalView::wrap(shown.of_item("key_points", i), "span", html)
+                })
                 .collect(),
-            intro: self.body(doc, "intro", 2),
+            intro: {
+                let html = self.body(doc, "intro", 2);
+                OriginalView::wrap(shown.of_text(), "div", html)
+            },
             corrections: m
                 .corrections
                 .iter()
                 .zip(m.correction_ids())
-                .map(|(c, id)| CorrectionView {
+                .enumerate()
+                .map(|(i, (c, id))| CorrectionView {
                     id,
                     date: self.time(c.date),
-                    html: self.inline(doc, "text", &c.text),
+                    html: OriginalView::wrap(
+                        shown.of_item("corrections", i),
+                        "span",
+                        self.inline(doc, "text", &c.text),
+                    ),
                 })
                 .collect(),
             corrections_policy: m.corrections_policy.clone(),
@@ -351,10 +221,10 @@ impl<'a> ViewBuilder<'a> {
             .filter(|_| m.terms.is_empty())
             .map(Glossary::marks);
         let source_url = |id: &SourceId| self.citations.url(id.as_str()).map(str::to_string);
-        let eras: Vec<EraView> = m
-            .eras
-            .iter()
-            .map(|e| EraView {
+        let shown = &m.untranslated;
+        let eras: Vec<EraView> = (m.eras.iter().enumerate())
+            .map(|(i, e)| EraView {
+                original: OriginalView::of(shown.of_item("eras", i)),
                 id: e.id.clone(),
                 title: markdown::smarten(&e.title),
                 start: self.time(e.start),
@@ -390,15 +260,16 @@ impl<'a> ViewBuilder<'a> {
             self.formats,
         )
         .filter(|_| doc.is_timeline());
+        let html = self.body(doc, &id, 3);
         SectionView {
             overview,
-            html: self.body(doc, &id, 3),
+            html: OriginalView::wrap(shown.of_text(), "div", html),
+            original: OriginalView::of(shown.of_file()),
             title: markdown::smarten(&m.title),
             kind: doc.kind().to_string(),
-            quotes: m
-                .quotes
-                .iter()
-                .map(|q| QuoteView {
+            quotes: (m.quotes.iter().enumerate())
+                .map(|(i, q)| QuoteView {
+                    original: OriginalView::of(shown.of_item("quotes", i)),
                     text: markdown::smarten(&q.text),
                     speaker: markdown::smarten(&q.speaker),
                     role: markdown::smarten(&q.role),
@@ -409,19 +280,17 @@ impl<'a> ViewBuilder<'a> {
                     translated: q.translated,
                 })
                 .collect(),
-            figures: m
-                .figures
-                .iter()
-                .map(|f| FigureView {
+            figures: (m.figures.iter().enumerate())
+                .map(|(i, f)| FigureView {
+                    original: OriginalView::of(shown.of_item("figures", i)),
                     value: markdown::smarten(&f.value),
                     label: self.inline(doc, "label", &f.label),
                     cites: self.cites(&f.sources),
                 })
                 .collect(),
-            terms: m
-                .terms
-                .iter()
-                .map(|t| TermView {
+            terms: (m.terms.iter().enumerate())
+                .map(|(i, t)| TermView {
+                    original: OriginalView::of(shown.of_item("terms", i)),
                     id: t.id(),
                     term: markdown::smarten(&t.term),
                     definition: self.inline(doc, "definition", &t.definition),
