@@ -6,7 +6,10 @@ use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::content::Files;
-use crate::content::translation::{Parts, TranslatedMeta, Translation, changed_parts};
+use crate::content::model::Media;
+use crate::content::translation::{
+    Parts, TranslatedMeta, Translation, changed_parts, gives, missing_words,
+};
 use crate::diagnostics::{Diagnostic, Diagnostics, display_path};
 use crate::markdown::cited_ids;
 use crate::scaffold::PLACEHOLDER;
@@ -27,14 +30,30 @@ pub(super) fn check_translations(files: &Files, out: &mut Diagnostics) {
     let originals = files
         .page
         .iter()
-        .map(|d| (&d.path, &*d.text, d.body(), lists_of_page(&d.meta)))
+        .map(|d| {
+            (
+                &d.path,
+                &*d.text,
+                d.body(),
+                lists_of_page(&d.meta),
+                d.meta.lead.as_ref(),
+            )
+        })
         .chain(
             files
                 .sections
                 .iter()
-                .map(|d| (&d.path, &*d.text, d.body(), lists_of_section(&d.meta))),
+                .map(|d| (&d.path, &*d.text, d.body(), lists_of_section(&d.meta), None)),
         )
-        .chain((files.events.iter()).map(|d| (&d.path, &*d.text, d.body(), Vec::new())));
+        .chain((files.events.iter()).map(|d| {
+            (
+                &d.path,
+                &*d.text,
+                d.body(),
+                Vec::new(),
+                d.meta.media.as_ref(),
+            )
+        }));
     // The original's language by its own name, for "the English changed since…".
     let original_language = files
         .page
@@ -43,7 +62,7 @@ pub(super) fn check_translations(files: &Files, out: &mut Diagnostics) {
     let original_name = crate::i18n::Catalogs::builtin()
         .catalog(original_language)
         .text("language-name");
-    for (path, text, body, lists) in originals {
+    for (path, text, body, lists, picture) in originals {
         for language in &languages {
             let Some(translation) = by_original.get(&(path.as_path(), language.as_str())) else {
                 out.push(
@@ -62,12 +81,18 @@ pub(super) fn check_translations(files: &Files, out: &mut Diagnostics) {
             };
             fewer_items(path, original_language, translation, &lists, out);
             no_text(path, body, original_language, translation, out);
+            let parts = files.parts_of(path);
+            if let Some(parts) = &parts {
+                fields_not_given(path, parts, (translation, picture), out);
+            }
             missing_citations(path, text, translation, out);
             left_as_written(translation, out);
-            if let (Some(recorded), Some(parts)) =
-                (translation.meta.translated_from(), files.parts_of(path))
-            {
-                changed_since(translation, &original_name, &parts, recorded, out);
+            if let (Some(recorded), Some(parts)) = (translation.meta.translated_from(), parts) {
+                // What the translation does not give is reported above, not as changed.
+                let given: Parts = (parts.into_iter())
+                    .filter(|(name, _)| gives(translation, name, picture))
+                    .collect();
+                changed_since(translation, &original_name, &given, recorded, out);
             }
         }
     }
@@ -136,6 +161,50 @@ fn fewer_items(
             }
             out.push(warning);
         }
+    }
+}
+
+/// The text fields of the original (a title, a picture's words) the translation does not give;
+/// its text and lists are told of by [`no_text`] and [`fewer_items`].
+fn fields_not_given(
+    original: &Path,
+    parts: &Parts,
+    (translation, picture): (&Translation, Option<&Media>),
+    out: &mut Diagnostics,
+) {
+    let told = [
+        "text",
+        "key_points",
+        "corrections",
+        "quotes",
+        "figures",
+        "terms",
+        "eras",
+    ];
+    for (name, text) in parts {
+        if text.is_empty() || told.contains(name) || gives(translation, name, picture) {
+            continue;
+        }
+        let what = match *name {
+            "media" | "lead" => {
+                let words = missing_words(picture, translation.picture_words());
+                let words: Vec<String> = words.iter().map(|w| format!("`{w}`")).collect();
+                format!("its picture's {}", words.join(" and "))
+            }
+            _ => "it".to_string(),
+        };
+        out.push(
+            Diagnostic::warning(
+                &translation.path,
+                format!(
+                    "`{name}` is not translated here: the edition shows {what} as written in {}",
+                    display_path(original)
+                ),
+            )
+            .hint(format!(
+                "give `{name}:` in this file with the original's words in this language"
+            )),
+        );
     }
 }
 

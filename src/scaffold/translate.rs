@@ -103,9 +103,18 @@ pub fn mark_done(root: &Path, path: &Path) -> Result<Created, Box<Diagnostic>> {
         )
         .hint("run explainer check, fix what it says, and mark the translation again")
     })?;
+    let picture = (files.events.iter().find(|e| e.path == *original))
+        .and_then(|e| e.meta.media.as_ref())
+        .or_else(|| {
+            (files.page.as_ref())
+                .filter(|p| p.path == *original)
+                .and_then(|p| p.meta.lead.as_ref())
+        });
+    // Only what the translation gives is done: a picture's words left in the original's language
+    // stay to do, and check goes on saying so.
     let record: Vec<String> = parts
         .iter()
-        .filter(|(_, text)| !text.is_empty())
+        .filter(|(name, text)| !text.is_empty() && translation::gives(translation, name, picture))
         .map(|(name, text)| format!("{name}: {}", translation::fingerprint(text)))
         .collect();
     let line = format!("translated_from: {{{}}}", record.join(", "));

@@ -412,3 +412,52 @@ fn what_a_translation_does_not_give_is_shown_from_the_original_marked_english() 
         "the original is not marked"
     );
 }
+
+/// A picture's description and caption are parts of a translation (issue 30, 3): left in English they
+/// are reported, `--mark-done` does not record them as done, and once translated the warning goes
+/// and marking records them.
+#[test]
+fn a_pictures_words_left_in_english_are_reported_and_not_marked_done() {
+    let site = bilingual();
+    site.write(
+        "content/timeline/2003-03-20-start.md",
+        "---\ndate: 2003-03-20\ntitle: It starts\nera: before\nsources: [wire-one]\nmedia:\n  src: https://example.org/photo.jpg\n  alt: Smoke over the city — at 05:30\n  caption: Baghdad at dawn\n---\nThe start.\n",
+    );
+    let translation = "content/timeline/2003-03-20-start.ar.md";
+    site.write(
+        translation,
+        "---\r\ntitle: البداية\r\nmedia:\r\n  caption: بغداد عند الفجر\r\n---\r\nالبداية.\r\n",
+    );
+    let mark = || {
+        let run = crate::common::explainer(&["translate", "--mark-done", translation], &site.root);
+        assert_eq!(run.code, Some(0), "{}", run.stderr);
+        std::fs::read_to_string(site.root.join(translation)).unwrap()
+    };
+    let warning = "content/timeline/2003-03-20-start.ar.md: warning: `media` is not translated here: \
+                   the edition shows its picture's `alt` as written in content/timeline/2003-03-20-start.md";
+    let check = site.check(&[]);
+    assert!(check.stderr.contains(warning), "{}", check.stderr);
+    let marked = mark();
+    assert!(marked.contains("translated_from: {title: "), "{marked}");
+    assert!(
+        !marked.contains("media: "),
+        "the picture is not done: {marked}"
+    );
+    let check = site.check(&[]);
+    assert!(
+        check.stderr.contains(warning),
+        "still reported: {}",
+        check.stderr
+    );
+    assert!(!check.stderr.contains("changed since"), "{}", check.stderr);
+
+    site.write(translation, "---\r\ntitle: البداية\r\nmedia:\r\n  alt: دخان فوق المدينة\r\n  caption: بغداد عند الفجر\r\n---\r\nالبداية.\r\n");
+    let check = site.check(&[]);
+    assert!(
+        !check.stderr.contains("is not translated here"),
+        "{}",
+        check.stderr
+    );
+    let marked = mark();
+    assert!(marked.contains(", media: "), "{marked}");
+}

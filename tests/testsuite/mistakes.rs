@@ -579,6 +579,12 @@ mistake!(
     "content/what-hapened.ar.md: error: this translates content/what-hapened.md, which is not there"
 );
 check_finds!(
+    a_translation_that_leaves_a_pictures_description_in_english,
+    "translation-without-picture-words",
+    0,
+    "content/timeline/2003-03-20-start.ar.md: warning: `media` is not translated here: the edition shows its picture's `alt` as written in content/timeline/2003-03-20-start.md"
+);
+check_finds!(
     a_translation_of_the_fields_alone,
     "translation-without-text",
     0,

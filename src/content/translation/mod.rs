@@ -18,7 +18,9 @@ mod parts;
 mod shown;
 mod texts;
 
-pub use parts::{Parts, changed_parts, event_parts, fingerprint, page_parts, section_parts};
+pub use parts::{
+    Parts, changed_parts, event_parts, fingerprint, gives, missing_words, page_parts, section_parts,
+};
 pub use shown::Untranslated;
 pub use texts::*;
 
@@ -95,6 +97,15 @@ pub struct Translation {
 }
 
 impl Translation {
+    /// The words the translation gives for the picture of its original, if any.
+    pub fn picture_words(&self) -> Option<&MediaText> {
+        match &self.meta {
+            TranslatedMeta::Page(t) => t.lead.as_ref(),
+            TranslatedMeta::Event(t) => t.media.as_ref(),
+            TranslatedMeta::Section(_) => None,
+        }
+    }
+
     /// Where the field `key` of the translation's front matter starts, in its text.
     pub fn key_range(&self, key: &str) -> Option<std::ops::Range<usize>> {
         let yaml = self.split.yaml.clone();

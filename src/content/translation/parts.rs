@@ -109,3 +109,54 @@ pub fn changed_parts(parts: &Parts, recorded: &BTreeMap<String, String>) -> Vec<
         .map(|(name, _)| *name)
         .collect()
 }
+
+/// Whether `translation` gives the part `name` of its original: its text below the fields, or
+/// the field itself; for a picture (`media`, `lead`), each of the words `picture` (the original's)
+/// has, its description and caption.
+pub fn gives(translation: &super::Translation, name: &str, picture: Option<&Media>) -> bool {
+    use super::TranslatedMeta::{Event, Page, Section};
+    let words = |m: &Option<super::MediaText>| missing_words(picture, m.as_ref()).is_empty();
+    match (&translation.meta, name) {
+        (_, "text") => !translation.text[translation.split.body.clone()]
+            .trim()
+            .is_empty(),
+        (Page(t), "title") => t.title.is_some(),
+        (Page(t), "label") => t.label.is_some(),
+        (Page(t), "standfirst") => t.standfirst.is_some(),
+        (Page(t), "description") => t.description.is_some(),
+        (Page(t), "dateline") => t.dateline.is_some(),
+        (Page(t), "key_points") => t.key_points.is_some(),
+        (Page(t), "corrections") => t.corrections.is_some(),
+        (Page(t), "lead") => words(&t.lead),
+        (Section(t), "title") => t.title.is_some(),
+        (Section(t), "quotes") => t.quotes.is_some(),
+        (Section(t), "figures") => t.figures.is_some(),
+        (Section(t), "terms") => t.terms.is_some(),
+        (Section(t), "eras") => t.eras.is_some(),
+        (Event(t), "title") => t.title.is_some(),
+        (Event(t), "display_date") => t.display_date.is_some(),
+        (Event(t), "group") => t.group.is_some(),
+        (Event(t), "media") => words(&t.media),
+        _ => false,
+    }
+}
+
+/// The words of a picture (`alt`, `caption`) the original has and the translation does not give.
+pub fn missing_words(
+    picture: Option<&Media>,
+    given: Option<&super::MediaText>,
+) -> Vec<&'static str> {
+    let Some(picture) = picture else {
+        return Vec::new();
+    };
+    let alt = given.and_then(|w| w.alt.as_ref());
+    let caption = given.and_then(|w| w.caption.as_ref());
+    [
+        ("alt", &picture.alt, alt),
+        ("caption", &picture.caption, caption),
+    ]
+    .into_iter()
+    .filter(|(_, original, translated)| original.is_some() && translated.is_none())
+    .map(|(name, _, _)| name)
+    .collect()
+}
