@@ -1,6 +1,6 @@
 //! `explainer check`: the build's own rules, run without writing anything, and the Pages workflow.
 //!
-//! It runs the real pipeline in memory ([`Pipeline::build_fresh`]), which validates, renders and
+//! It runs the real pipeline in memory ([`Pipeline::build_in_memory`], which caches no picture), which validates, renders and
 //! reviews (see [`crate::review`]) exactly as `build` and `serve` do: the same errors, in the same
 //! order. What `check` adds is only about publishing: whether the workflow pins the version running.
 //!
@@ -35,7 +35,7 @@ impl Report {
 pub fn check(options: SiteOptions) -> Report {
     let workflow = crate::scaffold::workflow::check_pinned_version(&options.root);
     let mut pipeline = Pipeline::open(options);
-    let mut diagnostics = match pipeline.build_fresh() {
+    let mut diagnostics = match pipeline.build_in_memory() {
         Ok(built) => built.warnings,
         Err(problems) => problems,
     };

@@ -144,8 +144,14 @@ impl Pipeline {
         self.examine(Keep::Cache)
     }
 
-    /// Validates, renders and reviews what is loaded, keeping nothing for a next build (`check`).
+    /// Validates, renders and reviews what is loaded, keeping nothing for a next build.
     pub fn build_fresh(&mut self) -> Result<Built, Vec<Diagnostic>> {
+        self.examine(Keep::Nothing)
+    }
+
+    /// Like [`Pipeline::build_fresh`], writing no file: pictures made now are not cached (`check`).
+    pub fn build_in_memory(&mut self) -> Result<Built, Vec<Diagnostic>> {
+        self.images.keep_nothing();
         self.examine(Keep::Nothing)
     }
 

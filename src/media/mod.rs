@@ -106,6 +106,11 @@ impl Images {
             last: Report::default(),
         }
     }
+
+    /// Uses what the cache holds but adds nothing to it (`check`, which writes no file).
+    pub fn keep_nothing(&mut self) {
+        self.store.keep = false;
+    }
 }
 
 /// The pictures of a build, by source file (relative to the root, with `/`).

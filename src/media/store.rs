@@ -79,6 +79,8 @@ pub struct Store {
     /// The cache folder (or the one above it), relative to the root, when it is a symbolic link:
     /// then nothing is read from it or written to it.
     linked: Option<&'static str>,
+    /// Whether made pictures are kept on disk (`check` keeps nothing: it writes no file).
+    pub(super) keep: bool,
 }
 
 impl Store {
@@ -98,6 +100,7 @@ impl Store {
             index,
             index_changed: false,
             linked,
+            keep: true,
         }
     }
 
@@ -176,10 +179,11 @@ impl Store {
         };
         let ext = made.fallback.extension();
         let folder = self.dir.join(key);
-        if crate::inside::is_link(&folder) {
+        if self.keep && crate::inside::is_link(&folder) {
             let _ = fs::remove_file(&folder);
         }
-        let written = self.linked.is_none()
+        let written = self.keep
+            && self.linked.is_none()
             && fs::create_dir_all(&folder).is_ok()
             && made.sizes.iter().all(|s| {
                 write_new(&folder.join(format!("{}.webp", s.width)), &s.webp)
@@ -209,7 +213,8 @@ impl Store {
         if !self.index_changed {
             return;
         }
-        if self.linked.is_none()
+        if self.keep
+            && self.linked.is_none()
             && fs::create_dir_all(&self.dir).is_ok()
             && let Ok(json) = serde_json::to_vec_pretty(&self.index)
         {

@@ -350,3 +350,27 @@ fn a_decorative_picture_needs_no_alt_text_and_shows_none() {
         check.stderr
     );
 }
+
+/// `check` writes nothing (issue 30, 9): it makes the pictures to check them, caches none of them,
+/// and a build after it still makes them; what a build cached, check uses.
+#[test]
+fn check_makes_the_pictures_but_writes_no_cache() {
+    let site = site_with_photo();
+    let cache = site.root.join(".explainer-cache");
+    let run = site.check(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    assert!(!cache.exists(), "check wrote {}", cache.display());
+    let run = site.build(&[]);
+    assert!(
+        run.stdout.contains("; 1 picture made, 0 from the cache"),
+        "{}",
+        run.stdout
+    );
+    assert!(cache.is_dir());
+    let before = std::fs::read_dir(cache.join("images")).unwrap().count();
+    assert_eq!(site.check(&[]).code, Some(0));
+    assert_eq!(
+        std::fs::read_dir(cache.join("images")).unwrap().count(),
+        before
+    );
+}
