@@ -91,6 +91,17 @@ mistake!(
     "unclosed-single-quote",
     "content/what-happened.md:2:8: error: this quote is not closed"
 );
+// Closed by a quote lines later, so that YAML reads on and stops far below (issue 30, 7).
+mistake!(
+    an_unclosed_double_quote_closed_lines_later_is_reported_where_it_opens,
+    "unclosed-quote-closed-later",
+    "content/what-happened.md:2:8: error: this quote is not closed"
+);
+mistake!(
+    an_unclosed_single_quote_closed_lines_later_is_reported_where_it_opens,
+    "unclosed-single-quote-closed-later",
+    "content/what-happened.md:2:8: error: this quote is not closed"
+);
 
 // Required text left empty (issue 13, 7).
 mistake!(

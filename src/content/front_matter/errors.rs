@@ -4,7 +4,8 @@
 use std::ops::Range;
 
 use super::slips::{
-    empty_text, given_twice, invisible_in_syntax, missing_space, over_indented, unclosed_quote,
+    empty_text, given_twice, invisible_in_syntax, missing_space, over_indented, quote_left_open,
+    unclosed_quote,
 };
 use super::types::invalid_type;
 use super::{Problem, Split, find_key};
@@ -23,6 +24,20 @@ pub(super) fn explain(text: &str, split: &Split, err: &serde_yaml::Error) -> Pro
         .map_or(yaml.len(), |loc| loc.index().min(yaml.len()));
     if let Some(problem) = invisible_in_syntax(yaml, error_at, split.yaml.start)
         .or_else(|| missing_space(yaml, split.yaml.start))
+    {
+        return problem;
+    }
+    // A value the parser read whole but cannot use is not about quotes.
+    let about_values = [
+        "unknown field",
+        "invalid type",
+        "invalid value",
+        "missing field",
+    ];
+    if !about_values.iter().any(|m| raw.starts_with(m))
+        && !raw.contains("duplicate")
+        && !raw.contains(EMPTY_TEXT)
+        && let Some(problem) = quote_left_open(yaml, error_at, split.yaml.start)
     {
         return problem;
     }

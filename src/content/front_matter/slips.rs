@@ -205,15 +205,102 @@ pub(super) fn unclosed_quote(raw: &str, yaml: &str, base: usize) -> Option<Probl
         .ok()?;
     let at = mark_to_byte(yaml, line.checked_sub(1)?, column.checked_sub(1)?);
     let quote = yaml[at..].chars().next()?;
-    let hint = if quote == '\'' {
+    let at = base + at;
+    Some(
+        Problem::new(at..at + quote.len_utf8(), "this quote is not closed").hint(quote_hint(quote)),
+    )
+}
+
+/// A quoted value left open on its line and closed by a quote on a later one: YAML reads everything
+/// between as the value, and the parser stops further down, where nothing is wrong. Only called when
+/// the front matter cannot be read; the first value whose quote opens and does not close on its own
+/// line, at or before the line the parser stopped at, is the mistake. Block scalars (`>-`, `|`) are
+/// text and skipped.
+pub(super) fn quote_left_open(yaml: &str, error_at: usize, base: usize) -> Option<Problem> {
+    let last = yaml[error_at.min(yaml.len())..]
+        .find('\n')
+        .map_or(yaml.len(), |i| error_at + i);
+    let mut offset = 0;
+    let mut block_above: Option<usize> = None;
+    for line in yaml[..last].split_inclusive('\n') {
+        let start = offset;
+        offset += line.len();
+        let content = line.trim_end_matches(['\n', '\r']);
+        let indent = content.len() - content.trim_start().len();
+        if let Some(block) = block_above {
+            if content.trim().is_empty() || indent > block {
+                continue;
+            }
+            block_above = None;
+        }
+        if content.trim_start().starts_with('#') {
+            continue;
+        }
+        let Some(value_at) = value_start(content) else {
+            continue;
+        };
+        let value = &content[value_at..];
+        if value.starts_with(['>', '|']) {
+            block_above = Some(indent);
+            continue;
+        }
+        let Some(quote) = value.chars().next().filter(|c| matches!(c, '"' | '\'')) else {
+            continue;
+        };
+        if !closes(&value[1..], quote) {
+            let at = base + start + value_at;
+            return Some(
+                Problem::new(at..at + 1, "this quote is not closed").hint(quote_hint(quote)),
+            );
+        }
+    }
+    None
+}
+
+/// Where the value of a line of front matter starts: after `key: `, after `- `, or both.
+fn value_start(line: &str) -> Option<usize> {
+    let mut at = line.len() - line.trim_start().len();
+    while line[at..].starts_with("- ") {
+        at += 2;
+        at += line[at..].len() - line[at..].trim_start().len();
+    }
+    if !line[at..].starts_with(['"', '\'']) {
+        let colon = colon_without_space(&line[at..])
+            .map_or_else(|| line[at..].find(": ").map(|i| at + i + 1), |_| None)?;
+        at = colon + (line[colon..].len() - line[colon..].trim_start().len());
+    }
+    (at < line.len()).then_some(at)
+}
+
+/// Whether a value that opened with `quote` closes on this line (`\"` and `''` are not closes).
+fn closes(rest: &str, quote: char) -> bool {
+    let mut chars = rest.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' if quote == '"' => {
+                chars.next();
+            }
+            c if c == quote => {
+                if quote == '\'' && chars.peek() == Some(&'\'') {
+                    chars.next();
+                } else {
+                    return true;
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
+fn quote_hint(quote: char) -> &'static str {
+    if quote == '\'' {
         "end the value with a ' on the same line, like title: 'The deal'; an apostrophe inside \
          single quotes is written twice: 'Iraq''s election'"
     } else {
         "end the value with a \" on the same line, like title: \"The deal\"; a quote mark inside \
          the value is written \\\" (or use curly quotes “ ”)"
-    };
-    let at = base + at;
-    Some(Problem::new(at..at + quote.len_utf8(), "this quote is not closed").hint(hint))
+    }
 }
 
 /// The byte offset in `yaml` of a libyaml mark: a 0-based line and a 0-based column counted in
@@ -278,4 +365,35 @@ pub(super) fn over_indented(
                  column as `{above_key}:`"
         )),
     )
+}
+
+#[cfg(test)]
+mod quote_tests {
+    use super::*;
+
+    fn left_open(yaml: &str) -> Option<usize> {
+        quote_left_open(yaml, yaml.len(), 0).map(|p| p.range.start)
+    }
+
+    #[test]
+    fn the_first_quote_not_closed_on_its_line_is_found() {
+        let yaml = "title: \"Biden’s — deal\nweight: 10\nquotes:\n  - text: \"We’re out.\"\n";
+        assert_eq!(left_open(yaml), Some(7));
+        assert_eq!(left_open("- 'l''accord\n- 'x'\n"), Some(2));
+        assert_eq!(left_open("  - text: \"say \\\"no\n"), Some(10));
+    }
+
+    #[test]
+    fn closed_quotes_block_text_and_plain_values_are_left_alone() {
+        for yaml in [
+            "title: \"Biden’s deal\"\nweight: 10\n",
+            "title: 'Iraq''s election'\n",
+            "title: He said \"no\n",
+            "text: >-\n  \"a quote that goes on\n  to the next line\"\nweight: 1\n",
+            "# title: \"commented\n",
+            "url: \"https://example.org/a\"\n",
+        ] {
+            assert_eq!(left_open(yaml), None, "{yaml}");
+        }
+    }
 }
