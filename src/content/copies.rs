@@ -9,7 +9,8 @@ use super::model::{EventMeta, SectionMeta};
 use super::{Document, Site};
 use crate::diagnostics::{Diagnostic, Diagnostics};
 
-/// Two sections with the same title, or two events with the same title on the same date.
+/// Two sections with the same title, or two events with the same title on the same date, titles
+/// compared by [`key`].
 pub(super) fn check(site: &Site, out: &mut Diagnostics) {
     let mut sections: HashMap<String, &Document<SectionMeta>> = HashMap::new();
     for doc in &site.sections {
@@ -28,19 +29,22 @@ pub(super) fn check(site: &Site, out: &mut Diagnostics) {
     }
 }
 
-/// A title as a reader would compare it: case, spacing and typographic quotes aside.
-fn key(title: &str) -> String {
+/// A title as a reader would compare it: case, spacing and punctuation aside (`US-Iraq deal:
+/// “the end”` and `US Iraq deal — The End` are one title). Read by grapheme, so a letter keeps its
+/// marks.
+pub(crate) fn key(title: &str) -> String {
+    use unicode_segmentation::UnicodeSegmentation;
     let mut key = String::with_capacity(title.len());
-    for word in title.split_whitespace() {
-        if !key.is_empty() {
-            key.push(' ');
-        }
-        for c in word.chars() {
-            match c {
-                '“' | '”' => key.push('"'),
-                '‘' | '’' => key.push('\''),
-                c => key.extend(c.to_lowercase()),
+    let mut gap = false;
+    for grapheme in title.graphemes(true) {
+        if grapheme.chars().next().is_some_and(char::is_alphanumeric) {
+            if gap && !key.is_empty() {
+                key.push(' ');
             }
+            gap = false;
+            key.extend(grapheme.chars().flat_map(char::to_lowercase));
+        } else {
+            gap = true;
         }
     }
     key
@@ -76,8 +80,13 @@ fn copy_of<M>(doc: &Document<M>, title: &str, first: &std::path::Path, what: &st
             first.display()
         )
     } else {
+        let same = if what == "event" {
+            "date and headline"
+        } else {
+            "title"
+        };
         format!(
-            "{} has the same {what}; delete one, or give each its own title",
+            "{} has the same {same} (case, spacing and punctuation aside); delete one, or give each its own title",
             first.display()
         )
     };
@@ -87,4 +96,21 @@ fn copy_of<M>(doc: &Document<M>, title: &str, first: &std::path::Path, what: &st
         format!("this {what} repeats one already on the page"),
     )
     .hint(hint)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::key;
+
+    #[test]
+    fn titles_that_differ_in_case_spacing_and_punctuation_are_one() {
+        assert_eq!(
+            key("US-Iraq deal: “the end”"),
+            key("US Iraq  deal — The End.")
+        );
+        assert_eq!(key("Rózsa Péter writes"), key("RÓZSA PÉTER, writes!"));
+        assert_eq!(key("انسحاب القوات، ٢٠٢١"), key("انسحاب  القوات ٢٠٢١"));
+        assert_ne!(key("Troops leave"), key("Troops stay"));
+        assert_ne!(key("Rózsa"), key("Rozsa"));
+    }
 }

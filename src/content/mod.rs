@@ -23,6 +23,7 @@ use crate::kinds;
 use front_matter::Split;
 use model::{EventMeta, PageMeta, SectionMeta, SourceDef};
 
+pub(crate) use copies::key as title_key;
 pub use files::Files;
 pub use read::{MAX_FILE_BYTES, read};
 pub(crate) use validate::base_url_problem;

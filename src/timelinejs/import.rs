@@ -1,8 +1,10 @@
 //! `explainer import timelinejs FILE`: each event row becomes a file in `content/timeline/`, each era
 //! row an era in `content/timeline/_index.md`, and the title row a proposal for the page's headline
 //! and standfirst (printed; the page file is not touched). A bad row is reported at its row and
-//! column and skipped; the good rows are imported. No file is overwritten unless `--update` asks for
-//! the files of the rows it names (by their `Id`, or their date and headline).
+//! column and skipped; the good rows are imported. A row that tells an event the explainer already
+//! has (the same `Id`, else the same date and headline, case and punctuation aside) is matched to
+//! that event's file, whatever its name: left alone when it says the same or differs, rewritten with
+//! `--update`; never written a second time under another name.
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -111,8 +113,9 @@ pub fn import(root: &Path, sheet: &Sheet, options: &ImportOptions) -> Imported {
             events.iter_mut().map(|e| (event_file_name(e), e)).collect();
         super::download::download(root, sheet, &layout, &mut named, &mut imported.diagnostics);
     }
+    let existing = ExistingEvents::read(root);
     for entry in &events {
-        write_event(root, sheet, entry, options, &mut imported);
+        write_event(root, sheet, (entry, &existing), options, &mut imported);
     }
     if !eras.is_empty() {
         add_eras(root, &eras, &mut imported);
@@ -289,14 +292,75 @@ fn is_plain_id(id: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
 }
 
+/// The events an explainer already has, to match rows against: by id, and by date and headline
+/// (compared as `check` compares them), each with its file inside `content/`.
+#[derive(Default)]
+struct ExistingEvents {
+    by_id: HashMap<String, PathBuf>,
+    by_date_and_headline: HashMap<(String, String), PathBuf>,
+}
+
+impl ExistingEvents {
+    fn read(root: &Path) -> ExistingEvents {
+        let mut existing = ExistingEvents::default();
+        let folder = root.join("content").join(TIMELINE_DIR);
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            return existing;
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter(|n| n.ends_with(".md") && !n.starts_with('_') && n.matches('.').count() == 1)
+            .collect();
+        names.sort();
+        for name in names {
+            let Ok(text) = std::fs::read_to_string(folder.join(&name)) else {
+                continue;
+            };
+            let text = text.trim_start_matches('\u{feff}');
+            let Ok(meta) = front_matter::split(text).and_then(|split| {
+                front_matter::parse::<crate::content::model::EventMeta>(text, &split)
+            }) else {
+                continue;
+            };
+            let inner = Path::new(TIMELINE_DIR).join(&name);
+            let stem = name.trim_end_matches(".md").to_string();
+            let key = (meta.date.iso(), crate::content::title_key(&meta.title));
+            existing
+                .by_id
+                .entry(meta.id.unwrap_or(stem))
+                .or_insert(inner.clone());
+            existing.by_date_and_headline.entry(key).or_insert(inner);
+        }
+        existing
+    }
+
+    /// The file (inside `content/`) of the event a row tells again: the one with its `Id`, else the
+    /// one on its date with its headline.
+    fn of(&self, entry: &Entry) -> Option<&PathBuf> {
+        let by_id = (!entry.id.is_empty())
+            .then(|| self.by_id.get(&entry.id))
+            .flatten();
+        by_id.or_else(|| {
+            let date = entry.date?.iso();
+            let key = (date, crate::content::title_key(&entry.headline));
+            self.by_date_and_headline.get(&key)
+        })
+    }
+}
+
 fn write_event(
     root: &Path,
     sheet: &Sheet,
-    entry: &Entry,
+    (entry, existing): (&Entry, &ExistingEvents),
     options: &ImportOptions,
     imported: &mut Imported,
 ) {
-    let inner = Path::new(TIMELINE_DIR).join(format!("{}.md", event_file_name(entry)));
+    // A row that tells an event the explainer has (under any file name) goes to that file: an
+    // import never doubles an event.
+    let inner = match existing.of(entry) {
+        Some(inner) => inner.clone(),
+        None => Path::new(TIMELINE_DIR).join(format!("{}.md", event_file_name(entry))),
+    };
     let path = Path::new("content").join(&inner);
     let text = event_text(&inner, entry);
     // A file the build could not read is not written: the row says why.

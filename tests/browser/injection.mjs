@@ -2,7 +2,7 @@
 // loaded in Chromium, runs none of them (no dialog, no global variable set, no navigation) and still
 // shows the words that were written.
 import { execFileSync } from "node:child_process";
-import { writeFileSync } from "node:fs";
+import { existsSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { check, copyFixture, launch } from "./lib.mjs";
@@ -56,6 +56,8 @@ base_url: https://example.com/explainer/
 image_alt: ${q(`Alt ${p}`)}
 key_points:
   - ${q(`Point ${p} [@wire-two]`)}
+  - ${q(`Second point ${p}`)}
+  - ${q(`Third point ${p}`)}
 corrections:
   - date: 2021-07-28
     text: ${q(`Correction ${p}`)}
@@ -111,10 +113,23 @@ const straight = (text) => text.replace(/[“”]/g, '"').replace(/[‘’]/g, "
 
 const site = copyFixture("basic");
 const browser = await launch();
+const refused = [];
 try {
   for (const [i, payload] of PAYLOADS.entries()) {
     writeSite(site.root, payload);
-    execFileSync(process.env.EXPLAINER_BIN, ["build", "--root", site.root], { stdio: ["ignore", "ignore", "inherit"] });
+    const where = `payload ${i + 1} ${JSON.stringify(payload)}`;
+    // A payload the build calls an error (a script address in a link) is refused whole: nothing is
+    // published, and the message names the address. Any other is published and must run nothing.
+    rmSync(join(site.root, "public"), { recursive: true, force: true });
+    try {
+      execFileSync(process.env.EXPLAINER_BIN, ["build", "--root", site.root], { stdio: ["ignore", "ignore", "pipe"] });
+    } catch (err) {
+      const said = String(err.stderr);
+      check(err.status === 1 && /error: .* is not a web page or a file of this explainer/.test(said), `${where}: the build failed without naming the address:\n${said}`);
+      check(!existsSync(join(site.root, "public")), `${where}: a refused build published a page`);
+      refused.push(i + 1);
+      continue;
+    }
     const page = await browser.newPage();
     const dialogs = [];
     page.on("dialog", (dialog) => {
@@ -134,7 +149,6 @@ try {
       text: document.body.innerText,
     }));
     await page.close();
-    const where = `payload ${i + 1} ${JSON.stringify(payload)}`;
     check(dialogs.length === 0, `${where}: a dialog opened: ${dialogs}`);
     check(state.pwned === undefined, `${where}: the payload ran (window.__pwned = ${state.pwned})`);
     check(state.href === url, `${where}: the page navigated to ${state.href}`);
@@ -146,7 +160,8 @@ try {
     }
     check(straight(state.text).includes(`Speaker ${payload}`), `${where}: the speaker's name is not shown as written`);
   }
-  console.log(`${PAYLOADS.length} payloads in every field: none ran, the text reads as written`);
+  check(refused.length < PAYLOADS.length / 2, `most payloads must reach a page to prove it inert; refused: ${refused}`);
+  console.log(`${PAYLOADS.length} payloads in every field: ${refused.length} refused by the build (${refused.join(", ")}), none of the rest ran, their text reads as written`);
 } finally {
   await browser.close();
   site.remove();

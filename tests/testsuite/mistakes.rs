@@ -103,6 +103,13 @@ mistake!(
     "content/what-happened.md:2:8: error: this quote is not closed"
 );
 
+// The same event told twice, its headline differing only in case and punctuation (issue 30, 4).
+mistake!(
+    an_event_told_twice_with_another_wording,
+    "event-told-twice",
+    "content/timeline/2021-12-09-something-later.md:3:9: error: this event repeats one already on the page"
+);
+
 // Required text left empty (issue 13, 7).
 mistake!(
     a_title_with_nothing_after_the_colon,

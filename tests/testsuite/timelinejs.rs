@@ -613,3 +613,80 @@ fn a_sheet_with_names_in_five_languages_makes_the_round_trip() {
     );
     assert_eq!(event_files(&site), first);
 }
+
+/// A desk's sheet imported into an explainer that already tells its events under other file names
+/// doubles none of them (issue 30, 4): each row is matched by its `Id`, else by its date and a
+/// headline differing only in case and punctuation, and goes to the event's own file — left alone
+/// when it differs (and said), rewritten with `--update`.
+#[test]
+fn importing_events_the_explainer_already_has_under_other_names_doubles_none() {
+    let site = TestSite::bundled();
+    let root = site.root.display().to_string();
+    let run = explainer(&["export", "timelinejs", "--root", &root], &site.root);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+    // The desk named seven of its files its own way; the sheet's Id column names none of them now.
+    let folder = site.root.join("content/timeline");
+    let mut names: Vec<String> = (event_files(&site).into_keys())
+        .filter(|n| n.matches('.').count() == 1)
+        .collect();
+    names.sort();
+    for (i, name) in names.iter().take(7).enumerate() {
+        let (date, stem) = (&name[..10], name.trim_end_matches(".md"));
+        std::fs::rename(
+            folder.join(name),
+            folder.join(format!("{date}-desk-{i}.md")),
+        )
+        .unwrap();
+        // Its translation follows it, as the guide says.
+        let arabic = folder.join(format!("{stem}.ar.md"));
+        if arabic.exists() {
+            std::fs::rename(arabic, folder.join(format!("{date}-desk-{i}.ar.md"))).unwrap();
+        }
+    }
+    // And the sheet shouts one headline, with other punctuation.
+    let sheet = site.root.join("timeline.csv");
+    let text = std::fs::read_to_string(&sheet).unwrap();
+    let first =
+        std::fs::read_to_string(folder.join(format!("{}-desk-0.md", &names[0][..10]))).unwrap();
+    let headline = first
+        .lines()
+        .find_map(|l| l.strip_prefix("title: "))
+        .unwrap()
+        .trim_matches('"')
+        .to_string();
+    assert!(text.contains(&headline), "{headline}");
+    std::fs::write(
+        &sheet,
+        text.replacen(&headline, &format!("{}!", headline.to_uppercase()), 1),
+    )
+    .unwrap();
+    let before = event_files(&site);
+
+    let run = import(&site, &sheet.display().to_string(), &[]);
+    assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
+    assert_eq!(
+        event_files(&site),
+        before,
+        "nothing written, nothing doubled"
+    );
+    assert!(
+        run.stdout
+            .contains("19 event files already say what the sheet says"),
+        "{}",
+        run.stdout
+    );
+    let kept = format!(
+        "Kept content/timeline/{}-desk-0.md: it exists and differs",
+        &names[0][..10]
+    );
+    assert!(run.stdout.contains(&kept), "{}", run.stdout);
+
+    let run = import(&site, &sheet.display().to_string(), &["--update"]);
+    assert_eq!(run.code, Some(0), "{}\n{}", run.stdout, run.stderr);
+    let after = event_files(&site);
+    assert_eq!(after.len(), before.len(), "--update rewrites, never adds");
+    let updated = &after[&format!("{}-desk-0.md", &names[0][..10])];
+    assert!(updated.contains('!'), "{updated}");
+    let run = site.build(&[]);
+    assert_eq!(run.code, Some(0), "{}", run.stderr);
+}
