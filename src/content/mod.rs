@@ -6,6 +6,7 @@
 //! Markdown or know about templates.
 
 mod copies;
+mod encoding;
 mod files;
 pub mod front_matter;
 pub mod model;

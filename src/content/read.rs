@@ -10,6 +10,7 @@ use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use walkdir::WalkDir;
 
+use super::encoding::Unread;
 use super::model::{EventMeta, PageMeta, SectionMeta};
 use super::{Document, Files, INDEX_FILE, TIMELINE_DIR, Text, front_matter, translation};
 use crate::diagnostics::Diagnostic;
@@ -186,9 +187,9 @@ fn read_text(
     path: &Path,
     scratch: &mut Vec<u8>,
     text: &mut String,
-) -> Result<Range<usize>, String> {
+) -> Result<Range<usize>, Unread> {
     use std::io::Read as _;
-    let cannot_read = |e: std::io::Error| format!("cannot read this file: {e}");
+    let cannot_read = |e: std::io::Error| Unread::Message(format!("cannot read this file: {e}"));
     let file = std::fs::File::open(path).map_err(cannot_read)?;
     // Room for the file's length, so it is read in one call, not in doubling steps; `take` still
     // stops a file that grows while it is read.
@@ -199,24 +200,12 @@ fn read_text(
         .read_to_end(scratch)
         .map_err(cannot_read)?;
     if scratch.len() as u64 > MAX_FILE_BYTES {
-        return Err(format!(
+        return Err(Unread::Message(format!(
             "this file is larger than {} MB, the most a content file may hold",
             MAX_FILE_BYTES / (1024 * 1024)
-        ));
+        )));
     }
-    if scratch.starts_with(&[0xff, 0xfe]) || scratch.starts_with(&[0xfe, 0xff]) {
-        return Err(
-            "this file is saved as UTF-16; save it as UTF-8 (in most editors: Save As, \
-                    then choose the encoding UTF-8)"
-                .to_string(),
-        );
-    }
-    let file_text = std::str::from_utf8(scratch).map_err(|e| {
-        format!(
-            "this file is not UTF-8 text (bad byte at offset {}); save it as UTF-8",
-            e.valid_up_to()
-        )
-    })?;
+    let file_text = super::encoding::utf8(scratch)?;
     let start = text.len();
     text.push_str(file_text);
     Ok(start..text.len())
@@ -233,7 +222,7 @@ pub(super) enum Parsed {
 /// Reads the files at `paths` into one shared buffer, then parses each.
 pub(super) fn read_and_parse(root: &Path, content_dir: &Path, paths: &[PathBuf]) -> Vec<Parsed> {
     let (mut scratch, mut text) = (Vec::new(), String::new());
-    let spans: Vec<Result<Range<usize>, String>> = paths
+    let spans: Vec<Result<Range<usize>, Unread>> = paths
         .iter()
         .map(|path| read_text(path, &mut scratch, &mut text))
         .collect();
@@ -251,7 +240,7 @@ pub(super) fn read_and_parse(root: &Path, content_dir: &Path, paths: &[PathBuf])
                     };
                     parse_in_place(content_dir, path, rel, text)
                 }
-                Err(message) => Parsed::Failed(Diagnostic::error(&rel, message)),
+                Err(unread) => Parsed::Failed(unread.diagnostic(&rel)),
             }
         })
         .collect()
@@ -295,7 +284,7 @@ fn read_translation(
     }
     let (mut scratch, mut buffer) = (Vec::new(), String::new());
     let range = read_text(path, &mut scratch, &mut buffer)
-        .map_err(|message| Box::new(Diagnostic::error(&rel, message)))?;
+        .map_err(|unread| Box::new(unread.diagnostic(&rel)))?;
     let text = Text {
         buffer: Arc::from(buffer),
         range,

@@ -283,6 +283,33 @@ fn a_file_saved_as_utf_16() {
     );
 }
 
+/// A file saved in Windows-1252 ("ANSI"), as older Windows editors do: the first character that is
+/// not UTF-8 at its line and column (after Arabic and curly quotes saved right, so counted in
+/// characters), what it most likely is, and how to save the file as UTF-8 (issue 30, 9); with CRLF
+/// the place is the same.
+#[test]
+fn a_file_saved_in_windows_1252() {
+    let write = |ending: &'static str| {
+        move |path: &std::path::Path| {
+            let mut bytes =
+                format!("---{ending}title: “ما الذي حدث”{ending}weight: 10{ending}---{ending}")
+                    .into_bytes();
+            bytes.extend(b"The deal\x92s terms \x96 at \x80 2bn.");
+            bytes.extend(ending.as_bytes());
+            fs::write(path, bytes).unwrap();
+        }
+    };
+    let stderr = broken_build("mistakes/empty-title", write("\n"));
+    insta::assert_snapshot!("windows-1252", stderr);
+    assert!(
+        stderr.starts_with(
+            "content/what-happened.md:5:9: error: this file is not UTF-8: the byte 0x92 here is not text, most likely `’` saved in Windows-1252"
+        ),
+        "{stderr}"
+    );
+    assert_eq!(broken_build("mistakes/empty-title", write("\r\n")), stderr);
+}
+
 /// Spaces after a `---` line are not a mistake: the page builds.
 #[test]
 fn spaces_after_the_fences_are_fine() {
