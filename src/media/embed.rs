@@ -143,15 +143,22 @@ pub const HOSTS: [&str; 4] = [
 const OPEN: &str = r#"<script>(()=>{if(window.explainerEmbeds)return;window.explainerEmbeds=1;document.addEventListener("click",(e)=>{const a=e.target.closest&&e.target.closest("a[data-embed]");if(!a||e.button!==0||e.ctrlKey||e.metaKey||e.shiftKey||e.altKey)return;e.preventDefault();const f=document.createElement("iframe");f.src=a.dataset.embed;f.title=a.dataset.title;f.allow="autoplay; encrypted-media; fullscreen; picture-in-picture";f.allowFullscreen=true;f.className="embed-frame";a.replaceWith(f);f.focus();});})();</script>"#;
 
 /// The facade for `embed`: `title` says what it is (may be empty), `poster` is the `<picture>` or
-/// `<img>` of the editor's own still, if any.
-pub fn facade(embed: &Embed, title: &str, poster: Option<&str>, words: &EmbedWords) -> String {
+/// `<img>` of the editor's own still, if any. The title names the frame once it opens, and is shown
+/// under the facade when `shown` (an address in the text); an event's picture has its own caption,
+/// and its description (`alt`) is for those who cannot see the still, never a caption.
+pub fn facade(
+    embed: &Embed,
+    (title, shown): (&str, bool),
+    poster: Option<&str>,
+    words: &EmbedWords,
+) -> String {
     let (label, kind) = match embed.kind {
         Kind::Video => (EmbedWords::of(&words.play, embed.site), "video"),
         Kind::Post => (EmbedWords::of(&words.show, embed.site), "post"),
     };
     let title = title.trim();
     let frame_title = if title.is_empty() { label } else { title };
-    let caption = if title.is_empty() {
+    let caption = if title.is_empty() || !shown {
         String::new()
     } else {
         format!("<span class=\"embed-title\">{}</span> ", escape(title))
@@ -231,7 +238,12 @@ mod tests {
             )],
         };
         let embed = embed_of("https://youtu.be/dQw4w9WgXcQ").unwrap();
-        let html = facade(&embed, "بايدن والكاظمي — «المكتب البيضاوي»", None, &words);
+        let html = facade(
+            &embed,
+            ("بايدن والكاظمي — «المكتب البيضاوي»", true),
+            None,
+            &words,
+        );
         // No element that loads anything from the site: only a link and its address to open.
         let before_script = html.split("<script>").next().unwrap();
         assert!(!before_script.contains("<iframe"), "{html}");

@@ -44,7 +44,7 @@ impl ViewBuilder<'_> {
             }
         }
         let (citations, formats, trusted_html) = (self.citations, self.formats, self.trusted_html);
-        let (glossary, pictures) = (self.glossary, self.pictures);
+        let (glossary, pictures, embed_words) = (self.glossary, self.pictures, self.embed_words);
         let built: Vec<(EventView, Diagnostics, Vec<String>)> = site
             .events
             .par_iter()
@@ -53,6 +53,7 @@ impl ViewBuilder<'_> {
             .map(|((doc, era_start), first)| {
                 let mut views = ViewBuilder::new(citations, formats, trusted_html);
                 views.pictures = pictures;
+                views.embed_words = embed_words;
                 views.card_terms = glossary.map(|g| g.marks_for(|id| first.contains(&id)));
                 let view = views.event(doc, era_start, published);
                 (view, views.problems, views.cited)

@@ -47,7 +47,7 @@ impl ViewBuilder<'_> {
             });
             view.embed = Some(facade(
                 &embed,
-                &view.alt,
+                (&view.alt, false),
                 still.as_deref(),
                 self.embed_words,
             ));
@@ -122,7 +122,7 @@ impl crate::markdown::Photos for PhotosOf<'_> {
 
     fn embed(&self, url: &str, title: &str, poster: Option<&str>) -> Option<String> {
         let embed = embed_of(url)?;
-        Some(facade(&embed, title, poster, self.words))
+        Some(facade(&embed, (title, true), poster, self.words))
     }
 }
 

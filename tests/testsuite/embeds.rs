@@ -216,6 +216,18 @@ fn an_events_video_on_youtube_is_a_facade_with_its_still_and_check_does_not_ask_
         .text()
         .collect();
     assert_eq!(caption, "The announcement, 9 December 2021");
+    // Issue 30, 9: the facade says what it does and what loads, as the text's facades do, and the
+    // description is not shown as a caption (the event's caption is its own).
+    let figure = "li[id='2021-12-09-later'] figure.embed";
+    let label: String = select(&doc, &format!("{figure} .embed-label"))[0]
+        .text()
+        .collect();
+    assert_eq!(label, "Play the video on YouTube");
+    let note: String = select(&doc, &format!("{figure} .embed-note"))[0]
+        .text()
+        .collect();
+    assert!(note.contains("youtube-nocookie.com"), "{note}");
+    assert!(select(&doc, &format!("{figure} .embed-title")).is_empty());
 }
 
 #[test]
