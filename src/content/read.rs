@@ -432,8 +432,9 @@ mod tests {
         assert_eq!(a.body(), "First.\n");
         assert_eq!(&*c.text, "---\ntitle: C\nweight: 3\n---\nThird.\n");
         assert_eq!(c.body(), "Third.\n");
-        // The offset is the bad byte's place in its own file, not in the shared buffer.
-        assert!(b.message.contains("offset 31"), "{}", b.message);
+        // The place is the bad byte's in its own file, not in the shared buffer: line 5, column 5.
+        let at = b.location.as_ref().map(|l| (l.line, l.column));
+        assert_eq!(at, Some((5, 5)), "{}", b.message);
         assert!(b.path.ends_with("b.md"));
     }
 }
