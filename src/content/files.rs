@@ -24,6 +24,9 @@ pub struct Files {
     pub problems: Vec<Diagnostic>,
     /// The translation files of the other editions.
     pub translations: Vec<Translation>,
+    /// The files that could not be parsed, with their text when it could be read: what they might
+    /// have defined (a source, an era) is looked for there before another file is said to lack it.
+    pub broken: Vec<(PathBuf, Option<super::Text>)>,
 }
 
 impl Files {
@@ -69,6 +72,7 @@ impl Files {
                 return false;
             }
             self.problems.retain(|d| d.path != *rel);
+            self.broken.retain(|(path, _)| path != rel);
             if rel.extension().is_none_or(|e| e != "md") {
                 // A Markdown file saved as `.MD` is reported, and its report goes when it is renamed.
                 if path.is_file() {
@@ -89,7 +93,10 @@ impl Files {
                         Parsed::Page(doc) => self.page = Some(doc),
                         Parsed::Section(doc) => self.sections.push(doc),
                         Parsed::Event(doc) => self.events.push(doc),
-                        Parsed::Failed(problem) => self.problems.push(problem),
+                        Parsed::Failed(problem, text) => {
+                            self.broken.push((problem.path.clone(), text));
+                            self.problems.push(problem);
+                        }
                     }
                 }
             }
@@ -144,18 +151,54 @@ impl Files {
             }
             return None;
         };
-        // Cross-file checks need every file: with one missing, they would report false problems.
-        if !all_parsed {
-            return None;
-        }
         let site = Site {
             page,
             sections: self.sections,
             events: self.events,
             translations: Arc::new(self.translations),
         };
+        // With a file that does not parse, the others are still checked across files, so that one
+        // run shows every error; only what the broken file could explain is left out, and no site is
+        // built from the rest.
+        if !all_parsed {
+            let mut found = Diagnostics::default();
+            validate::validate(&site, &mut found);
+            let broken = Broken(&self.broken);
+            out.extend(
+                found
+                    .into_vec()
+                    .into_iter()
+                    .filter(|d| !broken.could_explain(d)),
+            );
+            return None;
+        }
         let before = out.error_count();
         validate::validate(&site, out);
         (out.error_count() == before).then_some(site)
+    }
+
+    /// Whether a file that did not parse could be why `problem` is reported (see [`Broken`]).
+    pub fn could_explain(&self, problem: &Diagnostic) -> bool {
+        Broken(&self.broken).could_explain(problem)
+    }
+}
+
+/// The files that could not be parsed, and what they might have said.
+struct Broken<'a>(&'a [(PathBuf, Option<super::Text>)]);
+
+impl Broken<'_> {
+    /// Whether one of these files could be why `problem` is reported: it names a source, era or id
+    /// (in backticks) that such a file's text holds, or names the file itself. A file that could
+    /// not be read at all could explain anything.
+    fn could_explain(&self, problem: &Diagnostic) -> bool {
+        let named = problem.message.split('`').nth(1).filter(|n| !n.is_empty());
+        self.0.iter().any(|(path, text)| {
+            let name = path.file_name().map(|n| n.to_string_lossy());
+            let mentioned = name.is_some_and(|n| problem.message.contains(&*n));
+            match text {
+                None => true,
+                Some(text) => mentioned || named.is_some_and(|n| text.contains(n)),
+            }
+        })
     }
 }

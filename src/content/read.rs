@@ -105,7 +105,10 @@ pub fn read(root: &Path, drafts: bool) -> Files {
             Parsed::Page(doc) => page = Some(doc),
             Parsed::Section(doc) => sections.push(doc),
             Parsed::Event(doc) => events.push(doc),
-            Parsed::Failed(problem) => problems.push(problem),
+            Parsed::Failed(problem, text) => {
+                files.broken.push((problem.path.clone(), text));
+                problems.push(problem);
+            }
         }
     }
 
@@ -216,7 +219,8 @@ pub(super) enum Parsed {
     Page(Arc<Document<PageMeta>>),
     Section(Arc<Document<SectionMeta>>),
     Event(Arc<Document<EventMeta>>),
-    Failed(Diagnostic),
+    /// With the file's text, when it could be read.
+    Failed(Diagnostic, Option<Text>),
 }
 
 /// Reads the files at `paths` into one shared buffer, then parses each.
@@ -240,7 +244,7 @@ pub(super) fn read_and_parse(root: &Path, content_dir: &Path, paths: &[PathBuf])
                     };
                     parse_in_place(content_dir, path, rel, text)
                 }
-                Err(unread) => Parsed::Failed(unread.diagnostic(&rel)),
+                Err(unread) => Parsed::Failed(unread.diagnostic(&rel), None),
             }
         })
         .collect()
@@ -313,6 +317,7 @@ fn nearest_original(missing: &Path, languages: &BTreeSet<String>) -> Option<Stri
 fn parse_in_place(content_dir: &Path, path: &Path, rel: PathBuf, text: Text) -> Parsed {
     let inner = path.strip_prefix(content_dir).unwrap_or(path);
     let parts: Vec<_> = inner.iter().map(|p| p.to_string_lossy()).collect();
+    let kept = text.clone();
     let parsed = match parts.as_slice() {
         [name] if name == INDEX_FILE => parse_document(rel, text).map(Parsed::Page),
         [_] => parse_document(rel.clone(), text.clone())
@@ -327,7 +332,7 @@ fn parse_in_place(content_dir: &Path, path: &Path, rel: PathBuf, text: Text) -> 
                 .hint("sections go directly in content/, timeline events in content/timeline/"),
         )),
     };
-    parsed.unwrap_or_else(|d| Parsed::Failed(*d))
+    parsed.unwrap_or_else(|d| Parsed::Failed(*d, Some(kept)))
 }
 
 /// A file in `content/` that is not a section but a whole timeline event (a `date`, no `weight`):
@@ -425,7 +430,8 @@ mod tests {
             paths.push(content.join(name));
         }
         let parsed = read_and_parse(dir.path(), &content, &paths);
-        let [Parsed::Section(a), Parsed::Failed(b), Parsed::Section(c)] = parsed.as_slice() else {
+        let [Parsed::Section(a), Parsed::Failed(b, _), Parsed::Section(c)] = parsed.as_slice()
+        else {
             panic!("two sections and a failure");
         };
         assert_eq!(&*a.text, "---\ntitle: A\nweight: 1\n---\nFirst.\n");

@@ -15,8 +15,8 @@
 //! - videos that record where they were filmed.
 //!
 //! When some files' front matter does not parse, the stages stop before they read any Markdown. The
-//! review then still reads the Markdown of the files that did parse (headings, images, and citations
-//! when the sources list is known), so an editor sees all of it in one run. It needs the page file
+//! review then still reads the Markdown of the files that did parse (headings, images, citations of
+//! sources no file lists unless a broken file mentions them), so an editor sees all of it in one run. It needs the page file
 //! (`content/_index.md`) for that; links and anchors need the whole page and wait for a clean build.
 //!
 //! This module decides nothing about how problems are printed (`diagnostics` does) and changes no
@@ -95,17 +95,13 @@ fn markdown_of_parsed_files(files: &Files, out: &mut Diagnostics) {
     let Some(page) = files.page.clone() else {
         return;
     };
-    // Unknown citations can be told only when every file parsed: a broken file might be a sources
-    // list.
-    let citations = if files.all_parsed() {
-        let ids = files
-            .sections
-            .iter()
-            .flat_map(|s| s.meta.sources.iter().map(|src| src.id.as_str()));
-        Citations::new(ids)
-    } else {
-        Citations::unchecked()
-    };
+    // A citation of a source no file lists is reported unless a file that did not parse could be
+    // the one listing it.
+    let ids = files
+        .sections
+        .iter()
+        .flat_map(|s| s.meta.sources.iter().map(|src| src.id.as_str()));
+    let citations = Citations::new(ids);
     let site = Site {
         page,
         sections: files.sections.clone(),
@@ -118,5 +114,6 @@ fn markdown_of_parsed_files(files: &Files, out: &mut Diagnostics) {
     for section in &site.sections {
         views.section(&site, section);
     }
-    out.extend(views.problems.into_vec());
+    let problems = views.problems.into_vec().into_iter();
+    out.extend(problems.filter(|d| !files.could_explain(d)));
 }

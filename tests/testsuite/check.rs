@@ -245,8 +245,9 @@ mistake!(
     "content/timeline/2021-12-09-later.md:7:1: error: this is still the example text"
 );
 
-/// A broken front matter in one file does not hide the Markdown problems of the others. Citations are
-/// not checked then (the broken file might have been a sources list), so nothing false is reported.
+/// A broken front matter in one file does not hide the problems of the others (issue 30, 6): their
+/// Markdown and the checks across files run, and a citation of a source no file lists is reported,
+/// unless the broken file could be the one listing it.
 #[test]
 fn markdown_of_good_files_is_checked_while_another_file_is_broken() {
     let stderr = check_case("several-problems", 1);
@@ -254,18 +255,36 @@ fn markdown_of_good_files_is_checked_while_another_file_is_broken() {
         "content/_index.md:10:1: error: too few key points",
         "content/timeline/2017-07-middle.md:9:1: error: this image has no description",
         "content/timeline/2017-07-middle.md:13:1: error: a level-2 heading",
+        "content/timeline/2017-07-middle.md:15:9: error: unknown source `wire-nine`",
         "content/timeline/2021-12-09-later.md:2:7: error: invalid date",
         "content/what-happened.md:3:1: error: unknown field `wieght`",
     ] {
         assert!(stderr.contains(locus), "{locus} in:\n{stderr}");
     }
     assert!(
-        !stderr.contains("wire-nine"),
-        "no citation checks while a file is broken:\n{stderr}"
+        stderr.ends_with("error: check found 6 errors\n"),
+        "{stderr}"
+    );
+    // The broken section might be the one that lists `wire-nine`: then nothing is said of it.
+    let site = TestSite::fixture("basic").overlay("check/several-problems");
+    let path = site.root.join("content/what-happened.md");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(
+        &path,
+        text.replacen("---\n", "---\nsources:\n  - id: wire-nine\n", 1),
+    )
+    .unwrap();
+    let run = site.check(&[]);
+    assert!(
+        !run.stderr.contains("unknown source `wire-nine`"),
+        "{}",
+        run.stderr
     );
     assert!(
-        stderr.ends_with("error: check found 5 errors\n"),
-        "{stderr}"
+        run.stderr
+            .contains("content/what-happened.md:3:5: error: in `sources[0]`"),
+        "{}",
+        run.stderr
     );
     insta::assert_snapshot!("several-problems", stderr);
 }

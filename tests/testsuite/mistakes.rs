@@ -338,8 +338,8 @@ warning!(
 );
 
 /// `build` reports every error `check` would, then stops (issue 13, 12): here two broken front
-/// matters, and three problems in the Markdown of files that parsed, which the build alone would not
-/// have read.
+/// matters, three problems in the Markdown of files that parsed and a source no file lists (issue
+/// 30, 6), which the build alone would not have read.
 #[test]
 fn build_reports_every_error_check_would() {
     let built = broken_build("check/several-problems", |_| {});
@@ -352,11 +352,11 @@ fn build_reports_every_error_check_would() {
     };
     assert_eq!(without_summary(&built), without_summary(&checked.stderr));
     assert!(
-        built.ends_with("error: build failed with 5 errors; [ROOT]/public was left as it was\n"),
+        built.ends_with("error: build failed with 6 errors; [ROOT]/public was left as it was\n"),
         "{built}"
     );
     assert!(
-        checked.stderr.ends_with("error: check found 5 errors\n"),
+        checked.stderr.ends_with("error: check found 6 errors\n"),
         "{}",
         checked.stderr
     );
