@@ -110,6 +110,14 @@ mistake!(
     "content/timeline/2021-12-09-something-later.md:3:9: error: this event repeats one already on the page"
 );
 
+// Two files, two errors: one file's front matter does not parse, and another cites a source no file
+// lists; both are reported in one run (issue 30, 6).
+mistake!(
+    an_unknown_field_in_one_file_and_an_unknown_source_in_another,
+    "errors-in-two-files",
+    "content/timeline/2021-12-09-later.md:5:11: error: unknown source `wire-three`"
+);
+
 // Required text left empty (issue 13, 7).
 mistake!(
     a_title_with_nothing_after_the_colon,
