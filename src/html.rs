@@ -44,7 +44,8 @@ pub fn script_safe_json(value: &serde_json::Value) -> String {
 pub fn attributes<'t>(html: &'t str, name: &str) -> Vec<(Range<usize>, &'t str)> {
     let mut found = Vec::new();
     let pattern = format!("{name}=");
-    for (i, _) in html.match_indices(&pattern) {
+    // memchr's searcher reads a page of megabytes many times faster than `str::match_indices`.
+    for i in memchr::memmem::find_iter(html.as_bytes(), pattern.as_bytes()) {
         let before = html[..i].chars().next_back();
         if !before.is_some_and(char::is_whitespace) {
             continue;

@@ -36,16 +36,22 @@ pub(crate) fn key(title: &str) -> String {
     use unicode_segmentation::UnicodeSegmentation;
     let mut key = String::with_capacity(title.len());
     let mut gap = false;
-    for grapheme in title.graphemes(true) {
-        if grapheme.chars().next().is_some_and(char::is_alphanumeric) {
+    let mut add = |piece: &str| {
+        if piece.chars().next().is_some_and(char::is_alphanumeric) {
             if gap && !key.is_empty() {
                 key.push(' ');
             }
             gap = false;
-            key.extend(grapheme.chars().flat_map(char::to_lowercase));
+            key.extend(piece.chars().flat_map(char::to_lowercase));
         } else {
             gap = true;
         }
+    };
+    // Most headlines are ASCII, where a character is a grapheme: no need to segment.
+    if title.is_ascii() {
+        (0..title.len()).for_each(|i| add(&title[i..=i]));
+    } else {
+        title.graphemes(true).for_each(add);
     }
     key
 }

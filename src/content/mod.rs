@@ -69,11 +69,28 @@ pub struct Document<M> {
     pub slug: String,
     /// Whether the file is in `content/timeline/`.
     pub in_timeline: bool,
+    /// The links and images of the body, found once (by the media stage) and read again (by the
+    /// review). Emptied with [`Document::replace_text`].
+    pub(crate) links: Arc<std::sync::OnceLock<Vec<crate::markdown::Link>>>,
 }
 
 impl<M> Document<M> {
     pub fn body(&self) -> &str {
         &self.text[self.split.body.clone()]
+    }
+
+    /// Where each link and image of the body points, with its place in the body.
+    pub fn links(&self) -> &[crate::markdown::Link] {
+        self.links
+            .get_or_init(|| crate::markdown::links(self.body()))
+    }
+
+    /// Gives the document another text (a translation's), forgetting what was found in the old one.
+    pub fn replace_text(&mut self, path: PathBuf, text: Text, split: Split) {
+        self.path = path;
+        self.text = text;
+        self.split = split;
+        self.links = Arc::default();
     }
 
     /// The file name without `.md`, the default id of a section or event.

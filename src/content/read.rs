@@ -375,6 +375,7 @@ fn parse_document<M: DeserializeOwned>(
                 meta,
                 slug,
                 in_timeline,
+                links: Arc::default(),
             }))
         }
         Err(problem) => Err(Box::new(Diagnostic::from_problem(&path, &text, 0, problem))),

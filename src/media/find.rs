@@ -10,7 +10,7 @@ use crate::content::Site;
 use crate::content::front_matter::find_key;
 use crate::content::translation::TranslatedMeta;
 use crate::diagnostics::{Diagnostic, Location};
-use crate::markdown::links;
+use crate::markdown::{Link, links};
 
 /// Whether `src` names media published by the media stage: a photo made into widths, an SVG
 /// drawing cleaned, or a video (not a GIF, nothing on another site).
@@ -143,8 +143,8 @@ pub(super) fn named(site: &Site) -> Vec<Named> {
             src: src.to_string(),
         });
     };
-    let mut in_body = |doc: &Path, text: &str, body: Range<usize>| {
-        for link in links(&text[body.clone()]) {
+    let mut in_body = |doc: &Path, text: &str, body: Range<usize>, found: &[Link]| {
+        for link in found {
             if link.image && (is_photo(&link.url) || crate::url::is_external(&link.url)) {
                 let at = link.range.start + body.start..link.range.end + body.start;
                 add(doc, text, at, &link.url);
@@ -152,15 +152,21 @@ pub(super) fn named(site: &Site) -> Vec<Named> {
         }
     };
     let page = &site.page;
-    in_body(&page.path, &page.text, page.split.body.clone());
+    in_body(
+        &page.path,
+        &page.text,
+        page.split.body.clone(),
+        page.links(),
+    );
     for doc in &site.sections {
-        in_body(&doc.path, &doc.text, doc.split.body.clone());
+        in_body(&doc.path, &doc.text, doc.split.body.clone(), doc.links());
     }
     for doc in &site.events {
-        in_body(&doc.path, &doc.text, doc.split.body.clone());
+        in_body(&doc.path, &doc.text, doc.split.body.clone(), doc.links());
     }
     for doc in site.translations.iter() {
-        in_body(&doc.path, &doc.text, doc.split.body.clone());
+        let body = doc.split.body.clone();
+        in_body(&doc.path, &doc.text, body.clone(), &links(&doc.text[body]));
     }
     let mut in_front_matter = |doc: &Path, text: &str, yaml: Range<usize>, key: &str, src: &str| {
         if is_photo(src) {

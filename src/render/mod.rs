@@ -342,6 +342,7 @@ fn release_text(doc: &mut Arc<Document<SectionMeta>>) {
             yaml: 0..0,
             body: 0..0,
         };
+        doc.links = Arc::default();
     }
 }
 

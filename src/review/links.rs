@@ -5,6 +5,8 @@ use std::collections::{BTreeMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::content::model::{Media, PageMeta, SectionMeta};
 use crate::content::{Document, Files, front_matter};
 use crate::diagnostics::{Diagnostic, Diagnostics, Location, Severity, closest, did_you_mean};
@@ -16,13 +18,17 @@ use crate::url::web_address_problem;
 
 /// What the rendered page holds: element ids and files, to check links against.
 pub(super) struct LinkChecker<'a> {
-    html: String,
     ids: BTreeMap<String, usize>,
+    /// The page's links to its own parts (`#anchor`), each once, in order.
+    anchors: Vec<String>,
     output: &'a Output,
 }
 
 /// A link's problem: how serious, what, and what to do.
 type Finding = (Severity, String, String);
+
+/// What one file's links found, and the addresses it reported.
+type Found = (Vec<Diagnostic>, Vec<String>);
 
 impl<'a> LinkChecker<'a> {
     pub(super) fn new(output: &'a Output) -> LinkChecker<'a> {
@@ -30,26 +36,52 @@ impl<'a> LinkChecker<'a> {
             .get(PAGE_FILE)
             .and_then(|c| String::from_utf8(c.bytes().into_owned()).ok())
             .unwrap_or_default();
-        let mut ids = BTreeMap::new();
-        for (_, id) in html::attributes(&html, "id") {
-            *ids.entry(id.to_string()).or_insert(0) += 1;
+        // The page's ids and its own `#anchors`, each found in one reading of the page, both at once.
+        let (ids, anchors) = rayon::join(
+            || {
+                let mut ids = BTreeMap::new();
+                for (_, id) in html::attributes(&html, "id") {
+                    *ids.entry(id.to_string()).or_insert(0) += 1;
+                }
+                ids
+            },
+            || {
+                let mut seen = HashSet::new();
+                let hrefs = html::attributes(&html, "href").into_iter();
+                hrefs
+                    .map(|(_, url)| url.replace("&amp;", "&"))
+                    .filter(|url| url.starts_with('#') && seen.insert(url.clone()))
+                    .collect()
+            },
+        );
+        LinkChecker {
+            ids,
+            anchors,
+            output,
         }
-        LinkChecker { html, ids, output }
     }
 
     pub(super) fn check(&self, files: &Files, templates: &Templates, out: &mut Diagnostics) {
         let mut reported = HashSet::new();
-        if let Some(page) = &files.page {
-            self.check_document(page, page_texts(&page.meta), &mut reported, out);
-            if let Some(lead) = &page.meta.lead {
-                self.check_media(page, lead, "lead", out);
-            }
+        // Each file's links are found on every core; what they find is taken in file order.
+        let page =
+            (files.page.iter()).map(|page| self.check_document(page, page_texts(&page.meta)));
+        let sections: Vec<Found> = (files.sections.par_iter())
+            .map(|doc| self.check_document(doc, section_texts(&doc.meta)))
+            .collect();
+        let events: Vec<Found> = (files.events.par_iter())
+            .map(|doc| self.check_document(doc, Vec::new()))
+            .collect();
+        for (found, urls) in page.chain(sections).chain(events) {
+            out.extend(found);
+            reported.extend(urls);
         }
-        for doc in &files.sections {
-            self.check_document(doc, section_texts(&doc.meta), &mut reported, out);
+        if let Some(page) = &files.page
+            && let Some(lead) = &page.meta.lead
+        {
+            self.check_media(page, lead, "lead", out);
         }
         for doc in &files.events {
-            self.check_document(doc, Vec::new(), &mut reported, out);
             if let Some(media) = &doc.meta.media {
                 self.check_media(doc, media, "media", out);
             }
@@ -59,31 +91,28 @@ impl<'a> LinkChecker<'a> {
         self.check_duplicate_ids(files, out);
     }
 
-    /// Checks the links of a file's body and of the Markdown values of its front matter.
-    fn check_document<M>(
-        &self,
-        doc: &Document<M>,
-        inline: Vec<(&'static str, &str)>,
-        reported: &mut HashSet<String>,
-        out: &mut Diagnostics,
-    ) {
+    /// Checks the links of a file's body and of the Markdown values of its front matter: what is
+    /// wrong, and the addresses reported.
+    fn check_document<M>(&self, doc: &Document<M>, inline: Vec<(&'static str, &str)>) -> Found {
+        let (mut out, mut reported) = (Vec::new(), Vec::new());
         let offset = doc.split.body.start;
-        for link in markdown::links(doc.body()) {
+        for link in doc.links() {
             if let Some(finding) = self.finding(&link.url, link.image) {
-                reported.insert(link.url.clone());
                 let range = link.range.start + offset..link.range.end + offset;
                 out.push(diagnostic(doc, range, finding));
+                reported.push(link.url.clone());
             }
         }
         for (key, text) in inline {
             for link in markdown::links(text) {
                 if let Some(finding) = self.finding(&link.url, link.image) {
-                    reported.insert(link.url.clone());
                     let range = front_matter::locate(&doc.text, &doc.split, key, &link.url);
                     out.push(diagnostic(doc, range, finding));
+                    reported.push(link.url);
                 }
             }
         }
+        (out, reported)
     }
 
     /// `href="#..."` written out in a template (not made from a value) must lead somewhere.
@@ -116,13 +145,11 @@ impl<'a> LinkChecker<'a> {
 
     /// Anchors a template makes from values (`#{{ section.id }}`) are checked on the page itself.
     fn check_page_anchors(&self, reported: &HashSet<String>, out: &mut Diagnostics) {
-        let mut seen = HashSet::new();
-        for (_, url) in html::attributes(&self.html, "href") {
-            let url = url.replace("&amp;", "&");
-            if !url.starts_with('#') || reported.contains(&url) || !seen.insert(url.clone()) {
+        for url in &self.anchors {
+            if reported.contains(url) {
                 continue;
             }
-            if let Some((severity, message, _)) = self.finding(&url, false) {
+            if let Some((severity, message, _)) = self.finding(url, false) {
                 out.push(Diagnostic {
                     severity,
                     path: "templates".into(),

@@ -63,20 +63,31 @@ pub struct Reviewed<'a> {
 /// Reviews what the stages did, adding every problem to `found`.
 pub fn review(done: Reviewed, found: &mut Diagnostics) {
     let files = done.files;
-    if !done.markdown_read {
-        markdown_of_parsed_files(files, found);
-    }
-    if let Some(page) = &files.page {
-        lints::check_page(page, found);
-    }
-    lints::check_sections(files, found);
-    lints::check_events(files, found);
-    lints::check_placeholders(files, found);
-    videos::check_video_locations(done.root, found);
-    translations::check_translations(files, found);
-    if let (Some(output), Some(templates)) = (done.output, done.templates) {
-        LinkChecker::new(output).check(files, templates, found);
-    }
+    // The links need the built page; the rest only the files: both at once.
+    let (mut each_file, mut links) = (Diagnostics::default(), Diagnostics::default());
+    rayon::join(
+        || {
+            let out = &mut each_file;
+            if !done.markdown_read {
+                markdown_of_parsed_files(files, out);
+            }
+            if let Some(page) = &files.page {
+                lints::check_page(page, out);
+            }
+            lints::check_sections(files, out);
+            lints::check_events(files, out);
+            lints::check_placeholders(files, out);
+            videos::check_video_locations(done.root, out);
+            translations::check_translations(files, out);
+        },
+        || {
+            if let (Some(output), Some(templates)) = (done.output, done.templates) {
+                LinkChecker::new(output).check(files, templates, &mut links);
+            }
+        },
+    );
+    found.extend(each_file.into_vec());
+    found.extend(links.into_vec());
 }
 
 /// Every problem in one order, whoever found it: by file, then line and column; each once.

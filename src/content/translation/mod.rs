@@ -209,9 +209,11 @@ fn translated<M: Clone>(
         .trim()
         .is_empty()
     {
-        doc.path = translation.path.clone();
-        doc.text = translation.text.clone();
-        doc.split = translation.split.clone();
+        doc.replace_text(
+            translation.path.clone(),
+            translation.text.clone(),
+            translation.split.clone(),
+        );
     } else if !doc.body().trim().is_empty() {
         untranslated(&mut doc.meta).text = true;
     }
