@@ -34,7 +34,7 @@ pub(super) fn check_translations(files: &Files, out: &mut Diagnostics) {
             (
                 &d.path,
                 &*d.text,
-                d.body(),
+                &d.split,
                 lists_of_page(&d.meta),
                 d.meta.lead.as_ref(),
             )
@@ -43,13 +43,13 @@ pub(super) fn check_translations(files: &Files, out: &mut Diagnostics) {
             files
                 .sections
                 .iter()
-                .map(|d| (&d.path, &*d.text, d.body(), lists_of_section(&d.meta), None)),
+                .map(|d| (&d.path, &*d.text, &d.split, lists_of_section(&d.meta), None)),
         )
         .chain((files.events.iter()).map(|d| {
             (
                 &d.path,
                 &*d.text,
-                d.body(),
+                &d.split,
                 Vec::new(),
                 d.meta.media.as_ref(),
             )
@@ -62,7 +62,8 @@ pub(super) fn check_translations(files: &Files, out: &mut Diagnostics) {
     let original_name = crate::i18n::Catalogs::builtin()
         .catalog(original_language)
         .text("language-name");
-    for (path, text, body, lists, picture) in originals {
+    for (path, text, split, lists, picture) in originals {
+        let (yaml, body) = (&text[split.yaml.clone()], &text[split.body.clone()]);
         for language in &languages {
             let Some(translation) = by_original.get(&(path.as_path(), language.as_str())) else {
                 out.push(
@@ -85,7 +86,7 @@ pub(super) fn check_translations(files: &Files, out: &mut Diagnostics) {
             if let Some(parts) = &parts {
                 fields_not_given(path, parts, (translation, picture), out);
             }
-            missing_citations(path, text, translation, out);
+            missing_citations(path, (text, yaml), translation, out);
             left_as_written(translation, out);
             if let (Some(recorded), Some(parts)) = (translation.meta.translated_from(), parts) {
                 // What the translation does not give is reported above, not as changed.
@@ -216,10 +217,7 @@ fn no_text(
     translation: &Translation,
     out: &mut Diagnostics,
 ) {
-    let given = !translation.text[translation.split.body.clone()]
-        .trim()
-        .is_empty();
-    if given || body.trim().is_empty() {
+    if translation.gives_text() || body.trim().is_empty() {
         return;
     }
     out.push(
@@ -236,22 +234,13 @@ fn no_text(
 
 fn missing_citations(
     original: &Path,
-    text: &str,
+    (text, yaml): (&str, &str),
     translation: &Translation,
     out: &mut Diagnostics,
 ) {
     let here = cited_ids(&translation.text);
     // Without a text of its own, the translation shows the original's, citations and all.
-    let text = match crate::content::front_matter::split(text) {
-        Ok(split)
-            if translation.text[translation.split.body.clone()]
-                .trim()
-                .is_empty() =>
-        {
-            &text[split.yaml]
-        }
-        _ => text,
-    };
+    let text = if translation.gives_text() { text } else { yaml };
     let missing: Vec<String> = cited_ids(text)
         .into_iter()
         .filter(|id| !here.contains(id))

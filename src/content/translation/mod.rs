@@ -97,6 +97,11 @@ pub struct Translation {
 }
 
 impl Translation {
+    /// Whether the translation has a text of its own below its fields.
+    pub fn gives_text(&self) -> bool {
+        !self.text[self.split.body.clone()].trim().is_empty()
+    }
+
     /// The words the translation gives for the picture of its original, if any.
     pub fn picture_words(&self) -> Option<&MediaText> {
         match &self.meta {
@@ -196,27 +201,37 @@ pub(super) fn parse(
     })
 }
 
-/// `original` with `translation`'s text: its file, its body and its front matter's text fields.
+/// `original` with `translation`'s text: its file, its body and its front matter's text fields;
+/// what it leaves in the original's words (in `language`) is recorded in `shown`.
 fn translated<M: Clone>(
     original: &Arc<Document<M>>,
-    translation: &Translation,
+    (translation, language): (&Translation, &str),
     merge: impl FnOnce(&mut M),
-    untranslated: impl FnOnce(&mut M) -> &mut Untranslated,
+    shown: impl Fn(&mut M) -> &mut Untranslated,
 ) -> Arc<Document<M>> {
     let mut doc = (**original).clone();
+    shown(&mut doc.meta).language = language.to_string();
     merge(&mut doc.meta);
-    if !translation.text[translation.split.body.clone()]
-        .trim()
-        .is_empty()
-    {
+    if translation.gives_text() {
         doc.replace_text(
             translation.path.clone(),
             translation.text.clone(),
             translation.split.clone(),
         );
     } else if !doc.body().trim().is_empty() {
-        untranslated(&mut doc.meta).text = true;
+        shown(&mut doc.meta).text = true;
     }
+    Arc::new(doc)
+}
+
+/// `original` as it is, shown whole in its own `language` for want of a translation.
+fn untranslated<M: Clone>(
+    original: &Arc<Document<M>>,
+    language: &str,
+    shown: impl Fn(&mut M) -> &mut Untranslated,
+) -> Arc<Document<M>> {
+    let mut doc = (**original).clone();
+    *shown(&mut doc.meta) = Untranslated::whole(language);
     Arc::new(doc)
 }
 
@@ -350,11 +365,8 @@ pub fn edition(site: &Site, language: &str, translations: &[Translation]) -> Sit
             },
         ) => translated(
             &site.page,
-            t,
-            |m| {
-                m.untranslated.language = original.to_string();
-                merge_page(m, text, language);
-            },
+            (t, original),
+            |m| merge_page(m, text, language),
             |m| &mut m.untranslated,
         ),
         _ => {
@@ -374,18 +386,11 @@ pub fn edition(site: &Site, language: &str, translations: &[Translation]) -> Sit
                 },
             ) => translated(
                 doc,
-                t,
-                |m| {
-                    m.untranslated.language = original.to_string();
-                    merge_section(m, text);
-                },
+                (t, original),
+                |m| merge_section(m, text),
                 |m| &mut m.untranslated,
             ),
-            _ => {
-                let mut doc = (**doc).clone();
-                doc.meta.untranslated = Untranslated::whole(original);
-                Arc::new(doc)
-            }
+            _ => untranslated(doc, original, |m| &mut m.untranslated),
         })
         .collect();
     let events = site
@@ -399,18 +404,11 @@ pub fn edition(site: &Site, language: &str, translations: &[Translation]) -> Sit
                 },
             ) => translated(
                 doc,
-                t,
-                |m| {
-                    m.untranslated.language = original.to_string();
-                    merge_event(m, text);
-                },
+                (t, original),
+                |m| merge_event(m, text),
                 |m| &mut m.untranslated,
             ),
-            _ => {
-                let mut doc = (**doc).clone();
-                doc.meta.untranslated = Untranslated::whole(original);
-                Arc::new(doc)
-            }
+            _ => untranslated(doc, original, |m| &mut m.untranslated),
         })
         .collect();
     Site {

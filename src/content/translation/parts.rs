@@ -115,11 +115,9 @@ pub fn changed_parts(parts: &Parts, recorded: &BTreeMap<String, String>) -> Vec<
 /// has, its description and caption.
 pub fn gives(translation: &super::Translation, name: &str, picture: Option<&Media>) -> bool {
     use super::TranslatedMeta::{Event, Page, Section};
-    let words = |m: &Option<super::MediaText>| missing_words(picture, m.as_ref()).is_empty();
     match (&translation.meta, name) {
-        (_, "text") => !translation.text[translation.split.body.clone()]
-            .trim()
-            .is_empty(),
+        (_, "text") => translation.gives_text(),
+        (_, "lead" | "media") => missing_words(picture, translation.picture_words()).is_empty(),
         (Page(t), "title") => t.title.is_some(),
         (Page(t), "label") => t.label.is_some(),
         (Page(t), "standfirst") => t.standfirst.is_some(),
@@ -127,7 +125,6 @@ pub fn gives(translation: &super::Translation, name: &str, picture: Option<&Medi
         (Page(t), "dateline") => t.dateline.is_some(),
         (Page(t), "key_points") => t.key_points.is_some(),
         (Page(t), "corrections") => t.corrections.is_some(),
-        (Page(t), "lead") => words(&t.lead),
         (Section(t), "title") => t.title.is_some(),
         (Section(t), "quotes") => t.quotes.is_some(),
         (Section(t), "figures") => t.figures.is_some(),
@@ -136,7 +133,6 @@ pub fn gives(translation: &super::Translation, name: &str, picture: Option<&Medi
         (Event(t), "title") => t.title.is_some(),
         (Event(t), "display_date") => t.display_date.is_some(),
         (Event(t), "group") => t.group.is_some(),
-        (Event(t), "media") => words(&t.media),
         _ => false,
     }
 }
