@@ -303,33 +303,15 @@ struct ExistingEvents {
 impl ExistingEvents {
     fn read(root: &Path) -> ExistingEvents {
         let mut existing = ExistingEvents::default();
-        let folder = root.join("content").join(TIMELINE_DIR);
-        let Ok(entries) = std::fs::read_dir(&folder) else {
-            return existing;
-        };
-        let mut names: Vec<String> = entries
-            .filter_map(|e| e.ok()?.file_name().into_string().ok())
-            .filter(|n| n.ends_with(".md") && !n.starts_with('_') && n.matches('.').count() == 1)
-            .collect();
-        names.sort();
-        for name in names {
-            let Ok(text) = std::fs::read_to_string(folder.join(&name)) else {
-                continue;
-            };
-            let text = text.trim_start_matches('\u{feff}');
-            let Ok(meta) = front_matter::split(text).and_then(|split| {
-                front_matter::parse::<crate::content::model::EventMeta>(text, &split)
-            }) else {
-                continue;
-            };
-            let inner = Path::new(TIMELINE_DIR).join(&name);
-            let stem = name.trim_end_matches(".md").to_string();
-            let key = (meta.date.iso(), crate::content::title_key(&meta.title));
-            existing
-                .by_id
-                .entry(meta.id.unwrap_or(stem))
-                .or_insert(inner.clone());
-            existing.by_date_and_headline.entry(key).or_insert(inner);
+        // Drafts too: a row must not double an event that is not published yet.
+        for doc in crate::content::read(root, true).events {
+            let inner = doc.path.strip_prefix("content").unwrap_or(&doc.path);
+            let key = (
+                doc.meta.date.iso(),
+                crate::content::title_key(&doc.meta.title),
+            );
+            (existing.by_id.entry(doc.event_id())).or_insert_with(|| inner.to_path_buf());
+            (existing.by_date_and_headline.entry(key)).or_insert_with(|| inner.to_path_buf());
         }
         existing
     }

@@ -265,8 +265,11 @@ fn value_start(line: &str) -> Option<usize> {
         at += line[at..].len() - line[at..].trim_start().len();
     }
     if !line[at..].starts_with(['"', '\'']) {
-        let colon = colon_without_space(&line[at..])
-            .map_or_else(|| line[at..].find(": ").map(|i| at + i + 1), |_| None)?;
+        // `key:value` is a mistake of its own, told elsewhere.
+        if colon_without_space(&line[at..]).is_some() {
+            return None;
+        }
+        let colon = at + line[at..].find(": ")? + 1;
         at = colon + (line[colon..].len() - line[colon..].trim_start().len());
     }
     (at < line.len()).then_some(at)
